@@ -1,0 +1,60 @@
+package org.retro278.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: {@code java -jar target/retro278.jar <command>}. Names and exit codes are a contract
+ * (docs/architecture): 0 success, 1 problems found in the data (some claims rejected, a file with errors),
+ * 2 usage or configuration error, or an input refused as a whole.
+ */
+@Command(name = "retro278",
+        mixinStandardHelpOptions = true,
+        versionProvider = Retro278.Version.class,
+        description = "Retrospective authorization adapter: claim files to X12 278 (005010X217) requests and back.",
+        subcommands = {ConvertCommand.class, ValidateCommand.class})
+public final class Retro278 implements Runnable {
+
+    /** Exit codes shared by every command. */
+    public static final int OK = 0;
+    public static final int PROBLEMS = 1;
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        CommandLine cl = commandLine();
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Retro278());
+        cl.setExitCodeExceptionMapper(e -> USAGE);
+        cl.getCommandSpec().exitCodeOnInvalidInput(USAGE);
+        cl.getCommandSpec().exitCodeOnExecutionException(USAGE);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().exitCodeOnInvalidInput(USAGE);
+            sub.getCommandSpec().exitCodeOnExecutionException(USAGE);
+        }
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: convert, validate");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Retro278.class.getPackage().getImplementationVersion();
+            return new String[] {"retro278 " + (v == null ? "(development build)" : v)};
+        }
+    }
+}
