@@ -1,14 +1,127 @@
 package org.retro278.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
+import org.retro278.config.ConfigurationException;
+import org.retro278.convert.ConversionSummary;
+import org.retro278.convert.Converter;
+import org.retro278.convert.X12Checks;
+import org.retro278.mapping.ClaimFileReader;
+import org.retro278.mapping.ClaimFileRefusedException;
+import org.retro278.mapping.ClaimLayout;
+import org.retro278.mapping.ClaimLayoutException;
+import org.retro278.rules.ClaimRules;
+import org.retro278.x12.control.FileControlNumbers;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Placeholder: replaced by the converter. */
-@Command(name = "convert", description = "Claims file to one validated 278 interchange per payer.")
+/**
+ * {@code convert}: one claim file to one validated 278 interchange per payer, offline.
+ */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = {"Convert a claim file into validated X12 278 (005010X217) retro authorization requests:",
+                "one interchange file per payer (*.x12) and a rejection report (*.rejections.csv) in the output directory.",
+                "Exit 0: every claim converted; 1: some claims rejected (the others are written);",
+                "2: usage or configuration error, or the file was refused as a whole."})
 public final class ConvertCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Installation installation = new Installation();
+
+    @Option(names = "--claims", required = true, paramLabel = "FILE", description = "The claim file.")
+    Path claims;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the interchanges and the report go.")
+    Path out;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD[THH:MM]",
+            description = {"Process as of this date (and time): retro windows count to it, no date may lie after it, and",
+                    "the envelopes carry it. Without it: now. With a date alone the time is 00:00, so output is reproducible."})
+    String asOf;
+
+    @Option(names = "--layout", paramLabel = "NAME", defaultValue = "default",
+            description = "The claim layout: a mapping file mappings/NAME.xml (default: ${DEFAULT-VALUE}).")
+    String layout;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads that build and validate (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--skip-validation-for-benchmark", hidden = true,
+            description = "Measure what validation costs: writes unvalidated output. Never for anything that is sent.")
+    boolean skipValidation;
+
     @Override
     public Integer call() {
-        System.err.println("convert: not built yet");
-        return Retro278.USAGE;
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter outw = spec.commandLine().getOut();
+        LocalDateTime created;
+        try {
+            created = parseAsOf(asOf);
+        } catch (DateTimeParseException e) {
+            err.println("convert: --as-of '" + asOf + "' is not YYYY-MM-DD or YYYY-MM-DDTHH:MM");
+            return Retro278.USAGE;
+        }
+        if (!Files.isRegularFile(claims)) {
+            err.println("convert: claim file not found: " + claims);
+            return Retro278.USAGE;
+        }
+        try {
+            var config = installation.load();
+            ClaimLayout claimLayout = ClaimLayout.load(installation.mappings, layout);
+            ClaimRules rules = new ClaimRules(config.payers(), X12Checks.facts(), claimLayout.datePattern(), created.toLocalDate());
+            var numbers = new FileControlNumbers(installation.state.resolve("control-numbers.properties"));
+            if (skipValidation) {
+                err.println("convert: WARNING: validation is off (benchmark mode); do not send this output");
+            }
+            Converter converter = new Converter(rules, numbers, config.submitter().traceOriginator(),
+                    skipValidation ? org.retro278.convert.TransactionSetValidator.NONE : X12Checks.transactionSets(),
+                    X12Checks.envelopes(), created, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+            ConversionSummary s;
+            try (ClaimFileReader reader = new ClaimFileReader(claimLayout)) {
+                s = converter.convert(reader, claims, out);
+            }
+            for (var p : s.interchanges()) {
+                outw.printf("wrote %s (%d request(s))%n", p.file(), p.transactionSets());
+            }
+            outw.printf("%d claim(s) read from %d row(s): %d converted, %d rejected%n", s.claims(), s.rows(), s.converted(), s.rejected());
+            outw.printf("rejection report: %s%n", s.report());
+            outw.flush();
+            return s.rejected() > 0 ? Retro278.PROBLEMS : Retro278.OK;
+        } catch (ConfigurationException e) {
+            err.println("convert: configuration: " + e.getMessage());
+            return Retro278.USAGE;
+        } catch (ClaimLayoutException e) {
+            err.println("convert: layout: " + e.getMessage());
+            return Retro278.USAGE;
+        } catch (ClaimFileRefusedException e) {
+            err.println("convert: " + claims + " refused: " + e.getMessage());
+            return Retro278.USAGE;
+        } catch (IOException e) {
+            err.println("convert: " + e.getMessage());
+            return Retro278.USAGE;
+        }
+    }
+
+    static LocalDateTime parseAsOf(String s) {
+        if (s == null) {
+            return LocalDateTime.now().truncatedTo(ChronoUnit.MINUTES);
+        }
+        if (s.length() == 10) {
+            return LocalDate.parse(s).atStartOfDay();
+        }
+        return LocalDateTime.parse(s).truncatedTo(ChronoUnit.MINUTES);
     }
 }

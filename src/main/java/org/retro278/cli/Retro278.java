@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Retro278.Version.class,
         description = "Retrospective authorization adapter: claim files to X12 278 (005010X217) requests and back.",
-        subcommands = {ConvertCommand.class, ValidateCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, ConvertCommand.class, ValidateCommand.class, ReadCommand.class})
 public final class Retro278 implements Runnable {
 
     /** Exit codes shared by every command. */
@@ -24,7 +24,16 @@ public final class Retro278 implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        routeJavaUtilLogging();
         System.exit(run(args));
+    }
+
+    /** StAEDI and some Camel parts log through java.util.logging; send that through SLF4J and logback.xml. */
+    public static void routeJavaUtilLogging() {
+        if (!org.slf4j.bridge.SLF4JBridgeHandler.isInstalled()) {
+            org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+            org.slf4j.bridge.SLF4JBridgeHandler.install();
+        }
     }
 
     /** Runs a command line and returns its exit code (tests call this instead of {@link #main}). */
@@ -47,7 +56,7 @@ public final class Retro278 implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: convert, validate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, convert, validate, read");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

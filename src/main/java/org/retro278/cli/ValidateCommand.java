@@ -1,14 +1,64 @@
 package org.retro278.cli;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.retro278.x12.validation.ValidationSummary;
+import org.retro278.x12.validation.X12Validator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder: the validation issue work replaces this class. */
-@Command(name = "validate", description = "Check 278 request files against 005010X217.")
+/**
+ * {@code validate FILE...}: every problem of every file on stdout, one line each, prefixed by the file name,
+ * then a summary line per file. Exit 0 when all files are clean, 1 when problems were found, 2 when a file
+ * cannot be read or is not X12 at all; the other files are still checked, so one run reports everything.
+ *
+ * <p>Problem lines never carry element values that may be PHI (see {@link org.retro278.x12.X12Problem}), so
+ * the output can go to a terminal or a ticket; nothing of the data goes to a log.
+ */
+@Command(name = "validate",
+        description = "Check X12 files: 278 requests and responses against 005010X217, 999s against 005010X231A1,"
+                + " envelopes and TA1s against X12 00501; other sets get envelope checks.")
 public final class ValidateCommand implements Callable<Integer> {
+
+    /** StAEDI reports schema details through java.util.logging; held so the level setting is not collected. */
+    private static final Logger STAEDI_LOG = Logger.getLogger("io.xlate.edi");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "X12 files to check")
+    List<Path> files;
+
     @Override
     public Integer call() {
-        System.err.println("validate: not built yet");
-        return Retro278.USAGE;
+        STAEDI_LOG.setLevel(Level.WARNING);
+        PrintWriter out = spec.commandLine().getOut();
+        X12Validator validator = X12Validator.create();
+        boolean problems = false;
+        boolean unusable = false;
+        for (Path file : files) {
+            String name = file.toString();
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                ValidationSummary summary = validator.validate(in, p -> out.println(name + ": " + p.describe()));
+                out.println(name + ": " + summary.describe());
+                unusable |= !summary.x12();
+                problems |= summary.problems() > 0;
+            } catch (IOException e) {
+                out.println(name + ": cannot read the file (" + e.getClass().getSimpleName() + ")");
+                unusable = true;
+            }
+            out.flush();
+        }
+        return unusable ? Retro278.USAGE : problems ? Retro278.PROBLEMS : Retro278.OK;
     }
 }

@@ -5,12 +5,12 @@ package org.retro278.model;
  * 2000E MSG text; the claim's retro note, when given, follows it.
  */
 public enum RetroReason {
-    EMERGENCY("Retrospective review requested: emergency services were rendered before authorization could be obtained."),
-    RETRO_ELIGIBILITY("Retrospective review requested: the member's eligibility was granted retroactively after the date of service."),
-    MISSED_NOTIFICATION("Retrospective review requested: the required notification was not submitted before the service."),
-    ADMIN_DELAY("Retrospective review requested: an administrative delay prevented the authorization request before the service."),
-    PAYER_UNKNOWN("Retrospective review requested: the responsible payer was not known at the time of service."),
-    OTHER("Retrospective review requested: authorization was not obtained before the service.");
+    EMERGENCY("Retro review requested. Emergency care was given before authorization could be obtained."),
+    RETRO_ELIGIBILITY("Retro review requested. Eligibility was granted retroactively after the date of service."),
+    MISSED_NOTIFICATION("Retro review requested. The required notification was not sent before the service."),
+    ADMIN_DELAY("Retro review requested. An administrative delay kept the request from being sent before the service."),
+    PAYER_UNKNOWN("Retro review requested. The responsible payer was not known at the time of service."),
+    OTHER("Retro review requested. Authorization was not obtained before the service.");
 
     private final String explanation;
 

@@ -1,0 +1,117 @@
+package org.retro278.cli;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.retro278.x12.X12Problem;
+import org.retro278.x12.response.InboundDocument;
+import org.retro278.x12.response.ResponseHandler;
+import org.retro278.x12.response.ResponseJson;
+import org.retro278.x12.response.ResponseReader;
+import org.retro278.x12.validation.ValidationSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code read FILE...}: every 278 response, 999 and TA1 of every file as JSON Lines on stdout, one object per
+ * transaction set or TA1 (see {@link ResponseJson} for the shape); problems found outside any of them are lines
+ * of kind {@code problem}. A summary line per file goes to stderr, so stdout stays pure JSON.
+ *
+ * <p>Exit 0 when everything was read without a problem, 1 when something was read with problems (or a set
+ * the command does not read, such as a 278 request, was skipped), 2 when a file cannot be read, is not X12
+ * or stops being readable part way (what was read before that point is still printed). The other files are
+ * still read, so one run reports everything.
+ */
+@Command(name = "read",
+        description = "Read TA1, 999 and 278 response files: one JSON object per transaction set or TA1 on stdout.")
+public final class ReadCommand implements Callable<Integer> {
+
+    /** StAEDI reports schema details through java.util.logging; held so the level setting is not collected. */
+    private static final Logger STAEDI_LOG = Logger.getLogger("io.xlate.edi");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--no-validation",
+            description = "Check envelopes only, not the implementation guides (faster; the documents are the same).")
+    boolean noValidation;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "X12 files to read")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        STAEDI_LOG.setLevel(Level.WARNING);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ResponseReader reader = ResponseReader.create();
+        if (noValidation) {
+            reader = reader.withoutValidation();
+        }
+        ResponseJson json = new ResponseJson(out);
+        boolean problems = false;
+        boolean unreadable = false;
+        for (Path file : files) {
+            String name = file.toString();
+            FileCounts counts = new FileCounts(json, name);
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                ValidationSummary summary = reader.read(in, counts);
+                unreadable |= !summary.x12() || counts.stopped;
+                problems |= counts.problems > 0;
+                err.println(name + ": " + counts.documents + " document" + (counts.documents == 1 ? "" : "s") + " read; "
+                        + summary.describe() + (counts.skipped > 0 ? "; " + counts.skipped + " set(s) not read" : ""));
+            } catch (IOException e) {
+                json.problem(new X12Problem(0, null, null, null, null, null, null, "UNREADABLE",
+                        "cannot read the file (" + e.getClass().getSimpleName() + ")"), name);
+                err.println(name + ": cannot read the file (" + e.getClass().getSimpleName() + ")");
+                unreadable = true;
+            }
+            out.flush();
+            err.flush();
+        }
+        return unreadable ? Retro278.USAGE : problems ? Retro278.PROBLEMS : Retro278.OK;
+    }
+
+    /** Writes what one file gives and counts it for the exit code. */
+    private static final class FileCounts implements ResponseHandler {
+        private final ResponseJson json;
+        private final String file;
+        long documents;
+        long problems;
+        long skipped;
+        boolean stopped;
+
+        FileCounts(ResponseJson json, String file) {
+            this.json = json;
+            this.file = file;
+        }
+
+        @Override
+        public void document(InboundDocument document) {
+            documents++;
+            problems += document.problems().size();
+            json.document(document, file);
+        }
+
+        @Override
+        public void problem(X12Problem problem) {
+            problems++;
+            if ("UNREADABLE".equals(problem.rule())) {
+                stopped = true;
+            } else if ("NOT_READ".equals(problem.rule())) {
+                skipped++;
+            }
+            json.problem(problem, file);
+        }
+    }
+}

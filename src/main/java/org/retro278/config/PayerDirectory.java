@@ -1,0 +1,160 @@
+package org.retro278.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.retro278.x12.Delimiters;
+
+/**
+ * The payer profiles of an installation: one YAML file per payer in {@code <config>/payers/}, named
+ * after the payer id. Loading checks every setting and names the file and setting of each mistake.
+ */
+public final class PayerDirectory {
+
+    /** Payer ids as claim files carry them and as NM109 (PI) carries them. */
+    static final Pattern PAYER_ID = Pattern.compile("[A-Za-z0-9]{2,80}");
+    /** ISA05/ISA07 interchange id qualifiers in HIPAA use. */
+    static final Pattern ISA_QUALIFIER = Pattern.compile("01|14|20|27|28|29|30|33|ZZ");
+    /** ISA06/ISA08: up to 15 characters of the X12 basic set (padded with spaces on output). */
+    static final Pattern ISA_ID = Pattern.compile("[A-Z0-9 !&'()+,\\-./;?=]{1,15}");
+    /** GS02/GS03 application codes: 2-15 characters. */
+    static final Pattern GS_CODE = Pattern.compile("[A-Z0-9 !&'()+,\\-./;?=]{2,15}");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9 &'(),\\-./]{1,60}");
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final Map<String, PayerProfile> byId;
+
+    private PayerDirectory(Map<String, PayerProfile> byId) {
+        this.byId = Collections.unmodifiableMap(byId);
+    }
+
+    public static PayerDirectory of(Collection<PayerProfile> profiles) {
+        Map<String, PayerProfile> m = new TreeMap<>();
+        for (PayerProfile p : profiles) {
+            m.put(p.id(), p);
+        }
+        return new PayerDirectory(m);
+    }
+
+    /** Loads every {@code *.yaml} / {@code *.yml} file of a directory. */
+    public static PayerDirectory load(Path dir) throws ConfigurationException {
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigurationException(dir + ": payer profile directory not found");
+        }
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().forEach(files::add);
+        } catch (IOException e) {
+            throw new ConfigurationException(dir + ": cannot list payer profiles: " + e.getMessage(), e);
+        }
+        Map<String, PayerProfile> m = new TreeMap<>();
+        for (Path f : files) {
+            PayerProfile p = loadFile(f);
+            String stem = f.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            if (!stem.equals(p.id())) {
+                throw new ConfigurationException(f + ": id '" + p.id() + "' must match the file name (" + stem + ")");
+            }
+            if (m.put(p.id(), p) != null) {
+                throw new ConfigurationException(f + ": payer id '" + p.id() + "' is defined twice");
+            }
+        }
+        if (m.isEmpty()) {
+            throw new ConfigurationException(dir + ": no payer profiles (*.yaml) found");
+        }
+        return new PayerDirectory(m);
+    }
+
+    static PayerProfile loadFile(Path file) throws ConfigurationException {
+        JsonNode root;
+        try {
+            root = YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ConfigurationException(file + ": not readable YAML: " + e.getMessage(), e);
+        }
+        String f = file.toString();
+        YamlSection top = YamlSection.root(f, root).onlyKeys(Set.of("id", "name", "interchange", "delimiters", "retro", "gateway",
+                "deadlines"));
+        String id = top.text("id", PAYER_ID, "a payer id of 2-80 letters and digits");
+        String name = top.text("name", NAME, "a name of 1-60 letters, digits, spaces and & ' ( ) , - . /");
+
+        YamlSection ic = top.section("interchange").onlyKeys(Set.of("senderQualifier", "senderId", "receiverQualifier",
+                "receiverId", "applicationSender", "applicationReceiver", "usage", "acknowledgmentRequested",
+                "maxClaimsPerInterchange"));
+        InterchangeIds ids = new InterchangeIds(
+                ic.text("senderQualifier", ISA_QUALIFIER, "an ISA05 qualifier (01, 14, 20, 27, 28, 29, 30, 33 or ZZ)"),
+                ic.text("senderId", ISA_ID, "an ISA06 id of 1-15 upper-case letters, digits or spaces"),
+                ic.text("receiverQualifier", ISA_QUALIFIER, "an ISA07 qualifier (01, 14, 20, 27, 28, 29, 30, 33 or ZZ)"),
+                ic.text("receiverId", ISA_ID, "an ISA08 id of 1-15 upper-case letters, digits or spaces"),
+                ic.text("applicationSender", GS_CODE, "a GS02 code of 2-15 upper-case letters or digits"),
+                ic.text("applicationReceiver", GS_CODE, "a GS03 code of 2-15 upper-case letters or digits"));
+        String usage = ic.text("usage", Pattern.compile("[TP]"), "T (test) or P (production)");
+        boolean ack = ic.bool("acknowledgmentRequested", true);
+        int max = ic.integer("maxClaimsPerInterchange", 1, 99_999, 5_000);
+
+        Delimiters delimiters = Delimiters.STANDARD;
+        if (top.has("delimiters")) {
+            YamlSection d = top.section("delimiters").onlyKeys(Set.of("element", "component", "repetition", "segment", "lineBreaks"));
+            try {
+                delimiters = new Delimiters(d.character("element", '*'), d.character("component", ':'),
+                        d.character("repetition", '^'), d.character("segment", '~'), d.bool("lineBreaks", false));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(d.where("delimiters") + ": " + e.getMessage());
+            }
+            for (char c : new char[] {delimiters.element(), delimiters.component(), delimiters.repetition(), delimiters.segment()}) {
+                for (String v : List.of(ids.senderId(), ids.receiverId(), ids.applicationSender(), ids.applicationReceiver(), name, id)) {
+                    if (v.indexOf(c) >= 0) {
+                        throw new ConfigurationException(f + ": delimiter '" + c + "' also appears in an id or the name ('" + v + "')");
+                    }
+                }
+            }
+        }
+
+        YamlSection r = top.section("retro").onlyKeys(Set.of("accepted", "windowDays", "attachmentRequired"));
+        boolean accepted = r.bool("accepted");
+        int window = accepted ? r.integer("windowDays", 0, 3650) : r.integer("windowDays", 0, 3650, 0);
+        RetroPolicy retro = new RetroPolicy(accepted, window, r.bool("attachmentRequired", false));
+
+        PayerGateway gateway = null;
+        if (top.has("gateway")) {
+            YamlSection g = top.section("gateway").onlyKeys(Set.of("sftp", "inboundFolder", "outboundFolder",
+                    "maxWaitSeconds", "pollMillis"));
+            gateway = new PayerGateway(SftpSettings.parse(g.section("sftp")),
+                    g.text("inboundFolder", SftpSettings.FOLDER, "a folder name such as inbound"),
+                    g.text("outboundFolder", SftpSettings.FOLDER, "a folder name such as outbound"),
+                    java.time.Duration.ofSeconds(g.integer("maxWaitSeconds", 0, 86_400, 0)),
+                    java.time.Duration.ofMillis(g.integer("pollMillis", 100, 3_600_000, 500)));
+        }
+        Deadlines deadlines = Deadlines.DEFAULT;
+        if (top.has("deadlines")) {
+            YamlSection d = top.section("deadlines").onlyKeys(Set.of("acknowledgmentMinutes", "decisionBusinessDays",
+                    "pendedBusinessDays"));
+            deadlines = new Deadlines(
+                    java.time.Duration.ofMinutes(d.integer("acknowledgmentMinutes", 1, 43_200, 60)),
+                    d.integer("decisionBusinessDays", 1, 365, 2),
+                    d.integer("pendedBusinessDays", 1, 365, 2));
+        }
+        return new PayerProfile(id, name, ids, usage.charAt(0), ack, delimiters, retro, max, gateway, deadlines);
+    }
+
+    public Optional<PayerProfile> find(String payerId) {
+        return Optional.ofNullable(byId.get(payerId));
+    }
+
+    public Collection<PayerProfile> all() {
+        return byId.values();
+    }
+}

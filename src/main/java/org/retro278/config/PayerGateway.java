@@ -1,0 +1,24 @@
+package org.retro278.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A payer's SFTP batch gateway.
+ *
+ * @param inboundFolder  where retro278 uploads 278 requests (the payer's inbound)
+ * @param outboundFolder where the payer leaves TA1, 999 and 278 responses
+ * @param maxWait        the longest a READY claim waits for more claims before an interchange goes out
+ *                       (a full interchange, {@link PayerProfile#maxClaimsPerInterchange()}, goes at once)
+ * @param poll           how often the submission and the response routes look
+ */
+public record PayerGateway(SftpConnection sftp, String inboundFolder, String outboundFolder, Duration maxWait,
+                           Duration poll) {
+    public PayerGateway {
+        Objects.requireNonNull(sftp, "sftp");
+        Objects.requireNonNull(inboundFolder, "inboundFolder");
+        Objects.requireNonNull(outboundFolder, "outboundFolder");
+        Objects.requireNonNull(maxWait, "maxWait");
+        Objects.requireNonNull(poll, "poll");
+    }
+}

@@ -1,0 +1,29 @@
+package org.retro278.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A practice that drops claim files: where its files come from, which layout they have, where its
+ * status files go.
+ *
+ * @param layout       the claim layout (a mapping file name in mappings/)
+ * @param dropFolder   the folder on the practice's SFTP account where claim files arrive
+ * @param outboxFolder the folder where retro278 leaves status files for the practice
+ * @param poll         how often the drop folder is looked at
+ * @param quiet        a file is read once it has not changed for this long (files uploaded under a name
+ *                     starting with a dot and then renamed are never read early)
+ */
+public record PracticeProfile(String id, String name, String layout, SftpConnection sftp, String dropFolder,
+                              String outboxFolder, Duration poll, Duration quiet) {
+    public PracticeProfile {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(sftp, "sftp");
+        Objects.requireNonNull(dropFolder, "dropFolder");
+        Objects.requireNonNull(outboxFolder, "outboxFolder");
+        Objects.requireNonNull(poll, "poll");
+        Objects.requireNonNull(quiet, "quiet");
+    }
+}

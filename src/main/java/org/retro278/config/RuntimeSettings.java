@@ -1,0 +1,79 @@
+package org.retro278.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * Settings of the running adapter ({@code run}), from {@code <config>/application.properties}.
+ *
+ * @param workDir           where the adapter keeps its state: the embedded database, spool, outbox,
+ *                          quarantine, keys and the embedded SFTP server's folders
+ * @param storeUrl          JDBC URL of the transaction store, or {@code null} for the embedded H2 database
+ *                          under the work directory
+ * @param storeUser         database user (for PostgreSQL)
+ * @param storePasswordEnv  environment variable that holds the database password
+ * @param embeddedSftpBind  address the embedded SFTP server listens on
+ * @param embeddedSftpPort  its port
+ * @param simulatePayers    whether payers whose gateway is the embedded server are answered by the payer
+ *                          simulator (the default installation and the demo; never for real payers)
+ */
+public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, String storePasswordEnv,
+                              String embeddedSftpBind, int embeddedSftpPort, boolean simulatePayers) {
+
+    public static RuntimeSettings defaults() {
+        return new RuntimeSettings(Path.of("work"), null, null, "RETRO278_STORE_PASSWORD", "127.0.0.1", 2222, false);
+    }
+
+    public static RuntimeSettings load(Path file) throws ConfigurationException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new ConfigurationException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        RuntimeSettings d = defaults();
+        String work = trimmed(p, "retro278.work.dir");
+        String url = trimmed(p, "retro278.store.url");
+        String user = trimmed(p, "retro278.store.user");
+        String pwEnv = trimmed(p, "retro278.store.passwordEnv");
+        String bind = trimmed(p, "retro278.sftp.embedded.bind");
+        String port = trimmed(p, "retro278.sftp.embedded.port");
+        String simulate = trimmed(p, "retro278.simulator.enabled");
+        if (simulate != null && !simulate.equals("true") && !simulate.equals("false")) {
+            throw new ConfigurationException(file + ": retro278.simulator.enabled: true or false");
+        }
+        int portNumber = d.embeddedSftpPort();
+        if (port != null) {
+            try {
+                portNumber = Integer.parseInt(port);
+            } catch (NumberFormatException e) {
+                portNumber = -1;
+            }
+            if (portNumber < 0 || portNumber > 65_535) {
+                throw new ConfigurationException(file + ": retro278.sftp.embedded.port: '" + port + "' is not a port (0-65535)");
+            }
+        }
+        if (url != null && !url.startsWith("jdbc:")) {
+            throw new ConfigurationException(file + ": retro278.store.url: a JDBC URL starts with jdbc:");
+        }
+        if (pwEnv != null && !SftpSettings.ENV.matcher(pwEnv).matches()) {
+            throw new ConfigurationException(file + ": retro278.store.passwordEnv: not an environment variable name");
+        }
+        return new RuntimeSettings(work == null ? d.workDir() : Path.of(work), url, user,
+                pwEnv == null ? d.storePasswordEnv() : pwEnv, bind == null ? d.embeddedSftpBind() : bind, portNumber,
+                "true".equals(simulate));
+    }
+
+    private static String trimmed(Properties p, String key) {
+        String v = p.getProperty(key);
+        if (v == null) {
+            return null;
+        }
+        v = v.trim();
+        return v.isEmpty() ? null : v;
+    }
+}

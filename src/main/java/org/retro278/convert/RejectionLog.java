@@ -1,0 +1,141 @@
+package org.retro278.convert;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.retro278.io.SecureFiles;
+import org.retro278.rules.Rejection;
+import org.retro278.rules.RejectionCode;
+
+/**
+ * The rejections of a conversion, spooled to an owner-only temporary file as they come and written at
+ * the end as the rejection report: a CSV with one line per reason (claim_id, rows, field, code, reason),
+ * so that a practice system can read it and a person can open it. It may quote the values that were
+ * wrong, which is why it is a file for the practice and never a log.
+ */
+final class RejectionLog implements Closeable {
+
+    static final String HEADER = "claim_id,rows,field,code,reason";
+
+    private final Path spool;
+    private final DataOutputStream out;
+    private long entries;
+
+    RejectionLog(Path workDir) throws IOException {
+        this.spool = SecureFiles.createTempFile(workDir, "rejections");
+        this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spool, StandardOpenOption.WRITE), 1 << 14));
+    }
+
+    /** Records the reasons of one refused claim. */
+    void add(String claimId, boolean redelivered, List<Rejection> reasons) throws IOException {
+        out.writeUTF(claimId == null ? "" : claimId);
+        out.writeBoolean(claimId == null);
+        out.writeBoolean(redelivered);
+        out.writeInt(reasons.size());
+        for (Rejection r : reasons) {
+            out.writeInt(r.rows().size());
+            for (Long row : r.rows()) {
+                out.writeLong(row);
+            }
+            out.writeUTF(r.field() == null ? "" : r.field());
+            out.writeUTF(r.code().name());
+            writeLong(r.message());
+        }
+        entries++;
+    }
+
+    private void writeLong(String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    /** A refused claim as it ended up in the report. */
+    record Refusal(String claimId, List<Rejection> reasons) {
+    }
+
+    /**
+     * Writes the report (always, with its header line, so that automation can rely on it) and returns
+     * how many claims it names. Refusals of claims in {@code retracted} that are not their complete
+     * re-delivery are left out.
+     */
+    long finish(ClaimIdSet retracted, Path report, java.util.function.Consumer<Refusal> each) throws IOException {
+        out.close();
+        long[] claims = {0};
+        SecureFiles.writeAtomically(report, os -> {
+            Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+            w.write(HEADER);
+            w.write("\n");
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(spool), 1 << 14))) {
+                for (long e = 0; e < entries; e++) {
+                    String claimId = in.readUTF();
+                    boolean noId = in.readBoolean();
+                    boolean redelivered = in.readBoolean();
+                    int n = in.readInt();
+                    List<Rejection> reasons = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        int rc = in.readInt();
+                        List<Long> rows = new ArrayList<>(rc);
+                        for (int j = 0; j < rc; j++) {
+                            rows.add(in.readLong());
+                        }
+                        String field = in.readUTF();
+                        RejectionCode code = RejectionCode.valueOf(in.readUTF());
+                        byte[] msg = new byte[in.readInt()];
+                        in.readFully(msg);
+                        reasons.add(new Rejection(noId ? null : claimId, rows, field.isEmpty() ? null : field, code,
+                                new String(msg, StandardCharsets.UTF_8)));
+                    }
+                    if (!noId && !redelivered && retracted.contains(claimId)) {
+                        continue;
+                    }
+                    claims[0]++;
+                    for (Rejection r : reasons) {
+                        w.write(csv(noId ? "" : claimId));
+                        w.write(',');
+                        w.write(csv(String.join(" ", r.rows().stream().map(String::valueOf).toList())));
+                        w.write(',');
+                        w.write(csv(Objects.toString(r.field(), "")));
+                        w.write(',');
+                        w.write(r.code().name());
+                        w.write(',');
+                        w.write(csv(r.message()));
+                        w.write("\n");
+                    }
+                    each.accept(new Refusal(noId ? null : claimId, reasons));
+                }
+            }
+            w.flush();
+        });
+        return claims[0];
+    }
+
+    /** RFC 4180 quoting when needed. */
+    static String csv(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            out.close();
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+}

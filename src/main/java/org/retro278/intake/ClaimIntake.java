@@ -1,0 +1,229 @@
+package org.retro278.intake;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Exchange;
+import org.retro278.config.PayerDirectory;
+import org.retro278.config.PracticeDirectory;
+import org.retro278.config.PracticeProfile;
+import org.retro278.io.Hashes;
+import org.retro278.io.SecureFiles;
+import org.retro278.mapping.ClaimFileReader;
+import org.retro278.mapping.ClaimFileRefusedException;
+import org.retro278.mapping.ClaimGroup;
+import org.retro278.mapping.ClaimGroupSink;
+import org.retro278.mapping.ClaimLayout;
+import org.retro278.mapping.ClaimLayoutException;
+import org.retro278.mapping.ClaimRow;
+import org.retro278.rules.ClaimRules;
+import org.retro278.rules.X217Facts;
+import org.retro278.store.FileOutcome;
+import org.retro278.store.NewClaim;
+import org.retro278.store.Reason;
+import org.retro278.store.ReceivedFile;
+import org.retro278.store.TransactionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The intake of one claim file that the practice route has spooled to a local file: every claim is
+ * written to the store before anything else happens, checked by the input rules, and released (READY or
+ * REJECTED_LOCALLY) together with its file, so the submission never sees half a file.
+ *
+ * <p>A file is processed once: its SHA-256 is recorded with the practice, and the same bytes dropped
+ * again are reported as a duplicate and never sent again. A file whose intake was interrupted (a crash
+ * before its release) is read again from the start when it is polled again. A file that cannot be read
+ * as a claim file is refused as a whole; the route moves it to {@code .error} beside a report, and a copy
+ * of its bytes stays in the local quarantine folder.
+ */
+public final class ClaimIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClaimIntake.class);
+    /** Claims written to the store per transaction. */
+    static final int CHUNK = 500;
+
+    /** Exchange headers the route and this class share. */
+    public static final String PRACTICE_HEADER = "retro278PracticeId";
+    public static final String TARGET_HEADER = "retro278Target";
+    public static final String REPORT_HEADER = "retro278Report";
+    public static final String REPORT_NAME_HEADER = "retro278ReportName";
+
+    private final TransactionStore store;
+    private final PracticeDirectory practices;
+    private final PayerDirectory payers;
+    private final X217Facts facts;
+    private final Path mappings;
+    private final Path quarantine;
+    private final Clock clock;
+    private final Map<String, ClaimFileReader> readers = new ConcurrentHashMap<>();
+
+    public ClaimIntake(TransactionStore store, PracticeDirectory practices, PayerDirectory payers, X217Facts facts,
+                       Path mappings, Path quarantine, Clock clock) {
+        this.store = store;
+        this.practices = practices;
+        this.payers = payers;
+        this.facts = facts;
+        this.mappings = mappings;
+        this.quarantine = quarantine;
+        this.clock = clock;
+    }
+
+    /** Route entry point: the body is the spooled local file. Sets the target folder and, if any, the report. */
+    public void onFile(Exchange exchange) throws IOException {
+        String practiceId = exchange.getIn().getHeader(PRACTICE_HEADER, String.class);
+        String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        Path local = exchange.getIn().getBody(java.io.File.class).toPath();
+        IntakeOutcome outcome = receive(practiceId, name, local);
+        exchange.getIn().setHeader(TARGET_HEADER, outcome.targetFolder());
+        if (outcome.report() != null) {
+            exchange.getIn().setHeader(REPORT_HEADER, outcome.report());
+            exchange.getIn().setHeader(REPORT_NAME_HEADER, name + ".report.txt");
+        }
+    }
+
+    /** Takes in one claim file of a practice. */
+    public IntakeOutcome receive(String practiceId, String fileName, Path file) throws IOException {
+        PracticeProfile practice = practices.find(practiceId)
+                .orElseThrow(() -> new IllegalArgumentException("unknown practice " + practiceId));
+        long size = Files.size(file);
+        String sha256 = Hashes.sha256(file);
+
+        Optional<ReceivedFile> earlier = store.findFirstCopy(practiceId, sha256);
+        ReceivedFile received;
+        if (earlier.isPresent() && earlier.get().outcome() == FileOutcome.RECEIVED) {
+            // the intake of these bytes was interrupted (a crash before the release): read them again
+            received = earlier.get();
+            store.restartFile(received.id());
+            LOG.info("file {} of practice {} ({}) was interrupted before; reading it again", received.id(), practiceId, fileName);
+        } else {
+            received = store.recordReceivedFile(practiceId, fileName, size, sha256);
+        }
+        if (received.isDuplicate()) {
+            ReceivedFile first = store.findFile(received.duplicateOf()).orElseThrow();
+            keepCopy(practiceId, fileName, file);
+            LOG.info("file {} of practice {} repeats file {}: not processed again", received.id(), practiceId, first.id());
+            return new IntakeOutcome(IntakeOutcome.Kind.DUPLICATE, received.id(), 0, 0, report(fileName, received,
+                    "DUPLICATE: this file has the same content (SHA-256 " + sha256 + ") as '" + first.fileName()
+                            + "', received " + first.receivedAt() + " (file " + first.id() + "). Nothing in it was sent"
+                            + " again. To send claims again, change them and drop a new file."));
+        }
+
+        LocalDate asOf = LocalDate.now(clock);
+        try {
+            ClaimFileReader reader = reader(practice);
+            ClaimRules rules = new ClaimRules(payers, facts, reader.layout().datePattern(), asOf);
+            Recorder recorder = new Recorder(received.id(), rules);
+            reader.read(file, recorder);
+            recorder.flush();
+            TransactionStore.FileRelease release = store.releaseFile(received.id());
+            return new IntakeOutcome(IntakeOutcome.Kind.PROCESSED, received.id(), release.ready(), release.rejected(), null);
+        } catch (ClaimFileRefusedException e) {
+            store.restartFile(received.id());
+            store.markFileRefused(received.id(), e.getMessage());
+            keepCopy(practiceId, fileName, file);
+            LOG.warn("file {} of practice {} refused as a whole (report in .error)", received.id(), practiceId);
+            return new IntakeOutcome(IntakeOutcome.Kind.REFUSED, received.id(), 0, 0, report(fileName, received,
+                    "REFUSED: " + e.getMessage() + "\nNo claim of this file was taken in. Correct the file and drop it again."));
+        } catch (ClaimLayoutException e) {
+            throw new IOException("practice " + practiceId + ": its layout '" + practice.layout() + "' cannot be used: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private ClaimFileReader reader(PracticeProfile practice) throws ClaimLayoutException {
+        ClaimFileReader r = readers.get(practice.layout());
+        if (r == null) {
+            synchronized (readers) {
+                r = readers.get(practice.layout());
+                if (r == null) {
+                    r = new ClaimFileReader(ClaimLayout.load(mappings, practice.layout()));
+                    readers.put(practice.layout(), r);
+                }
+            }
+        }
+        return r;
+    }
+
+    private String report(String fileName, ReceivedFile f, String what) {
+        return "retro278 intake report\nfile: " + fileName + "\nreceived: " + Instant.now(clock) + " (file " + f.id()
+                + ")\n\n" + what + "\n";
+    }
+
+    /** Keeps the bytes of a file that did not go through, owner-only, in the local quarantine folder. */
+    private void keepCopy(String practiceId, String fileName, Path file) throws IOException {
+        Path dir = SecureFiles.createPrivateDirectories(quarantine.resolve(practiceId));
+        Path target = dir.resolve(Instant.now(clock).toEpochMilli() + "-" + fileName.replaceAll("[^A-Za-z0-9._-]", "_"));
+        SecureFiles.writeAtomically(target, out -> Files.copy(file, out));
+    }
+
+    public void close() {
+        readers.values().forEach(ClaimFileReader::close);
+    }
+
+    /**
+     * An id from a refused claim as the store keeps it: ids of any length can arrive in a file (the rules
+     * refuse them), the store's columns hold 64 characters; a longer id keeps its start and a hash of the
+     * whole so that two long ids never collide.
+     */
+    static String storable(String id) {
+        if (id == null || id.length() <= 64) {
+            return id;
+        }
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return id.substring(0, 40) + "~" + java.util.HexFormat.of().formatHex(h, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes the claims of the file to the store as they stream out of the mapping, in chunks. */
+    private final class Recorder implements ClaimGroupSink {
+        private final long fileId;
+        private final ClaimRules rules;
+        private final List<NewClaim> pending = new ArrayList<>(CHUNK);
+
+        Recorder(long fileId, ClaimRules rules) {
+            this.fileId = fileId;
+            this.rules = rules;
+        }
+
+        @Override
+        public void claim(ClaimGroup group) {
+            List<Long> rows = group.rows().stream().map(ClaimRow::row).toList();
+            ClaimRules.Outcome outcome = rules.check(group);
+            if (outcome instanceof ClaimRules.Accepted a) {
+                pending.add(NewClaim.of(a.request(), rows));
+            } else {
+                ClaimRules.Refused r = (ClaimRules.Refused) outcome;
+                pending.add(NewClaim.rejected(storable(group.claimId()), storable(r.payerId()), rows,
+                        r.reasons().stream().map(Reason::of).toList()));
+            }
+            if (pending.size() >= CHUNK) {
+                flush();
+            }
+        }
+
+        @Override
+        public void retract(String claimId) {
+            flush();
+            store.retractClaim(fileId, storable(claimId));
+        }
+
+        void flush() {
+            if (!pending.isEmpty()) {
+                store.recordClaims(fileId, new ArrayList<>(pending));
+                pending.clear();
+            }
+        }
+    }
+}

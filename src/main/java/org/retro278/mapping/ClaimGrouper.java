@@ -1,0 +1,153 @@
+package org.retro278.mapping;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the rows of one file, in file order, into claims for a {@link ClaimGroupSink}:
+ *
+ * <ul>
+ *   <li>adjacent rows with the same claim_id are one claim, handed on when a row of another claim (or
+ *       the end of the file) shows that it is complete;</li>
+ *   <li>a row without claim_id is a claim of its own, with claim id {@code null};</li>
+ *   <li>a claim_id that comes back after other rows makes the claim <em>split</em>: the part handed on
+ *       is retracted ({@link ClaimGroupSink#retract}) the first time, no later row of it is handed on,
+ *       and after the end of the file the read gathers all its rows ({@link #keep}) and the grouper
+ *       hands the complete claim on once more ({@link #handOnSplitClaims}).</li>
+ * </ul>
+ *
+ * Memory holds the current claim's rows only; the ids seen so far live in the {@link SplitClaimStore}.
+ */
+final class ClaimGrouper {
+
+    static final String CLAIM_ID = "claim_id";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClaimGrouper.class);
+
+    private final ClaimGroupSink sink;
+    private final SplitClaimStore store;
+
+    private String currentId;
+    private boolean currentIsSplit;
+    private final List<ClaimRow> current = new ArrayList<>();
+
+    private long claims;
+    private long splitClaims;
+    private long lastSplitRow;
+
+    ClaimGrouper(ClaimGroupSink sink, SplitClaimStore store) {
+        this.sink = sink;
+        this.store = store;
+    }
+
+    /** The next row of the file. */
+    void row(ClaimRow row) {
+        String claimId = row.get(CLAIM_ID);
+        if (claimId != null && claimId.equals(currentId)) {
+            if (currentIsSplit) {
+                lastSplitRow = row.row();
+            } else {
+                current.add(row);
+            }
+            return;
+        }
+        endCurrent();
+        if (claimId == null) {
+            handOn(new ClaimGroup(null, List.of(row)));
+            return;
+        }
+        currentId = claimId;
+        Long firstRow = store.handedOn(claimId);
+        if (firstRow != null) {
+            currentIsSplit = true;
+            lastSplitRow = row.row();
+            if (store.markSplit(claimId, firstRow)) {
+                splitClaims++;
+                LOG.info("claim {} has rows apart from each other (rows {} and {}): retracted, handed on whole "
+                        + "after the end of the file", claimId, firstRow, row.row());
+                try {
+                    sink.retract(claimId);
+                } catch (Exception e) {
+                    throw new SinkFailure(e);
+                }
+            }
+        } else {
+            currentIsSplit = false;
+            current.add(row);
+        }
+    }
+
+    /** The file has no more rows: hands on the last claim. */
+    void endOfFile() {
+        endCurrent();
+    }
+
+    /** Whether some claim was split, so that the read must gather split rows ({@link #keep}). */
+    boolean hasSplitClaims() {
+        return splitClaims > 0;
+    }
+
+    /** The last row that belongs to a split claim: a gathering pass can stop after it. */
+    long lastSplitRow() {
+        return lastSplitRow;
+    }
+
+    /** During the gathering pass: keeps the row if it belongs to a split claim. */
+    void keep(ClaimRow row) {
+        String claimId = row.get(CLAIM_ID);
+        if (claimId != null && store.isSplit(claimId)) {
+            store.keep(row);
+        }
+    }
+
+    /** Hands on every split claim, complete, in the order of their first rows. */
+    void handOnSplitClaims() {
+        for (Iterator<ClaimGroup> groups = store.splitClaims(); groups.hasNext(); ) {
+            deliver(groups.next());
+        }
+    }
+
+    /** Claims handed on, each once (a split claim is counted once although it is handed on twice). */
+    long claims() {
+        return claims;
+    }
+
+    long splitClaims() {
+        return splitClaims;
+    }
+
+    private void endCurrent() {
+        if (!current.isEmpty()) {
+            store.markHandedOn(currentId, current.get(0).row());
+            handOn(new ClaimGroup(currentId, current));
+            current.clear();
+        }
+        currentId = null;
+        currentIsSplit = false;
+    }
+
+    private void handOn(ClaimGroup group) {
+        claims++;
+        deliver(group);
+    }
+
+    private void deliver(ClaimGroup group) {
+        try {
+            sink.claim(group);
+        } catch (Exception e) {
+            throw new SinkFailure(e);
+        }
+    }
+
+    /** A sink's own exception on its way out of Smooks, told apart from Smooks' and the reader's. */
+    static final class SinkFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SinkFailure(Exception cause) {
+            super(cause);
+        }
+    }
+}

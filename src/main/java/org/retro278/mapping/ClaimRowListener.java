@@ -1,0 +1,29 @@
+package org.retro278.mapping;
+
+import java.util.List;
+import org.smooks.api.TypedKey;
+
+/**
+ * Where the Smooks side of a read ({@link ClaimCsvReader}, {@link ClaimRowHandOff}) hands its results to
+ * the Java side: one listener per read, put into the Smooks execution context by {@link ClaimFileReader}.
+ */
+interface ClaimRowListener {
+
+    TypedKey<ClaimRowListener> KEY = TypedKey.of(ClaimRowListener.class.getName());
+
+    /**
+     * The header has been read.
+     *
+     * @param sourceNames the header cells as written (BOM removed)
+     * @param names       the same, {@link ColumnNames#normalise(String, int) normalised}; the reader
+     *                    refuses duplicates after this call
+     * @throws ClaimFileRefusedException when the file does not fit the layout
+     */
+    void header(List<String> sourceNames, List<String> names) throws ClaimFileRefusedException;
+
+    /** A row without any non-blank cell was skipped. */
+    void blankRow(long row);
+
+    /** One mapped row, in file order. */
+    void row(ClaimRow row) throws Exception;
+}

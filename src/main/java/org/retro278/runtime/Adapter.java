@@ -1,0 +1,297 @@
+package org.retro278.runtime;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.retro278.config.ConfigurationException;
+import org.retro278.config.PayerDirectory;
+import org.retro278.config.PayerProfile;
+import org.retro278.config.PracticeDirectory;
+import org.retro278.config.PracticeProfile;
+import org.retro278.config.RuntimeSettings;
+import org.retro278.config.SftpConnection;
+import org.retro278.config.SubmitterSettings;
+import org.retro278.convert.X12Checks;
+import org.retro278.intake.ClaimIntake;
+import org.retro278.io.SecureFiles;
+import org.retro278.sftp.AdapterKey;
+import org.retro278.sftp.Secrets;
+import org.retro278.sim.EmbeddedSftpServer;
+import org.retro278.sim.SftpAccount;
+import org.retro278.store.TransactionStore;
+import org.retro278.submit.Submission;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running adapter: the transaction store, the embedded SFTP server when partners use it, and the
+ * Camel routes made from the templates in {@code routes/} for every configured practice and payer.
+ * {@code run} starts one; tests start one in-process or as a separate JVM.
+ */
+public final class Adapter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Adapter.class);
+
+    /**
+     * Where things are and what may be overridden (tests).
+     *
+     * @param workDir  overrides retro278.work.dir, or {@code null}
+     * @param sftpPort overrides the embedded server's port (0: any free port), or {@code null}
+     * @param storeUrl overrides the store's JDBC URL, or {@code null}
+     */
+    public record Options(Path config, Path mappings, Path routes, Path workDir, Integer sftpPort, String storeUrl,
+                          Secrets secrets, Clock clock) {
+        public static Options of(Path config, Path mappings, Path routes) {
+            return new Options(config, mappings, routes, null, null, null, Secrets.environment(), Clock.systemDefaultZone());
+        }
+    }
+
+    private final TransactionStore store;
+    private final EmbeddedSftpServer embedded;
+    private final CamelContext camel;
+    private final ExecutorService workers;
+    private final ClaimIntake intake;
+    private final Path workDir;
+    private final PracticeDirectory practices;
+    private final PayerDirectory payers;
+
+    private final org.retro278.sim.SimulatedPayers simulator;
+
+    private Adapter(TransactionStore store, EmbeddedSftpServer embedded, CamelContext camel, ExecutorService workers,
+                    ClaimIntake intake, Path workDir, PracticeDirectory practices, PayerDirectory payers,
+                    org.retro278.sim.SimulatedPayers simulator) {
+        this.simulator = simulator;
+        this.store = store;
+        this.embedded = embedded;
+        this.camel = camel;
+        this.workers = workers;
+        this.intake = intake;
+        this.workDir = workDir;
+        this.practices = practices;
+        this.payers = payers;
+    }
+
+    public static Adapter start(Options o) throws Exception {
+        SubmitterSettings submitter = SubmitterSettings.load(o.config().resolve("application.properties"));
+        RuntimeSettings settings = RuntimeSettings.load(o.config().resolve("application.properties"));
+        PayerDirectory payers = PayerDirectory.load(o.config().resolve("payers"));
+        PracticeDirectory practices = PracticeDirectory.load(o.config().resolve("practices"));
+        Path work = (o.workDir() != null ? o.workDir() : settings.workDir()).toAbsolutePath();
+        SecureFiles.createPrivateDirectories(work);
+
+        TransactionStore store = openStore(settings, o, work);
+        EmbeddedSftpServer embedded = null;
+        ExecutorService workers = null;
+        CamelContext camel = null;
+        ClaimIntake intake = null;
+        org.retro278.sim.SimulatedPayers simulator = null;
+        try {
+            AdapterKey key = AdapterKey.loadOrCreateIn(work.resolve("keys"), o.secrets());
+            embedded = startEmbedded(settings, o, work, practices, payers, key);
+            int cores = Runtime.getRuntime().availableProcessors();
+            AtomicInteger n = new AtomicInteger();
+            workers = Executors.newFixedThreadPool(cores, r -> {
+                Thread t = new Thread(r, "retro278-build-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            intake = new ClaimIntake(store, practices, payers, X12Checks.facts(), o.mappings(), work.resolve("quarantine"), o.clock());
+            Submission submission = new Submission(store, payers, X12Checks.transactionSets(), X12Checks.envelopes(),
+                    submitter.traceOriginator(), work.resolve("outbox"), o.clock(), workers, cores);
+
+            camel = new DefaultCamelContext();
+            camel.getRegistry().bind("claimIntake", intake);
+            camel.getRegistry().bind("submission", submission);
+            camel.getRegistry().bind("store", store);
+            camel.getRegistry().bind("responseIntake", new org.retro278.responses.ResponseIntake(store,
+                    org.retro278.x12.response.ResponseReader.using(X12Checks.validator()), work.resolve("responses"), o.clock()));
+            camel.getRegistry().bind("deadlineWatch", new org.retro278.responses.DeadlineWatch(store, payers, o.clock()));
+            camel.getRegistry().bind("statusFiles", new org.retro278.status.StatusFiles(store, work.resolve("status")));
+            loadTemplates(camel, o.routes());
+            for (PracticeProfile p : practices.all()) {
+                Map<String, String> params = new LinkedHashMap<>(SftpParameters.of("practice " + p.id(), p.sftp(), embedded, key, o.secrets()));
+                params.put("practiceId", p.id());
+                params.put("folder", p.dropFolder());
+                params.put("pollMillis", Long.toString(p.poll().toMillis()));
+                params.put("quietMillis", Long.toString(p.quiet().toMillis()));
+                params.put("spoolDir", SecureFiles.createPrivateDirectories(work.resolve("spool").resolve(p.id())).toString());
+                addRoute(camel, "practice-intake", "intake-" + p.id(), params);
+                Map<String, String> status = new LinkedHashMap<>(SftpParameters.of("practice " + p.id(), p.sftp(), embedded, key, o.secrets()));
+                status.put("practiceId", p.id());
+                status.put("folder", p.outboxFolder());
+                status.put("pollMillis", "1000");
+                addRoute(camel, "practice-status", "status-" + p.id(), status);
+            }
+            for (PayerProfile p : payers.all()) {
+                if (p.gateway() == null) {
+                    continue;
+                }
+                Map<String, String> params = new LinkedHashMap<>(SftpParameters.of("payer " + p.id(), p.gateway().sftp(), embedded, key, o.secrets()));
+                params.put("payerId", p.id());
+                params.put("folder", p.gateway().inboundFolder());
+                params.put("pollMillis", Long.toString(p.gateway().poll().toMillis()));
+                addRoute(camel, "payer-submission", "submit-" + p.id(), params);
+                Map<String, String> responses = new LinkedHashMap<>(SftpParameters.of("payer " + p.id(), p.gateway().sftp(), embedded, key, o.secrets()));
+                responses.put("payerId", p.id());
+                responses.put("folder", p.gateway().outboundFolder());
+                responses.put("pollMillis", Long.toString(Math.max(1000, p.gateway().poll().toMillis())));
+                responses.put("quietMillis", "1000");
+                responses.put("spoolDir", SecureFiles.createPrivateDirectories(work.resolve("spool").resolve("responses-" + p.id())).toString());
+                addRoute(camel, "payer-responses", "responses-" + p.id(), responses);
+            }
+            camel.start();
+            if (settings.simulatePayers() && embedded != null) {
+                List<org.retro278.sim.SimulatedPayers.Payer> simulated = new ArrayList<>();
+                for (PayerProfile p : payers.all()) {
+                    if (p.gateway() != null && p.gateway().sftp().embedded()) {
+                        Path home = embedded.home(p.gateway().sftp().user());
+                        simulated.add(new org.retro278.sim.SimulatedPayers.Payer(p.id(), home.resolve(p.gateway().inboundFolder()),
+                                home.resolve(p.gateway().outboundFolder())));
+                    }
+                }
+                simulator = new org.retro278.sim.SimulatedPayers(simulated, org.retro278.sim.PayerSimulator.MIXED,
+                        java.time.Duration.ofSeconds(10), o.clock()).start(java.time.Duration.ofMillis(500));
+            }
+            LOG.info("retro278 running: {} practice(s), {} payer gateway(s), work directory {}", practices.all().size(),
+                    payers.all().stream().filter(p -> p.gateway() != null).count(), work);
+            return new Adapter(store, embedded, camel, workers, intake, work, practices, payers, simulator);
+        } catch (Exception e) {
+            if (camel != null) {
+                camel.close();
+            }
+            if (workers != null) {
+                workers.shutdownNow();
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+            if (intake != null) {
+                intake.close();
+            }
+            store.close();
+            throw e;
+        }
+    }
+
+    private static TransactionStore openStore(RuntimeSettings settings, Options o, Path work) throws IOException {
+        String url = o.storeUrl() != null ? o.storeUrl() : settings.storeUrl();
+        String password = o.secrets().lookup(settings.storePasswordEnv()).orElse(null);
+        if (url == null) {
+            return TransactionStore.openH2(work, password);
+        }
+        return TransactionStore.open(url, settings.storeUser(), password);
+    }
+
+    private static EmbeddedSftpServer startEmbedded(RuntimeSettings settings, Options o, Path work, PracticeDirectory practices,
+                                                    PayerDirectory payers, AdapterKey key) throws IOException {
+        Map<String, List<String>> accounts = new LinkedHashMap<>();
+        for (PracticeProfile p : practices.all()) {
+            if (p.sftp().embedded()) {
+                accounts.computeIfAbsent(p.sftp().user(), k -> new ArrayList<>()).addAll(List.of(p.dropFolder(), p.outboxFolder()));
+            }
+        }
+        for (PayerProfile p : payers.all()) {
+            if (p.gateway() != null && p.gateway().sftp().embedded()) {
+                accounts.computeIfAbsent(p.gateway().sftp().user(), k -> new ArrayList<>())
+                        .addAll(List.of(p.gateway().inboundFolder(), p.gateway().outboundFolder()));
+            }
+        }
+        if (accounts.isEmpty()) {
+            return null;
+        }
+        EmbeddedSftpServer.Builder b = EmbeddedSftpServer.builder(work.resolve("sftp"))
+                .bindAddress(settings.embeddedSftpBind())
+                .port(o.sftpPort() != null ? o.sftpPort() : settings.embeddedSftpPort());
+        for (String account : accounts.keySet()) {
+            b.account(SftpAccount.named(account).withAuthorizedKey(key.publicKey()));
+        }
+        EmbeddedSftpServer server = b.start();
+        server.writeKnownHosts();
+        for (Map.Entry<String, List<String>> e : accounts.entrySet()) {
+            for (String folder : e.getValue()) {
+                SecureFiles.createPrivateDirectories(server.home(e.getKey()).resolve(folder));
+            }
+        }
+        LOG.info("embedded SFTP server on {}:{} for {} account(s), host key {}", server.host(), server.port(), accounts.size(),
+                server.hostKeyFingerprint());
+        return server;
+    }
+
+    private static void loadTemplates(CamelContext camel, Path routes) throws Exception {
+        if (!Files.isDirectory(routes)) {
+            throw new ConfigurationException(routes + ": the routes directory is missing");
+        }
+        List<Resource> resources = new ArrayList<>();
+        try (Stream<Path> s = Files.list(routes)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                resources.add(ResourceHelper.resolveResource(camel, "file:" + f.toAbsolutePath()));
+            }
+        }
+        PluginHelper.getRoutesLoader(camel).loadRoutes(resources);
+    }
+
+    private static void addRoute(CamelContext camel, String template, String routeId, Map<String, String> params) {
+        TemplatedRouteBuilder b = TemplatedRouteBuilder.builder(camel, template).routeId(routeId);
+        params.forEach(b::parameter);
+        b.add();
+    }
+
+    public TransactionStore store() {
+        return store;
+    }
+
+    /** The embedded SFTP server, or {@code null} when no partner uses it. */
+    public EmbeddedSftpServer embeddedServer() {
+        return embedded;
+    }
+
+    public CamelContext camel() {
+        return camel;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    public PracticeDirectory practices() {
+        return practices;
+    }
+
+    public PayerDirectory payers() {
+        return payers;
+    }
+
+    @Override
+    public void close() {
+        if (simulator != null) {
+            simulator.close();
+        }
+        try {
+            camel.close();
+        } catch (Exception e) {
+            LOG.warn("stopping the routes failed: {}", e.getClass().getSimpleName());
+        }
+        workers.shutdownNow();
+        intake.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+        store.close();
+        LOG.info("retro278 stopped");
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The SSH side of SFTP that the adapter needs whichever partner it talks to (practice drop, payer
+ * gateway): its own key pair ({@link org.retro278.sftp.AdapterKey}), OpenSSH-format key files
+ * ({@link org.retro278.sftp.SshKeyFiles}), pinned partner host keys ({@link org.retro278.sftp.KnownHosts}),
+ * secrets from the environment ({@link org.retro278.sftp.Secrets}) and operator-readable explanations of
+ * camel-sftp / JSch failures ({@link org.retro278.sftp.SftpFailure}). Transfers themselves are camel-sftp
+ * endpoints in the YAML routes; see docs/sftp.md.
+ */
+package org.retro278.sftp;

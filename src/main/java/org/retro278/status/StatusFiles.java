@@ -1,0 +1,94 @@
+package org.retro278.status;
+
+import java.io.BufferedOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.retro278.io.SecureFiles;
+import org.retro278.store.ReceivedFile;
+import org.retro278.store.TransactionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The status files of the practices: for every claim file a practice sent, {@code <file>.status.csv} and
+ * {@code <file>.status.jsonl} in its outbox, written again (atomically: temporary name, then rename)
+ * whenever a claim of the file changes. The practice's status route asks {@link #due} which to upload
+ * and reports {@link #onUploaded}.
+ *
+ * <p>When a practice reuses a file name, the later file's status files carry the store's file number as
+ * well ({@code <file>.<id>.status.csv}) so that no status overwrites another file's.
+ */
+public final class StatusFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatusFiles.class);
+    public static final String FILE_ID_HEADER = "retro278StatusFileId";
+    public static final String AS_OF_HEADER = "retro278StatusAsOf";
+    public static final String LAST_HEADER = "retro278StatusLast";
+
+    private final TransactionStore store;
+    private final Path staging;
+
+    public StatusFiles(TransactionStore store, Path staging) {
+        this.store = store;
+        this.staging = staging;
+    }
+
+    /** A status file to upload: the pair of one claim file, CSV then JSON Lines. */
+    public record Upload(long fileId, Instant asOf, String name, File file, boolean last) {
+    }
+
+    /** The status files of a practice that changed since they were last uploaded, written locally. */
+    public List<Upload> due(String practiceId) throws IOException {
+        List<Upload> out = new ArrayList<>();
+        for (ReceivedFile f : store.filesWithNewStatus(practiceId)) {
+            Instant asOf = store.currentTime();
+            String base = store.fileNameUsedBefore(practiceId, f.fileName(), f.id()) ? f.fileName() + "." + f.id() : f.fileName();
+            Path dir = SecureFiles.createPrivateDirectories(staging.resolve(practiceId));
+            Path csv = dir.resolve(base + ".status.csv");
+            Path jsonl = dir.resolve(base + ".status.jsonl");
+            Path csvTmp = SecureFiles.createTempFile(dir, csv.getFileName().toString());
+            Path jsonlTmp = SecureFiles.createTempFile(dir, jsonl.getFileName().toString());
+            try {
+                try (OutputStream c = new BufferedOutputStream(Files.newOutputStream(csvTmp, StandardOpenOption.TRUNCATE_EXISTING));
+                     OutputStream j = new BufferedOutputStream(Files.newOutputStream(jsonlTmp, StandardOpenOption.TRUNCATE_EXISTING));
+                     StatusFileWriter w = new StatusFileWriter(c, j)) {
+                    store.forEachClaimOfFile(f.id(), w::write);
+                }
+                SecureFiles.publish(csvTmp, csv);
+                SecureFiles.publish(jsonlTmp, jsonl);
+            } finally {
+                Files.deleteIfExists(csvTmp);
+                Files.deleteIfExists(jsonlTmp);
+            }
+            out.add(new Upload(f.id(), asOf, csv.getFileName().toString(), csv.toFile(), false));
+            out.add(new Upload(f.id(), asOf, jsonl.getFileName().toString(), jsonl.toFile(), true));
+        }
+        return out;
+    }
+
+    /** Route entry point after an upload: once both files of a pair are at the practice, the status counts as published. */
+    public void onUploaded(Exchange exchange) {
+        if (!Boolean.TRUE.equals(exchange.getIn().getHeader(LAST_HEADER, Boolean.class))) {
+            return;
+        }
+        long fileId = exchange.getIn().getHeader(FILE_ID_HEADER, Long.class);
+        Instant asOf = exchange.getIn().getHeader(AS_OF_HEADER, Instant.class);
+        store.statusPublished(fileId, asOf);
+        LOG.debug("status of file {} published", fileId);
+    }
+
+    /** Route entry point when an upload failed: it is tried again at the next tick. */
+    public void onUploadFailed(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        LOG.warn("status file of file {} could not be uploaded, will retry: {}", exchange.getIn().getHeader(FILE_ID_HEADER),
+                org.retro278.sftp.SftpFailure.of(cause).message());
+    }
+}

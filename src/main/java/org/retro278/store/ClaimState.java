@@ -1,0 +1,66 @@
+package org.retro278.store;
+
+/**
+ * Where a claim stands: the fixed status vocabulary of retro278 (docs/architecture.md). The names are
+ * stored in the database and shown in status files; they never change.
+ */
+public enum ClaimState {
+    /** Written to the store, not yet checked. */
+    RECEIVED(Stamp.NONE),
+    /** Refused before sending: bad data, outside the retro window, payer does not take retro requests. */
+    REJECTED_LOCALLY(Stamp.NONE),
+    /** Checked and waiting to go out in an interchange to its payer. */
+    READY(Stamp.READY),
+    /** In an interchange the payer's gateway has received. */
+    SENT(Stamp.SENT),
+    /** Refused by the gateway (TA1 R, 999 IK5 R). */
+    REJECTED_BY_GATEWAY(Stamp.ACKNOWLEDGED),
+    /** Acknowledged by a 999 (A or E); the decision is awaited. */
+    ACCEPTED(Stamp.ACKNOWLEDGED),
+    /** HCR A1. */
+    CERTIFIED(Stamp.DECIDED),
+    /** HCR A2. */
+    PARTIALLY_CERTIFIED(Stamp.DECIDED),
+    /** HCR A6. */
+    MODIFIED(Stamp.DECIDED),
+    /** HCR A3. */
+    DENIED(Stamp.DECIDED),
+    /** HCR A4: the payer keeps the request open. */
+    PENDED(Stamp.DECIDED),
+    /** HCR C. */
+    CANCELLED(Stamp.DECIDED),
+    /** HCR CT. */
+    CONTACT_PAYER(Stamp.DECIDED),
+    /** HCR NA. */
+    NOT_REQUIRED(Stamp.DECIDED),
+    /** AAA without a decision in the 278 response. */
+    REJECTED_BY_PAYER(Stamp.DECIDED),
+    /** Something retro278 itself could not do; the reasons say what. Retried or replayed. */
+    ERROR(Stamp.NONE);
+
+    /** Which time column a move into the state sets (besides {@code updated_at}). */
+    enum Stamp {
+        NONE(null), READY("ready_at"), SENT("sent_at"), ACKNOWLEDGED("acknowledged_at"), DECIDED("decided_at");
+
+        final String column;
+
+        Stamp(String column) {
+            this.column = column;
+        }
+    }
+
+    private final Stamp stamp;
+
+    ClaimState(Stamp stamp) {
+        this.stamp = stamp;
+    }
+
+    Stamp stamp() {
+        return stamp;
+    }
+
+    /** Whether the {@code overdue} flag may be set on a claim in this state (an answer is awaited). */
+    public boolean awaitsAnswer() {
+        return this == SENT || this == ACCEPTED || this == PENDED;
+    }
+}

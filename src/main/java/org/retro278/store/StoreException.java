@@ -1,0 +1,30 @@
+package org.retro278.store;
+
+import java.sql.SQLException;
+
+/**
+ * The database refused or failed an operation. The message names the operation and the SQLState; the
+ * cause is the driver's exception (the PostgreSQL driver is configured not to put statement parameters
+ * or failing rows into its messages, and H2 quotes only identifiers and key values).
+ */
+public class StoreException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String sqlState;
+
+    /** A failure of {@code operation} (words such as "recording claims"). */
+    public StoreException(String operation, SQLException cause) {
+        super(operation + " failed (SQLState " + cause.getSQLState() + ", error " + cause.getErrorCode() + ")", cause);
+        this.sqlState = cause.getSQLState();
+    }
+
+    /** The five-character SQLState of the failure, or {@code null}. */
+    public String sqlState() {
+        return sqlState;
+    }
+
+    /** Whether a unique constraint refused the operation. */
+    public boolean isUniqueViolation() {
+        return "23505".equals(sqlState);
+    }
+}

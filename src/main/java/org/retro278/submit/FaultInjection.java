@@ -1,0 +1,38 @@
+package org.retro278.submit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Crash points for the reliability tests: when the system property {@code retro278.fault.halt} names a
+ * point, the JVM halts there at once, like a SIGKILL (no shutdown hooks, nothing flushed). Unset in every
+ * real installation; the crash tests start the adapter as a separate JVM with it.
+ */
+public final class FaultInjection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FaultInjection.class);
+    public static final String PROPERTY = "retro278.fault.halt";
+
+    /** The points a submission passes, in order. */
+    public enum Point {
+        /** The interchange and its claims are reserved in the store; no file yet. */
+        AFTER_RESERVE,
+        /** The interchange file is built in the local outbox; nothing uploaded. */
+        AFTER_BUILD,
+        /** The file is at the gateway under its final name; the store does not know yet. */
+        AFTER_UPLOAD,
+        /** The store says SENT. */
+        AFTER_COMMIT
+    }
+
+    private FaultInjection() {
+    }
+
+    public static void reached(Point point) {
+        String wanted = System.getProperty(PROPERTY);
+        if (wanted != null && wanted.equals(point.name())) {
+            LOG.warn("fault injection: halting at {}", point);
+            Runtime.getRuntime().halt(137);
+        }
+    }
+}

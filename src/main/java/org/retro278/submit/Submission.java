@@ -1,0 +1,325 @@
+package org.retro278.submit;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.retro278.config.PayerDirectory;
+import org.retro278.config.PayerProfile;
+import org.retro278.convert.BatchBuilder;
+import org.retro278.convert.BuiltBatch;
+import org.retro278.convert.InterchangeVerifier;
+import org.retro278.convert.PendingClaim;
+import org.retro278.convert.TransactionSetValidator;
+import org.retro278.io.Hashes;
+import org.retro278.io.SecureFiles;
+import org.retro278.store.Interchange;
+import org.retro278.store.InterchangeState;
+import org.retro278.store.ReadyQueue;
+import org.retro278.store.Reason;
+import org.retro278.store.ReservedInterchange;
+import org.retro278.store.TransactionStore;
+import org.retro278.x12.EnvelopeWriter;
+import org.retro278.x12.InterchangeFrame;
+import org.retro278.x12.X12Problem;
+import org.retro278.x12.control.ControlNumbersExhaustedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The submission of READY claims to a payer, exactly once. The payer's route asks {@link #due} what to
+ * upload, uploads each file under a temporary name and renames it (camel-sftp, {@code fileExist=Ignore}:
+ * a file already at the gateway under its final name is not uploaded again), then reports {@link #sent}
+ * or {@link #failed}.
+ *
+ * <p>The protocol (docs/reliability.md): (1) one store transaction reserves the claims, allocates
+ * ISA13/GS06/ST02 and records the interchange as SENDING under its file name; (2) the file is built from
+ * the store, validated and kept in the local outbox; (3) upload to a temporary name, rename; (4) one
+ * store transaction marks the interchange and its claims SENT. A crash before (3) finishes leaves the
+ * interchange SENDING and the file absent or under its temporary name: the next run builds the same bytes
+ * again and uploads them. A crash between (3) and (4) leaves the file at the gateway: the next run finds it
+ * there (camel-sftp does not upload it again) and only records SENT. No claim is ever in two interchanges,
+ * and an interchange's name and bytes never change, so the payer sees each claim once.
+ */
+public final class Submission {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Submission.class);
+    /** First retry after this, doubling with each failed attempt, up to {@link #MAX_BACKOFF}. */
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    static final int BATCH = 32;
+
+    private final TransactionStore store;
+    private final PayerDirectory payers;
+    private final TransactionSetValidator validator;
+    private final InterchangeVerifier verifier;
+    private final String traceOriginator;
+    private final Path outbox;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private final int parallelism;
+
+    public Submission(TransactionStore store, PayerDirectory payers, TransactionSetValidator validator,
+                      InterchangeVerifier verifier, String traceOriginator, Path outbox, Clock clock,
+                      ExecutorService workers, int parallelism) {
+        this.store = store;
+        this.payers = payers;
+        this.validator = validator;
+        this.verifier = verifier;
+        this.traceOriginator = traceOriginator;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.workers = workers;
+        this.parallelism = Math.max(1, parallelism);
+    }
+
+    /** The file name an interchange has at the payer's gateway. */
+    public static String fileName(String payerId, long isa13) {
+        return "retro278-" + payerId + "-" + String.format("%09d", isa13) + ".x12";
+    }
+
+    /**
+     * What to upload for a payer now: interchanges left SENDING by an earlier attempt or run (whose
+     * back-off has passed) first, then new interchanges when enough claims wait or the oldest has waited
+     * long enough.
+     */
+    public List<Outgoing> due(String payerId) throws IOException {
+        PayerProfile payer = payers.find(payerId).orElseThrow(() -> new IllegalArgumentException("unknown payer " + payerId));
+        // waiting times are measured on the store's clock, which stamped ready_at and last_attempt_at
+        Instant now = store.currentTime();
+        List<Outgoing> out = new ArrayList<>();
+        for (Interchange i : store.interchangesSending(payerId)) {
+            if (!i.payerId().equals(payerId) || !backoffPassed(i, now)) {
+                continue;
+            }
+            Optional<Outgoing> o = prepare(payer, i.id(), i.isa13(), i.gs06(), i.envelopeTime(), i.fileName(), i.sha256());
+            o.ifPresent(out::add);
+        }
+        if (!out.isEmpty()) {
+            return out; // finish what was started before taking new claims
+        }
+        Duration maxWait = payer.gateway() == null ? Duration.ZERO : payer.gateway().maxWait();
+        for (int round = 0; round < 4; round++) {
+            ReadyQueue q = store.readyQueue(payerId).orElse(null);
+            if (q == null) {
+                break;
+            }
+            boolean full = q.count() >= payer.maxClaimsPerInterchange();
+            if (!full && q.oldestAge(now).compareTo(maxWait) < 0) {
+                break;
+            }
+            LocalDateTime envelopeTime = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
+            Optional<ReservedInterchange> r;
+            try {
+                r = store.reserveInterchange(payerId, payer.maxClaimsPerInterchange(), envelopeTime,
+                        isa13 -> fileName(payerId, isa13));
+            } catch (ControlNumbersExhaustedException e) {
+                LOG.error("payer {}: {}", payerId, e.getMessage());
+                break;
+            }
+            if (r.isEmpty()) {
+                break;
+            }
+            ReservedInterchange ri = r.get();
+            FaultInjection.reached(FaultInjection.Point.AFTER_RESERVE);
+            prepare(payer, ri.id(), ri.isa13(), ri.gs06(), ri.envelopeTime(), ri.fileName(), null).ifPresent(out::add);
+            if (!full) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private boolean backoffPassed(Interchange i, Instant now) {
+        if (i.attempts() == 0 || i.lastAttemptAt() == null) {
+            return true;
+        }
+        long factor = 1L << Math.min(20, i.attempts() - 1);
+        Duration wait = FIRST_BACKOFF.multipliedBy(factor);
+        if (wait.compareTo(MAX_BACKOFF) > 0) {
+            wait = MAX_BACKOFF;
+        }
+        return !now.isBefore(i.lastAttemptAt().plus(wait));
+    }
+
+    /**
+     * The verified file of an interchange in the local outbox, built from the store when it is not there
+     * yet (or no longer: a crash, a new machine). Empty when no claim of it could be built.
+     */
+    private Optional<Outgoing> prepare(PayerProfile payer, long id, long isa13, long gs06, LocalDateTime envelopeTime,
+                                       String fileName, String recordedSha256) throws IOException {
+        Path dir = SecureFiles.createPrivateDirectories(outbox.resolve(payer.id()));
+        Path file = dir.resolve(fileName);
+        if (Files.isRegularFile(file) && recordedSha256 != null && recordedSha256.equalsIgnoreCase(Hashes.sha256(file))) {
+            return Optional.of(new Outgoing(id, fileName, file.toFile()));
+        }
+        int sets = build(payer, id, isa13, gs06, envelopeTime, file);
+        if (sets == 0) {
+            store.markInterchangeFailed(id, "no transaction set of the interchange could be built");
+            Files.deleteIfExists(file);
+            return Optional.empty();
+        }
+        String sha = Hashes.sha256(file);
+        if (recordedSha256 != null && !recordedSha256.equalsIgnoreCase(sha)) {
+            // same claims and numbers, other bytes: the payer profile changed since the first build
+            LOG.warn("interchange ISA13 {} for payer {} was built again with other bytes than before", isa13, payer.id());
+        }
+        store.recordInterchangeBytes(id, sha, Files.size(file));
+        FaultInjection.reached(FaultInjection.Point.AFTER_BUILD);
+        return Optional.of(new Outgoing(id, fileName, file.toFile()));
+    }
+
+    /**
+     * Writes the interchange from the store: each transaction set validated against the guide (in
+     * parallel batches), the envelope around them verified, the file published atomically. A claim whose
+     * set fails validation is taken out of the interchange into ERROR.
+     *
+     * @return the number of transaction sets written
+     */
+    private int build(PayerProfile payer, long id, long isa13, long gs06, LocalDateTime envelopeTime, Path target)
+            throws IOException {
+        BatchBuilder builder = new BatchBuilder(payer, traceOriginator, validator, envelopeTime);
+        Path tmp = SecureFiles.createTempFile(target.getParent(), target.getFileName().toString());
+        Path body = SecureFiles.createTempFile(target.getParent(), target.getFileName() + "-sets");
+        int[] written = {0};
+        List<Long> failed = new ArrayList<>();
+        try {
+            try (OutputStream sets = new BufferedOutputStream(Files.newOutputStream(body, StandardOpenOption.WRITE), 1 << 16)) {
+                ArrayDeque<Future<BuiltBatch>> inFlight = new ArrayDeque<>();
+                List<PendingClaim> batch = new ArrayList<>(BATCH);
+                java.util.Map<String, Long> keys = new java.util.HashMap<>();
+                store.forEachRequest(id, (claim, request) -> {
+                    keys.put(claim.claimId(), claim.claimKey());
+                    batch.add(new PendingClaim(request, claim.ids(), false, List.of()));
+                    if (batch.size() == BATCH) {
+                        submit(builder, batch, inFlight, sets, written, failed, keys);
+                    }
+                });
+                if (!batch.isEmpty()) {
+                    submit(builder, batch, inFlight, sets, written, failed, keys);
+                }
+                while (!inFlight.isEmpty()) {
+                    drain(inFlight.poll(), sets, written, failed, keys);
+                }
+            }
+            for (long key : failed) {
+                store.dropFromInterchange(id, key, List.of(new Reason("X12_INVALID",
+                        "retro278 could not build a valid 278 for this claim; this is a defect of retro278, please report it with the claim id")));
+            }
+            if (written[0] == 0) {
+                return 0;
+            }
+            InterchangeFrame frame = InterchangeFrame.of(new EnvelopeWriter(payer), isa13, gs06, written[0], envelopeTime);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING), 1 << 16)) {
+                out.write(frame.header());
+                Files.copy(body, out);
+                out.write(frame.trailer());
+            }
+            List<X12Problem> problems = verifier.verify(tmp);
+            if (!problems.isEmpty()) {
+                throw new IOException("the interchange built for payer " + payer.id() + " (ISA13 " + isa13
+                        + ") failed its envelope check: " + problems.get(0).rule());
+            }
+            SecureFiles.publish(tmp, target);
+            LOG.info("interchange ISA13 {} for payer {} built: {} transaction set(s)", isa13, payer.id(), written[0]);
+            return written[0];
+        } finally {
+            Files.deleteIfExists(tmp);
+            Files.deleteIfExists(body);
+        }
+    }
+
+    private void submit(BatchBuilder builder, List<PendingClaim> batch, ArrayDeque<Future<BuiltBatch>> inFlight,
+                        OutputStream sets, int[] written, List<Long> failed, java.util.Map<String, Long> keys) throws IOException {
+        List<PendingClaim> claims = List.copyOf(batch);
+        batch.clear();
+        inFlight.add(workers.submit(() -> builder.build(claims)));
+        while (inFlight.size() > 2 * parallelism + 1) {
+            drain(inFlight.poll(), sets, written, failed, keys);
+        }
+    }
+
+    private static void drain(Future<BuiltBatch> f, OutputStream sets, int[] written, List<Long> failed,
+                              java.util.Map<String, Long> keys) throws IOException {
+        BuiltBatch b;
+        try {
+            b = f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException("building transaction sets failed: " + e.getCause(), e.getCause());
+        }
+        for (BuiltBatch.BuiltSet s : b.sets()) {
+            sets.write(s.bytes());
+            written[0]++;
+        }
+        for (BuiltBatch.RejectedSet r : b.rejected()) {
+            failed.add(keys.get(r.claimId()));
+        }
+    }
+
+    /** Exchange header with the interchange the route is uploading. */
+    public static final String INTERCHANGE_HEADER = "retro278InterchangeId";
+
+    /** Route entry point after the upload step. */
+    public void onUploaded(org.apache.camel.Exchange exchange) {
+        sent(exchange.getIn().getHeader(INTERCHANGE_HEADER, Long.class),
+                exchange.getIn().getHeader(org.apache.camel.Exchange.FILE_NAME_PRODUCED, String.class));
+    }
+
+    /** Route entry point when the upload failed. */
+    public void onUploadFailed(org.apache.camel.Exchange exchange) {
+        Exception cause = exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class);
+        failed(exchange.getIn().getHeader(INTERCHANGE_HEADER, Long.class), cause);
+    }
+
+    /**
+     * The file is at the gateway. {@code producedFileName} is what camel-sftp reports it wrote; {@code null}
+     * means the file was already there under its final name (an earlier run uploaded it and stopped before
+     * recording that), so nothing was uploaded again.
+     */
+    public void sent(long interchangeId, String producedFileName) {
+        FaultInjection.reached(FaultInjection.Point.AFTER_UPLOAD);
+        Interchange i = store.findInterchange(interchangeId).orElseThrow();
+        if (i.state() != InterchangeState.SENDING) {
+            return;
+        }
+        if (producedFileName == null) {
+            LOG.info("interchange ISA13 {} was already at payer {}'s gateway: not uploaded again, recorded as sent",
+                    i.isa13(), i.payerId());
+        }
+        store.markInterchangeSent(interchangeId);
+        LOG.info("interchange ISA13 {} sent to payer {}: {} claim(s) SENT", i.isa13(), i.payerId(), i.transactionCount());
+        FaultInjection.reached(FaultInjection.Point.AFTER_COMMIT);
+        try {
+            Files.deleteIfExists(outbox.resolve(i.payerId()).resolve(i.fileName()));
+        } catch (IOException e) {
+            LOG.warn("interchange ISA13 {}: the local copy could not be removed", i.isa13());
+        }
+    }
+
+    /** An upload failed; the interchange stays SENDING and is tried again after its back-off. */
+    public void failed(long interchangeId, Exception cause) {
+        String words = org.retro278.sftp.SftpFailure.of(cause).message();
+        store.recordSendFailure(interchangeId, words);
+        Interchange i = store.findInterchange(interchangeId).orElse(null);
+        LOG.warn("interchange {} (ISA13 {}) could not be uploaded, will retry: {}", interchangeId,
+                i == null ? "?" : i.isa13(), words);
+    }
+}

@@ -1,0 +1,203 @@
+package org.retro278.x12.response;
+
+import io.xlate.edi.stream.EDIStreamEvent;
+import io.xlate.edi.stream.EDIStreamReader;
+import io.xlate.edi.stream.Location;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.retro278.x12.X12Problem;
+import org.retro278.x12.validation.X12EventListener;
+
+/**
+ * One reading of one stream: follows the events of the validation pass, keeps the envelope's control
+ * numbers, hands each transaction set's segments to a {@link SetBuilder} and each TA1 to the handler, and
+ * puts every problem the pass reports where it belongs (inside the document it concerns, or on its own).
+ * Not thread-safe; {@link ResponseReader} makes one per call.
+ */
+final class ReadPass implements X12EventListener, Consumer<X12Problem> {
+
+    private static final long ISA_WANTS = SetBuilder.bits(6, 8, 13);
+    private static final long GS_WANTS = SetBuilder.bits(1, 6, 8);
+    private static final long ST_WANTS = SetBuilder.bits(1, 2);
+    private static final long TA1_WANTS = SetBuilder.bits(1, 2, 3, 4, 5);
+
+    private final CodeWords words;
+    private final ResponseHandler handler;
+    private final SegmentValues values = new SegmentValues();
+    private long wants;
+
+    private String sender;
+    private String receiver;
+    private String interchangeControlNumber;
+    private String groupControlNumber;
+
+    private boolean inSet;
+    private long setPosition;
+    private SetBuilder set;
+    private String setId;
+    private String setControlNumber;
+    private List<X12Problem> setProblems = new ArrayList<>();
+
+    private boolean inTa1;
+    private long ta1Position;
+    private List<X12Problem> ta1Problems = new ArrayList<>();
+
+    ReadPass(CodeWords words, ResponseHandler handler) {
+        this.words = words;
+        this.handler = handler;
+    }
+
+    @Override
+    public void event(EDIStreamReader reader, EDIStreamEvent event) {
+        switch (event) {
+            case START_INTERCHANGE -> {
+                sender = null;
+                receiver = null;
+                interchangeControlNumber = null;
+                groupControlNumber = null;
+            }
+            case START_GROUP -> groupControlNumber = null;
+            case START_TRANSACTION -> {
+                inSet = true;
+                set = null;
+                setId = null;
+                setControlNumber = null;
+                setProblems = new ArrayList<>();
+            }
+            case START_SEGMENT -> startSegment(reader);
+            case ELEMENT_DATA -> {
+                if (wants != 0) {
+                    Location l = reader.getLocation();
+                    int element = l.getElementPosition();
+                    if (element > 0 && element < 64 && (wants & (1L << element)) != 0) {
+                        values.add(element, l.getComponentPosition(), l.getElementOccurrence(), reader.getText());
+                    }
+                }
+            }
+            case END_SEGMENT -> endSegment();
+            case END_TRANSACTION -> endTransaction();
+            default -> {
+                // groups and interchanges end without anything to hand over
+            }
+        }
+    }
+
+    private void startSegment(EDIStreamReader reader) {
+        String tag = reader.getText();
+        long position = reader.getLocation().getSegmentPosition();
+        values.start(tag, position);
+        wants = switch (tag) {
+            case "ISA" -> ISA_WANTS;
+            case "GS" -> GS_WANTS;
+            case "ST" -> ST_WANTS;
+            case "TA1" -> {
+                inTa1 = true;
+                ta1Position = position;
+                ta1Problems = new ArrayList<>();
+                yield TA1_WANTS;
+            }
+            default -> set != null && inSet ? set.wants(tag) : 0L;
+        };
+        if (inSet && "ST".equals(tag)) {
+            setPosition = position;
+        }
+    }
+
+    private void endSegment() {
+        if (wants == 0) {
+            return;
+        }
+        switch (values.tag) {
+            case "ISA" -> {
+                sender = trim(values.get(6));
+                receiver = trim(values.get(8));
+                interchangeControlNumber = values.get(13);
+            }
+            case "GS" -> groupControlNumber = values.get(6);
+            case "ST" -> {
+                if (inSet) {
+                    startSet(values.get(1), values.get(2));
+                }
+            }
+            case "TA1" -> interchangeAcknowledgment();
+            default -> {
+                if (set != null) {
+                    set.segment(values);
+                }
+            }
+        }
+        wants = 0;
+    }
+
+    private void startSet(String id, String controlNumber) {
+        setId = id;
+        setControlNumber = controlNumber;
+        Envelope envelope = new Envelope(sender, receiver, interchangeControlNumber, groupControlNumber, controlNumber,
+                setPosition);
+        if ("278".equals(id)) {
+            set = new ReviewResponseBuilder(words, envelope);
+        } else if ("999".equals(id)) {
+            set = new AcknowledgmentBuilder(words, envelope);
+        }
+    }
+
+    private void endTransaction() {
+        if (!inSet) {
+            return;
+        }
+        inSet = false;
+        if (set != null && set.reported()) {
+            handler.document(set.build(setProblems));
+        } else {
+            String what = set != null ? "a 278 request (BHT02 is not 11)" : "transaction set " + printable(setId);
+            handler.problem(new X12Problem(setPosition, 1, setControlNumber, null, "ST", 1, null, "NOT_READ",
+                    what + ": not a 278 response, a 999 or a TA1, so it is not read (its problems follow)"));
+            setProblems.forEach(handler::problem);
+        }
+        set = null;
+        setProblems = new ArrayList<>();
+    }
+
+    private void interchangeAcknowledgment() {
+        Code status = words.interchangeStatus(values.get(4));
+        Code note = words.interchangeNote(values.get(5));
+        Envelope envelope = new Envelope(sender, receiver, interchangeControlNumber, null, null, ta1Position);
+        inTa1 = false;
+        handler.document(new InterchangeAcknowledgment(envelope, values.get(1), values.get(2), values.get(3), status, note,
+                ClaimStateRollup.ofInterchange(status, note), ta1Problems));
+        ta1Problems = new ArrayList<>();
+    }
+
+    /** A problem from the validation pass: into the document it concerns, or on its own. */
+    @Override
+    public void accept(X12Problem problem) {
+        if ("UNREADABLE".equals(problem.rule())) {
+            // the set or TA1 being read is cut short: not handed over, but nothing found in it is lost
+            setProblems.forEach(handler::problem);
+            ta1Problems.forEach(handler::problem);
+            setProblems = new ArrayList<>();
+            ta1Problems = new ArrayList<>();
+            inSet = false;
+            inTa1 = false;
+            set = null;
+            handler.problem(problem);
+            return;
+        }
+        if (inTa1 && problem.segmentPosition() == ta1Position) {
+            ta1Problems.add(problem);
+        } else if (inSet && problem.transactionPosition() != null) {
+            setProblems.add(problem);
+        } else {
+            handler.problem(problem);
+        }
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.strip();
+    }
+
+    private static String printable(String code) {
+        return code != null && code.length() <= 3 && code.chars().allMatch(Character::isLetterOrDigit) ? code : "(unknown)";
+    }
+}

@@ -1,0 +1,481 @@
+package org.retro278.x12.validation;
+
+import io.xlate.edi.schema.EDIReference;
+import io.xlate.edi.schema.EDISimpleType;
+import io.xlate.edi.schema.EDIType;
+import io.xlate.edi.schema.Schema;
+import io.xlate.edi.stream.EDIInputFactory;
+import io.xlate.edi.stream.EDIStreamConstants.Delimiters;
+import io.xlate.edi.stream.EDIStreamEvent;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamReader;
+import io.xlate.edi.stream.EDIStreamValidationError;
+import io.xlate.edi.stream.Location;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.retro278.x12.X12Problem;
+
+/**
+ * One validation of one stream: drives a StAEDI reader, turns its errors into {@link X12Problem}s and feeds
+ * the segments to {@link X217Rules} and {@link AcknowledgmentRules}, and, when there is one, shows every
+ * event to an {@link X12EventListener} once it has been handled. Not thread-safe; {@link X12Validator} makes
+ * one per call.
+ *
+ * <p>What this class handles on the way, because StAEDI's raw errors would mislead:
+ * <ul>
+ *   <li>errors are held until the segment they belong to has been read (StAEDI reports some before the
+ *       segment starts, some after its elements) and then written in position order, identical ones once;
+ *   <li>an HL03 or NM101 that names no loop of the guide makes StAEDI report every segment of that loop as
+ *       "not used": this becomes one {@code LOOP_UNKNOWN} problem and the echoes are dropped;
+ *   <li>a missing loop or segment is noticed at the next segment: the problem names the missing one and is
+ *       located where it was noticed;
+ *   <li>positions: StAEDI counts segments from the first ISA over the whole stream; the position in the
+ *       transaction set (a 999's IK302) is computed from the ST position.
+ * </ul>
+ */
+final class ValidationPass implements X217Rules.Reporter {
+
+    private static final int MAX_LOOP_DEPTH = 16;
+
+    private final GuideSchemas schemas;
+    private final PeekableInputStream in;
+    private final Consumer<X12Problem> sink;
+    private final X217Rules rules;
+    private final AcknowledgmentRules acknowledgments;
+    private final X12EventListener listener;
+    private TransactionGuide guide;
+    private final Segment segment = new Segment();
+
+    private long interchanges;
+    private long groups;
+    private long transactionSets;
+    private long segments;
+    private long problems;
+    private boolean readable = true;
+
+    private final String[] loopCodes = new String[MAX_LOOP_DEPTH];
+    private final long[] loopStarts = new long[MAX_LOOP_DEPTH];
+    private int depth;
+
+    private long capture;
+    private boolean inTransaction;
+    private long transactionStart;
+    private String transactionControlNumber;
+    private long setsInGroup;
+    private long groupsInInterchange;
+    private long lastPosition;
+    private long lastCompleted;
+
+    private final List<Pending> pending = new ArrayList<>();
+    private final Set<String> seenAtPosition = new HashSet<>();
+    private long seenPosition = -1;
+
+    /** A StAEDI error waiting for the end of its segment. */
+    private record Pending(long position, String loop, String segment, Integer element, Integer component,
+                           String rule, String message, boolean unusedSegment) {
+    }
+
+    /** Only the envelope: no implementation schema, none of the guide's body rules. */
+    private final boolean envelopeOnly;
+
+    /**
+     * @param envelopeOnly whether to leave the implementation guides out (envelopes and TA1 are still checked)
+     * @param listener     sees every event after it was handled, or {@code null}
+     */
+    ValidationPass(GuideSchemas schemas, PeekableInputStream in, Consumer<X12Problem> sink, boolean envelopeOnly,
+                   X12EventListener listener) {
+        this.envelopeOnly = envelopeOnly;
+        this.schemas = schemas;
+        this.in = in;
+        this.sink = sink;
+        this.listener = listener;
+        this.rules = new X217Rules(this, schemas::codeLists);
+        this.acknowledgments = new AcknowledgmentRules(this);
+    }
+
+    ValidationSummary run() throws IOException {
+        String head = in.peek(X217Rules.ISA_LENGTH + 2);
+        if (!head.startsWith("ISA")) {
+            readable = false;
+            report(1, null, null, null, null, "NOT_X12",
+                    head.isEmpty() ? "the file is empty" : "the file does not start with an ISA segment: not X12");
+            return summary();
+        }
+        rules.interchangeHeader(head, 1);
+        EDIInputFactory factory = EDIInputFactory.newFactory();
+        EDIStreamReader reader = null;
+        try {
+            reader = factory.createEDIStreamReader(in);
+            while (reader.hasNext()) {
+                EDIStreamEvent event = reader.next();
+                handle(reader, event);
+                if (listener != null) {
+                    listener.event(reader, event);
+                }
+            }
+        } catch (EDIStreamException e) {
+            unreadable(e);
+        } finally {
+            flush(Long.MAX_VALUE);
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (IOException ignored) {
+                    // the caller owns and closes the stream
+                }
+            }
+        }
+        return summary();
+    }
+
+    private ValidationSummary summary() {
+        return new ValidationSummary(readable, interchanges, groups, transactionSets, segments, problems);
+    }
+
+    private void handle(EDIStreamReader reader, EDIStreamEvent event) throws IOException {
+        switch (event) {
+            case START_INTERCHANGE -> {
+                interchanges++;
+                groupsInInterchange = 0;
+                if (reader.getControlSchema() == null) {
+                    // StAEDI keeps it for the following interchanges of the stream
+                    reader.setControlSchema(schemas.control());
+                }
+            }
+            case START_GROUP -> {
+                groups++;
+                groupsInInterchange++;
+                setsInGroup = 0;
+            }
+            case START_TRANSACTION -> {
+                transactionSets++;
+                setsInGroup++;
+                inTransaction = true;
+                transactionStart = reader.getLocation().getSegmentPosition();
+                transactionControlNumber = null;
+            }
+            case START_LOOP -> {
+                if (depth < MAX_LOOP_DEPTH) {
+                    loopCodes[depth] = reader.getReferenceCode();
+                    loopStarts[depth] = reader.getLocation().getSegmentPosition();
+                }
+                depth++;
+            }
+            case END_LOOP -> depth = Math.max(0, depth - 1);
+            case START_SEGMENT -> {
+                segments++;
+                String tag = reader.getText();
+                lastPosition = reader.getLocation().getSegmentPosition();
+                segment.start(tag, lastPosition, currentLoop());
+                capture = rules.wants(tag) | acknowledgments.wants(tag);
+            }
+            case ELEMENT_DATA -> {
+                if (capture != 0) {
+                    Location l = reader.getLocation();
+                    int element = l.getElementPosition();
+                    int component = Math.max(0, l.getComponentPosition());
+                    if (element < 64 && (capture & (1L << element)) != 0 && X217Rules.wantsComponent(segment.tag, component)) {
+                        segment.set(element, component, reader.getText());
+                    }
+                }
+            }
+            case END_SEGMENT -> endSegment(reader);
+            case END_TRANSACTION -> {
+                flush(lastPosition);
+                rules.endTransaction(lastPosition);
+                acknowledgments.endTransaction(lastPosition);
+                inTransaction = false;
+                guide = null;
+                transactionControlNumber = null;
+            }
+            case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> error(reader, event);
+            default -> {
+                // END_GROUP, composites, binary data: nothing to do
+            }
+        }
+    }
+
+    /**
+     * At the end of ST: choose the guide and hand its schema to StAEDI (the last moment StAEDI accepts it).
+     * ST01 is taken from the segment just read, not from the reader's dialect: StAEDI clears that when it
+     * ends the previous set, which with several sets in a group happens after the next ST has been read.
+     */
+    private void transactionHeader(EDIStreamReader reader) throws IOException {
+        transactionControlNumber = segment.element(2);
+        String st01 = segment.element(1);
+        String bht02 = null;
+        if ("278".equals(st01)) {
+            Map<String, Character> delimiters = reader.getDelimiters();
+            bht02 = in.peekElement("BHT", 2, delimiters.get(Delimiters.DATA_ELEMENT), delimiters.get(Delimiters.SEGMENT));
+        }
+        guide = TransactionGuide.select(st01, bht02);
+        if (envelopeOnly) {
+            reader.setTransactionSchema(null);
+            rules.startTransaction(guide, guide != null, st01, false);
+            acknowledgments.startTransaction(guide, false);
+            return;
+        }
+        Schema schema = guide == null ? null : schemas.schema(guide);
+        reader.setTransactionSchema(schema);
+        rules.startTransaction(guide, schema != null, st01);
+        acknowledgments.startTransaction(guide, schema != null);
+    }
+
+    private void endSegment(EDIStreamReader reader) throws IOException {
+        lastCompleted = segment.position;
+        if (inTransaction && "ST".equals(segment.tag)) {
+            transactionHeader(reader);
+        }
+        flush(segment.position);
+        if (capture != 0) {
+            rules.segment(segment);
+            acknowledgments.segment(segment);
+        }
+        if ("IEA".equals(segment.tag)) {
+            // StAEDI has read up to the IEA terminator: the next interchange header is still unread
+            String next = in.peek(X217Rules.ISA_LENGTH + 2);
+            if (next.startsWith("ISA")) {
+                rules.interchangeHeader(next, segment.position + 1);
+            }
+        }
+    }
+
+    private String currentLoop() {
+        if (depth == 0 || depth > MAX_LOOP_DEPTH) {
+            return null;
+        }
+        String code = loopCodes[depth - 1];
+        return isUnknown(code) ? null : code;
+    }
+
+    /** Standard (base schema) loop codes start with L: StAEDI uses them when no implementation loop matched. */
+    private static boolean isUnknown(String loopCode) {
+        return loopCode != null && loopCode.startsWith("L");
+    }
+
+    /** Depth index of the outermost loop no implementation matched, or -1. */
+    private int outermostUnknownLoop() {
+        for (int i = 0; i < Math.min(depth, MAX_LOOP_DEPTH); i++) {
+            if (isUnknown(loopCodes[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The innermost implementation loop around the current one, for locating problems in unknown loops. */
+    private String enclosingKnownLoop(int below) {
+        for (int i = below - 1; i >= 0; i--) {
+            if (!isUnknown(loopCodes[i])) {
+                return loopCodes[i];
+            }
+        }
+        return null;
+    }
+
+    private void error(EDIStreamReader reader, EDIStreamEvent event) {
+        EDIStreamValidationError error = reader.getErrorType();
+        Location l = reader.getLocation();
+        long position = l.getSegmentPosition();
+        String tag = segmentId(l.getSegmentTag());
+        String rule = StaediErrors.rule(error, tag == null ? "" : tag);
+        if (rule == null) {
+            return;
+        }
+        EDIReference reference = reader.getSchemaTypeReference();
+        if (event == EDIStreamEvent.SEGMENT_ERROR) {
+            String text = text(reader);
+            String what = text;
+            String name = title(reference);
+            String loop = currentLoop();
+            if (error == EDIStreamValidationError.IMPLEMENTATION_LOOP_OCCURS_UNDER_MINIMUM_TIMES) {
+                loop = reader.getReferenceCode();
+                what = loop;
+                tag = "L2010".equals(text) ? "NM1" : "HL";
+            } else if (error == EDIStreamValidationError.LOOP_OCCURS_OVER_MAXIMUM_TIMES) {
+                what = reader.getReferenceCode();
+            } else {
+                tag = segmentId(text);
+                what = tag == null ? "with an invalid id" : tag;
+            }
+            pending.add(new Pending(position, loop, tag, null, null, rule,
+                    StaediErrors.message(error, what, name, null, null),
+                    error == EDIStreamValidationError.IMPLEMENTATION_UNUSED_SEGMENT_PRESENT));
+            return;
+        }
+        int element = l.getElementPosition();
+        int component = l.getComponentPosition();
+        String what = (tag == null ? "" : tag) + String.format("%02d", Math.max(element, 0))
+                + (component > 0 ? "-" + component : "");
+        String value = text(reader);
+        String message;
+        if (error == EDIStreamValidationError.CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT) {
+            message = countMessage(what, tag, value, position);
+        } else {
+            long maxLength = reference != null && reference.getReferencedType() instanceof EDISimpleType simple
+                    ? simple.getMaxLength() : 3;
+            boolean codeElement = error == EDIStreamValidationError.INVALID_CODE_VALUE
+                    || error == EDIStreamValidationError.IMPLEMENTATION_INVALID_CODE_VALUE
+                    || error == EDIStreamValidationError.CONTROL_REFERENCE_MISMATCH;
+            String code = null;
+            if (error == EDIStreamValidationError.CONTROL_REFERENCE_MISMATCH) {
+                code = value != null && value.length() <= 14 && value.chars().allMatch(Character::isLetterOrDigit)
+                        ? value : null;
+            } else if (codeElement) {
+                code = StaediErrors.quotableCode(value, maxLength);
+            }
+            message = StaediErrors.message(error, what, title(reference), code,
+                    codeElement ? allowed(currentLoop(), tag, element, component) : null);
+        }
+        pending.add(new Pending(position, currentLoop(), tag, element > 0 ? element : null,
+                component > 0 ? component : null, rule, message, false));
+    }
+
+    /** A segment id as read, or {@code null} when it does not look like one (it is then not repeated). */
+    private static String segmentId(String tag) {
+        if (tag == null || tag.length() < 2 || tag.length() > 3 || !Character.isUpperCase(tag.charAt(0))) {
+            return null;
+        }
+        for (int i = 1; i < tag.length(); i++) {
+            char c = tag.charAt(i);
+            if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) {
+                return null;
+            }
+        }
+        return tag;
+    }
+
+    private String countMessage(String what, String tag, String value, long position) {
+        boolean number = value != null && !value.isEmpty() && value.length() <= 10
+                && value.chars().allMatch(Character::isDigit);
+        String said = number ? " says " + value + " but" : " does not match:";
+        return switch (tag == null ? "" : tag) {
+            case "SE" -> what + said + " the set has " + count(position - transactionStart + 1, "segment") + " (ST to SE)";
+            case "GE" -> what + said + " the group has " + count(setsInGroup, "transaction set");
+            case "IEA" -> what + said + " the interchange has " + count(groupsInInterchange, "functional group");
+            default -> what + " does not match the actual count";
+        };
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String title(EDIReference reference) {
+        if (reference == null) {
+            return null;
+        }
+        String title = reference.getTitle();
+        if (title == null && reference.getReferencedType() != null) {
+            EDIType type = reference.getReferencedType();
+            title = type.getTitle();
+        }
+        return title;
+    }
+
+    /** Allowed codes for a message, from the guide's code list, when the list is short enough to read. */
+    private String allowed(String loop, String tag, int element, int component) {
+        X217CodeLists codeLists = guide == null ? null : schemas.codeLists(guide);
+        if (!inTransaction || codeLists == null || tag == null || element < 1) {
+            return null;
+        }
+        try {
+            Set<String> codes = codeLists.codes(loop == null ? X217CodeLists.HEADER : loop, tag, element,
+                    component > 0 ? component : null);
+            return codes.isEmpty() || codes.size() > 12 ? null : String.join(", ", codes);
+        } catch (IllegalArgumentException notInGuide) {
+            return null;
+        }
+    }
+
+    /** The text of an error event; StAEDI has none for some missing-element errors. */
+    private static String text(EDIStreamReader reader) {
+        try {
+            return reader.hasText() ? reader.getText() : null;
+        } catch (RuntimeException noText) {
+            return null;
+        }
+    }
+
+    /** Writes the held StAEDI errors up to a position, dropping echoes of an unknown loop and repeats. */
+    private void flush(long upTo) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        int unknown = outermostUnknownLoop();
+        List<Pending> later = null;
+        for (Pending p : pending) {
+            if (p.position > upTo) {
+                if (later == null) {
+                    later = new ArrayList<>();
+                }
+                later.add(p);
+                continue;
+            }
+            if (p.unusedSegment && unknown >= 0) {
+                if (unknown < MAX_LOOP_DEPTH && p.position == loopStarts[unknown] && p.position == segment.position) {
+                    unknownLoop(unknown);
+                }
+                continue;
+            }
+            report(p.position, p.loop, p.segment, p.element, p.component, p.rule, p.message);
+        }
+        pending.clear();
+        if (later != null) {
+            pending.addAll(later);
+        }
+    }
+
+    private void unknownLoop(int index) {
+        boolean level = "HL".equals(segment.tag);
+        int element = level ? 3 : 1;
+        String code = StaediErrors.quotableCode(segment.element(element), 3);
+        String where = enclosingKnownLoop(index);
+        String message = level
+                ? "HL03" + (code == null ? "" : " '" + code + "'") + " is not a hierarchical level of the "
+                        + (guide == null ? "guide" : guide.title())
+                        + " (20, 21, 22, 23, EV, SS); the segments of this level were not checked against the guide"
+                : "NM101" + (code == null ? "" : " '" + code + "'") + " does not start a name loop the guide allows "
+                        + (where == null ? "here" : "in " + where) + "; the segments of this loop were not checked against the guide";
+        report(segment.position, where, segment.tag, element, null, "LOOP_UNKNOWN", message);
+    }
+
+    private void unreadable(EDIStreamException e) {
+        Location l = e.getLocation();
+        // the segment after the last complete one is where reading failed
+        long position = Math.max(l != null ? l.getSegmentPosition() : 0, lastCompleted + 1);
+        String detail = e.getMessage() == null ? "" : e.getMessage();
+        int cut = detail.indexOf("; input");
+        if (cut >= 0) {
+            detail = detail.substring(0, cut);
+        }
+        flush(Long.MAX_VALUE);
+        report(position, null, null, null, null, "UNREADABLE",
+                "reading stopped here, the rest of the file was not checked: " + detail);
+    }
+
+    @Override
+    public void report(long position, String loop, String segmentId, Integer element, Integer component,
+                       String rule, String message) {
+        if (position != seenPosition) {
+            seenPosition = position;
+            seenAtPosition.clear();
+        }
+        if (!seenAtPosition.add(rule + '|' + segmentId + '|' + element + '|' + component + '|' + message)) {
+            return;
+        }
+        Integer inSet = null;
+        String setNumber = null;
+        if (inTransaction && position >= transactionStart) {
+            inSet = (int) (position - transactionStart + 1);
+            setNumber = transactionControlNumber;
+        }
+        problems++;
+        sink.accept(new X12Problem(position, inSet, setNumber, loop, segmentId, element, component, rule, message));
+    }
+}

@@ -1,0 +1,152 @@
+package org.retro278.bench;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
+import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.SftpClientFactory;
+import org.retro278.cli.Retro278;
+import org.retro278.runtime.Adapter;
+import org.retro278.sftp.Secrets;
+import org.retro278.sftp.SshKeyFiles;
+import org.retro278.sim.EmbeddedSftpServer;
+
+/**
+ * The adapter benchmark (docs/benchmarks.md). Not a test: {@code bench/adapter-benchmark.sh}.
+ *
+ * <p>Runs the shipped configuration (embedded SFTP server, embedded H2 store) in a temporary work
+ * directory and measures (1) a file of N claims from the moment it appears in the practice's drop folder
+ * until every interchange sits in the payers' inbound folders, beside a plain SFTP upload of the same
+ * output bytes in the same run (the transport limit), and (2) one-claim files, drop to payer, several
+ * times.
+ */
+public final class AdapterBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int claims = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int singles = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        Retro278.routeJavaUtilLogging();
+        Path dir = Files.createTempDirectory("retro278-adapter-bench");
+        try (Adapter a = Adapter.start(new Adapter.Options(Path.of("config"), Path.of("mappings"), Path.of("routes"),
+                dir.resolve("work"), 0, null, Secrets.of(java.util.Map.of()), Clock.systemDefaultZone()))) {
+            EmbeddedSftpServer sftp = a.embeddedServer();
+            LocalDate today = LocalDate.now();
+
+            // warm-up: a small file through the whole path
+            Path warm = dir.resolve("warm.csv");
+            ValidClaimFileGenerator.write(warm, 200, 7L, today);
+            dropAndWait(a, sftp, warm, 200);
+            clearInbound(sftp);
+
+            Path file = dir.resolve("claims-" + claims + ".csv");
+            ValidClaimFileGenerator.write(file, claims, 278L, today);
+            long t0 = System.nanoTime();
+            dropAndWait(a, sftp, file, claims);
+            double adapter = (System.nanoTime() - t0) / 1e9;
+            List<Path> produced = inbound(sftp);
+            long bytes = 0;
+            for (Path p : produced) {
+                bytes += Files.size(p);
+            }
+
+            double plain = plainUpload(a, sftp, produced);
+            System.out.printf("%nRESULT %,d-claim file, drop to every interchange at the payers: %.2f s (%d interchanges, %,d KiB)%n",
+                    claims, adapter, produced.size(), bytes >> 10);
+            System.out.printf("RESULT plain SFTP upload of the same %d files: %.2f s -> the adapter takes %.1f x the transport%n",
+                    produced.size(), plain, adapter / plain);
+
+            List<Double> latencies = new ArrayList<>();
+            for (int i = 0; i < singles; i++) {
+                Path one = dir.resolve("single-" + i + ".csv");
+                ValidClaimFileGenerator.write(one, 1, 100L + i, today);
+                Thread.sleep(1_500); // not aligned with the poll
+                clearInbound(sftp);
+                long s = System.nanoTime();
+                dropAndWaitForFile(sftp, one);
+                latencies.add((System.nanoTime() - s) / 1e9);
+            }
+            latencies.sort(Double::compare);
+            System.out.printf("RESULT one-claim file, drop to at the payer: min %.2f s, median %.2f s, max %.2f s over %d runs"
+                            + " (practice poll 2 s, quiet 2 s, submission poll 0.25 s)%n",
+                    latencies.get(0), latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1), latencies.size());
+        } finally {
+            org.apache.commons.io.file.PathUtils.deleteDirectory(dir);
+        }
+    }
+
+    private static void drop(EmbeddedSftpServer sftp, Path file) throws Exception {
+        Path folder = sftp.home("riverside").resolve("drop");
+        Path tmp = folder.resolve("." + file.getFileName() + ".part");
+        Files.copy(file, tmp);
+        Files.move(tmp, folder.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void dropAndWait(Adapter a, EmbeddedSftpServer sftp, Path file, int claims) throws Exception {
+        drop(sftp, file);
+        while (true) {
+            Thread.sleep(20);
+            if (Files.exists(sftp.home("riverside").resolve("drop/.done").resolve(file.getFileName()))
+                    && a.store().readyQueues().stream().allMatch(q -> q.count() == 0)
+                    && a.store().interchangesSending().isEmpty()) {
+                return;
+            }
+        }
+    }
+
+    private static void dropAndWaitForFile(EmbeddedSftpServer sftp, Path file) throws Exception {
+        drop(sftp, file);
+        while (inbound(sftp).isEmpty()) {
+            Thread.sleep(10);
+        }
+    }
+
+    private static List<Path> inbound(EmbeddedSftpServer sftp) throws Exception {
+        List<Path> out = new ArrayList<>();
+        for (String payer : List.of("payera", "payerb")) {
+            try (Stream<Path> s = Files.list(sftp.home(payer).resolve("inbound"))) {
+                s.filter(p -> p.toString().endsWith(".x12")).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static void clearInbound(EmbeddedSftpServer sftp) throws Exception {
+        for (Path p : inbound(sftp)) {
+            Files.delete(p);
+        }
+    }
+
+    /** The same bytes uploaded with a plain SFTP client (MINA SSHD), host key pinned, one session. */
+    private static double plainUpload(Adapter a, EmbeddedSftpServer sftp, List<Path> files) throws Exception {
+        KeyPair key = SshKeyFiles.read(a.workDir().resolve("keys/retro278_ecdsa"), null);
+        try (SshClient client = SshClient.setUpDefaultClient()) {
+            client.setServerKeyVerifier(new KnownHostsServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE,
+                    sftp.root().resolve(EmbeddedSftpServer.KNOWN_HOSTS_FILE)));
+            client.start();
+            long t = System.nanoTime();
+            try (ClientSession session = client.connect("payera", sftp.host(), sftp.port()).verify(10_000).getSession()) {
+                session.addPublicKeyIdentity(key);
+                session.auth().verify(10_000);
+                try (SftpClient c = SftpClientFactory.instance().createSftpClient(session)) {
+                    for (Path f : files) {
+                        try (OutputStream out = c.write("outbound/plain-" + f.getFileName())) {
+                            Files.copy(f, out);
+                        }
+                    }
+                }
+            }
+            return (System.nanoTime() - t) / 1e9;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.retro278.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.retro278.ProjectFiles;
+
+class PayerDirectoryTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theShippedPayersLoad() throws ConfigurationException {
+        PayerDirectory d = PayerDirectory.load(ProjectFiles.path("config/payers"));
+        PayerProfile a = d.find("PAYERA").orElseThrow();
+        assertEquals("Acme Health Plan", a.name());
+        assertEquals(90, a.retro().windowDays());
+        assertTrue(a.retro().accepted());
+        PayerProfile b = d.find("PAYERB").orElseThrow();
+        assertEquals(30, b.retro().windowDays());
+        assertTrue(b.retro().attachmentRequired());
+        assertEquals('|', b.delimiters().element());
+        assertEquals("30", b.ids().receiverQualifier());
+        PayerProfile c = d.find("PAYERC").orElseThrow();
+        assertFalse(c.retro().accepted());
+        assertEquals("Cedar Care Medicare Advantage", c.name());
+    }
+
+    private Path payer(String name, String yaml) throws IOException {
+        Files.createDirectories(dir);
+        Path f = dir.resolve(name + ".yaml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    private static final String GOOD = """
+            id: PAYERX
+            name: Example
+            interchange:
+              senderQualifier: ZZ
+              senderId: SUBMITTER
+              receiverQualifier: ZZ
+              receiverId: EXAMPLE
+              applicationSender: SUBMITTER
+              applicationReceiver: EXAMPLE
+              usage: T
+            retro:
+              accepted: true
+              windowDays: 60
+            """;
+
+    @Test
+    void defaultsApply() throws Exception {
+        payer("PAYERX", GOOD);
+        PayerProfile p = PayerDirectory.load(dir).find("PAYERX").orElseThrow();
+        assertEquals(5000, p.maxClaimsPerInterchange());
+        assertTrue(p.acknowledgmentRequested());
+        assertEquals('*', p.delimiters().element());
+        assertFalse(p.retro().attachmentRequired());
+    }
+
+    @Test
+    void aTypoIsNamedWithFileAndSetting() throws Exception {
+        payer("PAYERX", GOOD.replace("windowDays: 60", "windowDays: 60\n  windowDay: 30"));
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> PayerDirectory.load(dir));
+        assertTrue(e.getMessage().contains("PAYERX.yaml") && e.getMessage().contains("windowDay"), e.getMessage());
+    }
+
+    @Test
+    void anIsaIdTooLongIsRefused() throws Exception {
+        payer("PAYERX", GOOD.replace("senderId: SUBMITTER", "senderId: SUBMITTER12345678901"));
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> PayerDirectory.load(dir));
+        assertTrue(e.getMessage().contains("interchange.senderId"), e.getMessage());
+    }
+
+    @Test
+    void aMissingWindowIsRefusedWhenRetroIsAccepted() throws Exception {
+        payer("PAYERX", GOOD.replace("  windowDays: 60\n", ""));
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> PayerDirectory.load(dir));
+        assertTrue(e.getMessage().contains("retro.windowDays"), e.getMessage());
+    }
+
+    @Test
+    void delimitersMustNotCollideWithDataOrEachOther() throws Exception {
+        payer("PAYERX", GOOD + "delimiters:\n  element: \"*\"\n  component: \"*\"\n");
+        assertThrows(ConfigurationException.class, () -> PayerDirectory.load(dir));
+        payer("PAYERX", GOOD + "delimiters:\n  element: \".\"\n");
+        assertThrows(ConfigurationException.class, () -> PayerDirectory.load(dir));
+    }
+
+    @Test
+    void theFileNameMustBeTheId() throws Exception {
+        payer("OTHER", GOOD);
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> PayerDirectory.load(dir));
+        assertTrue(e.getMessage().contains("must match the file name"), e.getMessage());
+    }
+}

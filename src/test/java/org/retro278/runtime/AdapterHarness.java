@@ -1,0 +1,165 @@
+package org.retro278.runtime;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.retro278.ProjectFiles;
+import org.retro278.sftp.Secrets;
+import org.retro278.sim.SftpServerExtension;
+
+/**
+ * An installation for integration tests: the shipped configuration copied into a temporary folder, with
+ * every practice and payer pointed at the test's SFTP server (the one {@link SftpServerExtension} starts,
+ * reached as a remote host with a pinned known_hosts and the adapter key), a fresh work directory, and the
+ * project's mappings and route templates. Starts the adapter in this JVM ({@link #start()}) or gives the
+ * command line to start it as a separate process ({@link #command}).
+ */
+public final class AdapterHarness implements AutoCloseable {
+
+    /** Accounts the shipped practices and payers use on the SFTP server. */
+    public static final String[] ACCOUNTS = {"riverside", "westside", "payera", "payerb", "payerc"};
+
+    private final SftpServerExtension sftp;
+    private final Path dir;
+    private final Path config;
+    private final Path work;
+    private String storeUrl;
+    private Adapter adapter;
+
+    public AdapterHarness(SftpServerExtension sftp, Path dir) throws IOException {
+        this.sftp = sftp;
+        this.dir = dir;
+        this.config = dir.resolve("config");
+        this.work = dir.resolve("work");
+        copyConfig();
+        for (String a : ACCOUNTS) {
+            for (String f : List.of("drop", "outbox", "inbound", "outbound")) {
+                Files.createDirectories(sftp.home(a).resolve(f));
+            }
+        }
+    }
+
+    private void copyConfig() throws IOException {
+        Path shipped = ProjectFiles.path("config");
+        try (Stream<Path> s = Files.walk(shipped)) {
+            for (Path p : s.toList()) {
+                Path t = config.resolve(shipped.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        for (Path p : List.of(config.resolve("practices/RIVERSIDE.yaml"), config.resolve("practices/WESTSIDE.yaml"),
+                config.resolve("payers/PAYERA.yaml"), config.resolve("payers/PAYERB.yaml"), config.resolve("payers/PAYERC.yaml"))) {
+            Files.writeString(p, pointAtTestServer(Files.readString(p)));
+        }
+    }
+
+    /** Replaces "host: embedded" by the test server as a remote host, keeping the line's indentation. */
+    private String pointAtTestServer(String yaml) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^( +)host: embedded.*$").matcher(yaml);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String i = m.group(1);
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(i + "host: " + sftp.host() + "\n" + i + "port: "
+                    + sftp.port() + "\n" + i + "knownHosts: " + sftp.knownHostsFile() + "\n" + i + "privateKey: "
+                    + sftp.adapterKeyFile()));
+        }
+        m.appendTail(out);
+        return out.toString().replaceAll("(?m)^pollSeconds: \\d+", "pollSeconds: 1").replaceAll("(?m)^quietSeconds: \\d+", "quietSeconds: 1");
+    }
+
+    /** The copied configuration, for tests that change a partner before starting. */
+    public Path config() {
+        return config;
+    }
+
+    public Path work() {
+        return work;
+    }
+
+    /** Use another store (PostgreSQL) instead of the embedded H2 under the work directory. */
+    public AdapterHarness storeUrl(String url) {
+        this.storeUrl = url;
+        return this;
+    }
+
+    public Adapter start() throws Exception {
+        adapter = Adapter.start(new Adapter.Options(config, ProjectFiles.path("mappings"), ProjectFiles.path("routes"), work,
+                null, storeUrl, Secrets.of(Map.of()), Clock.systemDefaultZone()));
+        return adapter;
+    }
+
+    public Adapter adapter() {
+        return adapter;
+    }
+
+    public void stop() {
+        if (adapter != null) {
+            adapter.close();
+            adapter = null;
+        }
+    }
+
+    /** The command line that runs this installation as a separate JVM, with extra JVM options. */
+    public List<String> command(String... jvmOptions) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(List.of(jvmOptions));
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("org.retro278.cli.Retro278");
+        cmd.addAll(List.of("run", "--config", config.toString(), "--mappings", ProjectFiles.path("mappings").toString(),
+                "--routes", ProjectFiles.path("routes").toString(), "--work", work.toString()));
+        return cmd;
+    }
+
+    /** Drops a claim file as a careful practice does: under a dot-name, then renamed. */
+    public Path drop(String account, String name, byte[] content) throws IOException {
+        Path folder = sftp.home(account).resolve("drop");
+        Path tmp = folder.resolve("." + name + ".part");
+        Files.write(tmp, content);
+        return Files.move(tmp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public Path drop(String account, Path sample) throws IOException {
+        return drop(account, sample.getFileName().toString(), Files.readAllBytes(sample));
+    }
+
+    /** Files in a folder of an account (dot-files excluded), sorted. */
+    public List<Path> files(String account, String folder) throws IOException {
+        Path f = sftp.home(account).resolve(folder);
+        if (!Files.isDirectory(f)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(f)) {
+            return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+    }
+
+    /** Waits until the condition holds, failing the test after the timeout. */
+    public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,136 @@
+package org.retro278.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.retro278.sim.CamelSftpTest.list;
+import static org.retro278.sim.CamelSftpTest.waitFor;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.retro278.sftp.AdapterKey;
+import org.retro278.sftp.KnownHosts;
+import org.retro278.sftp.SftpFailure;
+import org.retro278.sftp.SshKeyFiles;
+
+/**
+ * The same camel-sftp endpoints against a real OpenSSH server (skipped when sshd is not installed):
+ * our ECDSA keys in OpenSSH format, the pinned host key, upload under a temporary name and rename,
+ * read back with a read lock and a move.
+ */
+class OpenSshInteropTest {
+
+    @TempDir
+    static Path dir;
+
+    private static AdapterKey key;
+    private static OpenSshServer sshd;
+    private static Path knownHosts;
+
+    private DefaultCamelContext camel;
+    private ProducerTemplate producer;
+
+    @BeforeAll
+    static void startSshd() throws Exception {
+        Assumptions.assumeTrue(OpenSshServer.installed(), OpenSshServer.NOT_INSTALLED);
+        key = AdapterKey.loadOrCreate(dir.resolve("keys").resolve(AdapterKey.DEFAULT_FILE_NAME), (char[]) null);
+        long t0 = System.nanoTime();
+        sshd = OpenSshServer.start(dir.resolve("sshd"), key.authorizedKeysLine());
+        System.out.printf("OpenSSH sshd started in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        knownHosts = sshd.writeKnownHosts(dir.resolve("known_hosts"));
+    }
+
+    @AfterAll
+    static void stopSshd() {
+        if (sshd != null) {
+            sshd.close();
+        }
+    }
+
+    @BeforeEach
+    void startCamel() {
+        camel = new DefaultCamelContext();
+        camel.getShutdownStrategy().setTimeout(5);
+        camel.start();
+        producer = camel.createProducerTemplate();
+    }
+
+    @AfterEach
+    void stopCamel() {
+        camel.stop();
+    }
+
+    private static String uri(String folder, Path pinned, String... options) {
+        StringBuilder uri = new StringBuilder("sftp://").append(sshd.user()).append("@127.0.0.1:").append(sshd.port())
+                .append('/').append(folder)
+                .append("?strictHostKeyChecking=yes&useUserKnownHostsFile=false&knownHostsFile=").append(pinned)
+                .append("&privateKeyFile=").append(key.privateKeyFile()).append("&preferredAuthentications=publickey");
+        for (String o : options) {
+            uri.append('&').append(o);
+        }
+        return uri.toString();
+    }
+
+    @Test
+    void uploadsWithTemporaryNameAndRenameThenReadsBackWithReadLockAndMove() throws Exception {
+        Exchange sent = producer.send(uri("inbox", knownHosts, "tempFileName=.${file:onlyname}.part", "fileExist=Ignore"), e -> {
+            e.getIn().setHeader(Exchange.FILE_NAME, "278-0001.x12");
+            e.getIn().setBody("ISA*00*OpenSSH round trip~");
+        });
+        assertNull(sent.getException());
+        assertEquals("inbox/278-0001.x12", sent.getIn().getHeader(Exchange.FILE_NAME_PRODUCED));
+        Path inbox = sshd.home().resolve("inbox");
+        assertEquals(List.of("278-0001.x12"), list(inbox));
+
+        // a second upload of the same name is skipped: the final file is already there
+        Exchange again = producer.send(uri("inbox", knownHosts, "tempFileName=.${file:onlyname}.part", "fileExist=Ignore"), e -> {
+            e.getIn().setHeader(Exchange.FILE_NAME, "278-0001.x12");
+            e.getIn().setBody("SECOND");
+        });
+        assertNull(again.getException());
+        assertNull(again.getIn().getHeader(Exchange.FILE_NAME_PRODUCED));
+
+        BlockingQueue<String> read = new LinkedBlockingQueue<>();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri("inbox", knownHosts, "readLock=changed&readLockCheckInterval=200&readLockTimeout=5000",
+                        "move=.done&moveFailed=.error&delay=200&initialDelay=0"))
+                        .convertBodyTo(String.class).process(e -> read.add(e.getIn().getBody(String.class)));
+            }
+        });
+        assertEquals("ISA*00*OpenSSH round trip~", read.poll(10, TimeUnit.SECONDS));
+        waitFor(() -> Files.exists(inbox.resolve(".done/278-0001.x12")), "moved to .done on the OpenSSH server");
+        assertTrue(sshd.log().contains("Accepted publickey for " + sshd.user()), "sshd logged the key login");
+    }
+
+    @Test
+    void refusesOpenSshWhenThePinnedKeyDiffers() throws Exception {
+        Path wrong = KnownHosts.write(dir.resolve("wrong_known_hosts"),
+                List.of(KnownHosts.line("127.0.0.1", sshd.port(), SshKeyFiles.generate().getPublic())));
+        Exchange sent = producer.send(uri("inbox", wrong, "maximumReconnectAttempts=0&reconnectDelay=100"), e -> {
+            e.getIn().setHeader(Exchange.FILE_NAME, "x.x12");
+            e.getIn().setBody("ISA~");
+        });
+        assertNotNull(sent.getException());
+        assertEquals(SftpFailure.Kind.HOST_KEY_MISMATCH, SftpFailure.of(sent.getException()).kind());
+        assertFalse(Files.exists(sshd.home().resolve("inbox/x.x12")));
+    }
+}
