@@ -206,7 +206,7 @@ public final class ClaimIntake {
             } else {
                 ClaimRules.Refused r = (ClaimRules.Refused) outcome;
                 pending.add(NewClaim.rejected(storable(group.claimId()), storable(r.payerId()), rows,
-                        r.reasons().stream().map(Reason::of).toList()));
+                        r.reasons().stream().map(Reason::of).toList(), r.serviceFrom(), r.serviceTo()));
             }
             if (pending.size() >= CHUNK) {
                 flush();

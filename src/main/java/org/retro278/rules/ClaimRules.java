@@ -110,10 +110,19 @@ public final class ClaimRules {
         }
     }
 
-    /** @param payerId the payer the claim named, when known, else {@code null} */
-    public record Refused(String claimId, String payerId, List<Rejection> reasons) implements Outcome {
+    /**
+     * @param payerId     the payer the claim named, when known, else {@code null}
+     * @param serviceFrom the earliest date of service of the lines whose dates could be read, else {@code null}
+     * @param serviceTo   the latest date of service of those lines, else {@code null}
+     */
+    public record Refused(String claimId, String payerId, List<Rejection> reasons, LocalDate serviceFrom,
+                          LocalDate serviceTo) implements Outcome {
         public Refused {
             reasons = List.copyOf(reasons);
+        }
+
+        public Refused(String claimId, String payerId, List<Rejection> reasons) {
+            this(claimId, payerId, reasons, null, null);
         }
     }
 
@@ -186,7 +195,9 @@ public final class ClaimRules {
             checkPayerRules(c, rows, profile, event, lines, attachment);
         }
         if (!c.ok()) {
-            return new Refused(claimId, payerId, c.rejections());
+            LocalDate from = lines.stream().map(ServiceLine::dateFrom).min(java.util.Comparator.naturalOrder()).orElse(null);
+            LocalDate to = lines.stream().map(ServiceLine::lastDate).max(java.util.Comparator.naturalOrder()).orElse(null);
+            return new Refused(claimId, payerId, c.rejections(), from, to);
         }
         RetroAuthorizationRequest request = new RetroAuthorizationRequest(claimId, new Payer(payerId, payerName),
                 requester, subscriber, dependent, event, lines, diagnoses, attachment, reason, note);

@@ -1,5 +1,6 @@
 package org.retro278.store;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.retro278.model.RetroAuthorizationRequest;
 
@@ -13,15 +14,27 @@ import org.retro278.model.RetroAuthorizationRequest;
  * @param rows    the file rows the claim came from (header = row 1), in file order
  * @param reasons why the input rules refused the claim (empty for a claim that passed them); a claim
  *                with reasons becomes REJECTED_LOCALLY when its file is released
+ * @param serviceFrom the earliest date of service: the request's, or for a refused claim the one its
+ *                    readable lines give, else {@code null}
+ * @param serviceTo   the latest date of service, likewise
  */
 public record NewClaim(String claimId, String payerId, RetroAuthorizationRequest request, List<Long> rows,
-                       List<Reason> reasons) {
+                       List<Reason> reasons, LocalDate serviceFrom, LocalDate serviceTo) {
     public NewClaim {
+        if (request != null) {
+            serviceFrom = request.earliestServiceDate();
+            serviceTo = request.latestServiceDate();
+        }
         rows = List.copyOf(rows);
         reasons = List.copyOf(reasons);
         if (request != null && claimId != null && !claimId.equals(request.claimId())) {
             throw new IllegalArgumentException("the claim id differs from the request's");
         }
+    }
+
+    public NewClaim(String claimId, String payerId, RetroAuthorizationRequest request, List<Long> rows,
+                    List<Reason> reasons) {
+        this(claimId, payerId, request, rows, reasons, null, null);
     }
 
     public NewClaim(String claimId, String payerId, RetroAuthorizationRequest request, List<Long> rows) {
@@ -30,10 +43,16 @@ public record NewClaim(String claimId, String payerId, RetroAuthorizationRequest
 
     /** A claim the input rules refused, with their reasons. */
     public static NewClaim rejected(String claimId, String payerId, List<Long> rows, List<Reason> reasons) {
+        return rejected(claimId, payerId, rows, reasons, null, null);
+    }
+
+    /** A claim the input rules refused, with their reasons and the dates of service its lines give. */
+    public static NewClaim rejected(String claimId, String payerId, List<Long> rows, List<Reason> reasons,
+                                    LocalDate serviceFrom, LocalDate serviceTo) {
         if (reasons.isEmpty()) {
             throw new IllegalArgumentException("a rejected claim needs a reason");
         }
-        return new NewClaim(claimId, payerId, null, rows, reasons);
+        return new NewClaim(claimId, payerId, null, rows, reasons, serviceFrom, serviceTo);
     }
 
     /** A claim that mapped to a canonical request: its claim id and payer id come from the request. */

@@ -293,15 +293,14 @@ public final class TransactionStore implements AutoCloseable {
                     + "updated_at, reasons_json) values (?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
                 for (int i = 0; i < claims.size(); i++) {
                     NewClaim n = claims.get(i);
-                    RetroAuthorizationRequest r = n.request();
                     ins.setLong(1, fileId);
                     ins.setString(2, practiceId);
                     Sql.setText(ins, 3, n.claimId());
                     Sql.setText(ins, 4, n.payerId());
                     Sql.setText(ins, 5, requests.get(i));
                     ins.setString(6, json.rows(n.rows()));
-                    Sql.setDate(ins, 7, r == null ? null : r.earliestServiceDate());
-                    Sql.setDate(ins, 8, r == null ? null : r.latestServiceDate());
+                    Sql.setDate(ins, 7, n.serviceFrom());
+                    Sql.setDate(ins, 8, n.serviceTo());
                     Sql.setTime(ins, 9, now);
                     Sql.setTime(ins, 10, now);
                     Sql.setText(ins, 11, n.reasons().isEmpty() ? null : json.reasons(n.reasons()));

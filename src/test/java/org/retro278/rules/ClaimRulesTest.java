@@ -166,6 +166,19 @@ class ClaimRulesTest {
     }
 
     @Test
+    void aRefusedClaimKeepsTheDatesOfServiceItsLinesGive() {
+        ClaimRules.Refused r = assertInstanceOf(ClaimRules.Refused.class, check(
+                with("payer_id", "PAYERB", "payer_name", "Birch Mutual", "service_date_from", "2026-09-01"),
+                with("payer_id", "PAYERB", "payer_name", "Birch Mutual", "service_date_from", "2026-09-03",
+                        "service_date_to", "2026-09-05")));
+        assertEquals(java.time.LocalDate.of(2026, 9, 1), r.serviceFrom());
+        assertEquals(java.time.LocalDate.of(2026, 9, 5), r.serviceTo());
+        ClaimRules.Refused unreadable = assertInstanceOf(ClaimRules.Refused.class,
+                check(with("service_date_from", "2026-02-30")));
+        assertEquals(null, unreadable.serviceFrom(), "a date that is not a date is not reported as one");
+    }
+
+    @Test
     void retroWindowBoundaryIsInclusive() {
         accepted(check(with("service_date_from", AS_OF.minusDays(90).toString())));
         only(check(with("service_date_from", AS_OF.minusDays(91).toString())), RejectionCode.RETRO_WINDOW_EXCEEDED, "service_date_from");

@@ -146,6 +146,19 @@ class ClaimLifecycleTest extends StoreTestBase {
     }
 
     @Test
+    void aRefusedClaimKeepsTheDatesOfServiceItsLinesGave() {
+        long fileId = store.recordReceivedFile("P9", "dates.csv", 10, sha(9)).id();
+        Reason r = new Reason(RejectionCode.RETRO_WINDOW_EXCEEDED.name(), "too old");
+        List<Long> keys = store.recordClaims(fileId, List.of(
+                NewClaim.rejected("D1", "PAYERB", List.of(2L), List.of(r), LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 5)),
+                NewClaim.rejected("D2", "PAYERB", List.of(3L), List.of(r))));
+        StoredClaim dated = store.find(keys.get(0)).orElseThrow();
+        assertEquals(LocalDate.of(2026, 9, 1), dated.earliestServiceDate());
+        assertEquals(LocalDate.of(2026, 9, 5), dated.latestServiceDate());
+        assertEquals(null, store.find(keys.get(1)).orElseThrow().earliestServiceDate());
+    }
+
+    @Test
     void theHistoryRecordsEveryChange() {
         long key = receive("PAYERA", 1, 1).get(0);
         Instant t0 = clock.instant();
