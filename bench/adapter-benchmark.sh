@@ -4,7 +4,7 @@
 #   bench/adapter-benchmark.sh 2000 3   # smaller
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -o -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+mvn -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
 cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
 echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
 java -Xmx512m -Dlogback.configurationFile=src/main/resources/logback.xml -cp "$cp" org.retro278.bench.AdapterBenchmark "${1:-10000}" "${2:-5}"

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 throughput_claims=${1:-100000}
 memory_claims=${2:-1000000}
-mvn -q -o -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+mvn -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
 cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
 log="-Dlogback.configurationFile=src/main/resources/logback.xml"
 echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1)"

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sets=${1:-100000}
-mvn -q -o -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+mvn -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
 cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
 log="-Dlogback.configurationFile=src/main/resources/logback.xml"
 echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1)"

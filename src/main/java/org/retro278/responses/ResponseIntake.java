@@ -53,6 +53,8 @@ import org.slf4j.LoggerFactory;
 public final class ResponseIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResponseIntake.class);
+    /** How many problems of one response file reach the log (a wrong file can hold thousands). */
+    static final int LOGGED_PROBLEMS = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static final String PAYER_HEADER = "retro278PayerId";
@@ -118,9 +120,14 @@ public final class ResponseIntake {
             return new Outcome(false, true, 0, 0, 0, 0, null);
         }
         boolean unreadablePart = problems.stream().anyMatch(p -> "UNREADABLE".equals(p.rule()));
-        for (X12Problem p : problems) {
+        for (X12Problem p : problems.subList(0, Math.min(problems.size(), LOGGED_PROBLEMS))) {
             LOG.warn("response file {} of payer {}: {} at segment {} ({})", fileName, payerId, p.rule(), p.segmentPosition(),
                     p.segment());
+        }
+        if (problems.size() > LOGGED_PROBLEMS) {
+            LOG.warn("response file {} of payer {}: {} more problem(s) not logged; `retro278 read` on the file lists every one",
+                    fileName, payerId,
+                    problems.size() - LOGGED_PROBLEMS);
         }
         var t = out.tally();
         String report = null;

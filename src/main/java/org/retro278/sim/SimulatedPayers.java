@@ -42,7 +42,11 @@ public final class SimulatedPayers implements AutoCloseable {
     private final Duration pendDelay;
     private final Clock clock;
     private final ScheduledExecutorService timer;
-    private final Map<Path, Instant> pended = new ConcurrentHashMap<>();
+    /** Requests with pended decisions, kept as read: the gateway may clear its inbound folder meanwhile. */
+    private final Map<Path, Pending> pended = new ConcurrentHashMap<>();
+
+    private record Pending(Instant due, PayerSimulator.RequestInterchange request) {
+    }
     private long nextIsa13 = 900_000_000L + (System.currentTimeMillis() / 1000) % 90_000_000L;
 
     public SimulatedPayers(List<Payer> payers, PayerSimulator.Policy policy, Duration pendDelay, Clock clock) {
@@ -110,19 +114,19 @@ public final class SimulatedPayers implements AutoCloseable {
         long n278 = nextIsa13++;
         write(p, stem + ".278.x12", out -> PayerSimulator.write278(req, req.requests(), policy, false, n278, now, out));
         if (req.requests().stream().anyMatch(r -> policy.apply(r) == PayerSimulator.Decision.PENDED)) {
-            pended.put(request, clock.instant().plus(pendDelay));
+            pended.put(request, new Pending(clock.instant().plus(pendDelay), req));
         }
         Files.createFile(marker(request));
         LOG.info("payer simulator {}: answered {} request(s)", p.id(), req.requests().size());
     }
 
     private void finishPended(Payer p) throws IOException {
-        for (Map.Entry<Path, Instant> e : pended.entrySet()) {
+        for (Map.Entry<Path, Pending> e : pended.entrySet()) {
             Path request = e.getKey();
-            if (!request.startsWith(p.inbound()) || clock.instant().isBefore(e.getValue())) {
+            if (!request.startsWith(p.inbound()) || clock.instant().isBefore(e.getValue().due())) {
                 continue;
             }
-            PayerSimulator.RequestInterchange req = PayerSimulator.read(request);
+            PayerSimulator.RequestInterchange req = e.getValue().request();
             List<ReceivedRequest> pendedOnes = req.requests().stream()
                     .filter(r -> policy.apply(r) == PayerSimulator.Decision.PENDED).toList();
             LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);

@@ -38,7 +38,12 @@ public final class AdapterBenchmark {
         int singles = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Retro278.routeJavaUtilLogging();
         Path dir = Files.createTempDirectory("retro278-adapter-bench");
-        try (Adapter a = Adapter.start(new Adapter.Options(Path.of("config"), Path.of("mappings"), Path.of("routes"),
+        // the shipped configuration without the payer simulator: answering the requests is not the path measured
+        Path config = dir.resolve("config");
+        org.apache.commons.io.FileUtils.copyDirectory(Path.of("config").toFile(), config.toFile());
+        Path props = config.resolve("application.properties");
+        Files.writeString(props, Files.readString(props).replace("retro278.simulator.enabled=true", "retro278.simulator.enabled=false"));
+        try (Adapter a = Adapter.start(new Adapter.Options(config, Path.of("mappings"), Path.of("routes"),
                 dir.resolve("work"), 0, null, Secrets.of(java.util.Map.of()), Clock.systemDefaultZone()))) {
             EmbeddedSftpServer sftp = a.embeddedServer();
             LocalDate today = LocalDate.now();
@@ -134,13 +139,15 @@ public final class AdapterBenchmark {
             client.setServerKeyVerifier(new KnownHostsServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE,
                     sftp.root().resolve(EmbeddedSftpServer.KNOWN_HOSTS_FILE)));
             client.start();
+            // a folder no route reads (the payer's outbound folder is read as responses)
+            Files.createDirectories(sftp.home("payera").resolve("plain-upload"));
             long t = System.nanoTime();
             try (ClientSession session = client.connect("payera", sftp.host(), sftp.port()).verify(10_000).getSession()) {
                 session.addPublicKeyIdentity(key);
                 session.auth().verify(10_000);
                 try (SftpClient c = SftpClientFactory.instance().createSftpClient(session)) {
                     for (Path f : files) {
-                        try (OutputStream out = c.write("outbound/plain-" + f.getFileName())) {
+                        try (OutputStream out = c.write("plain-upload/" + f.getFileName())) {
                             Files.copy(f, out);
                         }
                     }
