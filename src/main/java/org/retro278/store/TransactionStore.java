@@ -160,8 +160,13 @@ public final class TransactionStore implements AutoCloseable {
      * files hold PHI), as H2's default user {@code sa} with the password given (may be empty).
      */
     public static TransactionStore openH2(Path workDir, String password) throws IOException {
+        return openH2(workDir, password, Clock.systemUTC());
+    }
+
+    /** {@link #openH2(Path, String)} with the clock that stamps every row. */
+    public static TransactionStore openH2(Path workDir, String password, Clock clock) throws IOException {
         SecureFiles.createPrivateDirectories(workDir.toAbsolutePath().resolve("db"));
-        return open(h2Url(workDir), "sa", password);
+        return open(h2Url(workDir), "sa", password, clock);
     }
 
     private void logReady() {
