@@ -224,6 +224,7 @@ class ResponsesToStatusFilesIT {
             s.payerA().awaitMoved(".done", WAIT, "278-1.x12");
             Thread.sleep(2500); // two more ticks of the status route
 
+            assertEquals(times(before), times(file.claims()), "claim states and times after the same file again");
             assertEquals(before, file.claims(), "claims after the same file again");
             assertEquals(historyBefore, historySizes(s.adapter(), file.claims()), "claim events after the same file again");
             assertArrayEquals(csvBefore, Files.readAllBytes(file.statusCsv()), "status.csv after the same file again");
@@ -280,6 +281,12 @@ class ResponsesToStatusFilesIT {
             assertEquals(List.of(), PlayedPayer.visible(s.payerA().outbound().resolve(".done")));
             logs.assertNoneShows(RiversideFile.phi());
         }
+    }
+
+    /** What a repeated answer would change: state, last update and decision times (StoredClaim.toString hides times). */
+    private static Map<String, String> times(Map<String, StoredClaim> claims) {
+        return claims.values().stream().collect(Collectors.toMap(StoredClaim::claimId,
+                c -> c.state() + " updated " + c.updatedAt() + " decided " + c.decidedAt()));
     }
 
     private static Map<String, Integer> historySizes(Adapter a, Map<String, StoredClaim> claims) {
