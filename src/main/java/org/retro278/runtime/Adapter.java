@@ -53,6 +53,7 @@ public final class Adapter implements AutoCloseable {
      * @param workDir  overrides retro278.work.dir, or {@code null}
      * @param sftpPort overrides the embedded server's port (0: any free port), or {@code null}
      * @param storeUrl overrides the store's JDBC URL, or {@code null}
+     * @param clock    the adapter's clock: processing date, envelope times, and every time stamp of the store
      */
     public record Options(Path config, Path mappings, Path routes, Path workDir, Integer sftpPort, String storeUrl,
                           Secrets secrets, Clock clock) {
@@ -191,10 +192,12 @@ public final class Adapter implements AutoCloseable {
     private static TransactionStore openStore(RuntimeSettings settings, Options o, Path work) throws IOException {
         String url = o.storeUrl() != null ? o.storeUrl() : settings.storeUrl();
         String password = o.secrets().lookup(settings.storePasswordEnv()).orElse(null);
+        // the store stamps sent_at, acknowledged_at, decided_at... on the adapter's clock: the deadline watch and the
+        // submission measure waiting times on the store's clock, so a clock given in the options must reach it too
         if (url == null) {
-            return TransactionStore.openH2(work, password);
+            return TransactionStore.openH2(work, password, o.clock());
         }
-        return TransactionStore.open(url, settings.storeUser(), password);
+        return TransactionStore.open(url, settings.storeUser(), password, o.clock());
     }
 
     private static EmbeddedSftpServer startEmbedded(RuntimeSettings settings, Options o, Path work, PracticeDirectory practices,

@@ -33,6 +33,9 @@ public final class StatusFiles {
     public static final String AS_OF_HEADER = "retro278StatusAsOf";
     public static final String LAST_HEADER = "retro278StatusLast";
 
+    /** How long a claim change may take from its time stamp to its commit (see {@link #due}). */
+    static final java.time.Duration COMMIT_MARGIN = java.time.Duration.ofSeconds(1);
+
     private final TransactionStore store;
     private final Path staging;
 
@@ -49,7 +52,9 @@ public final class StatusFiles {
     public List<Upload> due(String practiceId) throws IOException {
         List<Upload> out = new ArrayList<>();
         for (ReceivedFile f : store.filesWithNewStatus(practiceId)) {
-            Instant asOf = store.currentTime();
+            // a little before now: a claim change stamped just before its transaction commits may not be visible to the
+            // read below yet; with the margin it counts as newer than this publication and is published at the next tick
+            Instant asOf = store.currentTime().minus(COMMIT_MARGIN);
             String base = store.fileNameUsedBefore(practiceId, f.fileName(), f.id()) ? f.fileName() + "." + f.id() : f.fileName();
             Path dir = SecureFiles.createPrivateDirectories(staging.resolve(practiceId));
             Path csv = dir.resolve(base + ".status.csv");

@@ -160,8 +160,13 @@ public final class TransactionStore implements AutoCloseable {
      * files hold PHI), as H2's default user {@code sa} with the password given (may be empty).
      */
     public static TransactionStore openH2(Path workDir, String password) throws IOException {
+        return openH2(workDir, password, Clock.systemUTC());
+    }
+
+    /** {@link #openH2(Path, String)} with the clock that stamps every row. */
+    public static TransactionStore openH2(Path workDir, String password, Clock clock) throws IOException {
         SecureFiles.createPrivateDirectories(workDir.toAbsolutePath().resolve("db"));
-        return open(h2Url(workDir), "sa", password);
+        return open(h2Url(workDir), "sa", password, clock);
     }
 
     private void logReady() {
@@ -779,6 +784,7 @@ public final class TransactionStore implements AutoCloseable {
             }
             Session session = new Session(c, id, now);
             ResponseSession.Tally tally = work.apply(session);
+            List<Long> changed = session.changedClaims();
             session.flushEvents();
             try (PreparedStatement up = c.prepareStatement("update response_file set items = ?, matched = ?, unmatched = ?, "
                     + "problems = ? where id = ?")) {
@@ -788,6 +794,21 @@ public final class TransactionStore implements AutoCloseable {
                 up.setInt(4, tally.problems());
                 up.setLong(5, id);
                 up.executeUpdate();
+            }
+            // Reading the file inside this transaction takes a while (seconds for a large one), and the claims were
+            // stamped when it began: a status publication that read the claims meanwhile (before this commit) and
+            // recorded its own later time as published would never see these changes (StatusFiles compares
+            // updated_at with that time). So the changed claims are stamped again now, just before the commit.
+            if (!changed.isEmpty()) {
+                OffsetDateTime committing = now();
+                try (PreparedStatement up = c.prepareStatement("update claim set updated_at = ? where id = ?")) {
+                    for (long key : changed) {
+                        Sql.setTime(up, 1, committing);
+                        up.setLong(2, key);
+                        up.addBatch();
+                    }
+                    up.executeBatch();
+                }
             }
             return new ResponseFileOutcome(id, false, tally);
         });
@@ -930,6 +951,10 @@ public final class TransactionStore implements AutoCloseable {
             } catch (SQLException e) {
                 throw new StoreException("keeping an unmatched response", e);
             }
+        }
+
+        List<Long> changedClaims() {
+            return events.stream().map(Event::claimKey).distinct().toList();
         }
 
         void flushEvents() throws SQLException {

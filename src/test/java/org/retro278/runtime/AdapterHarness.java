@@ -32,6 +32,8 @@ public final class AdapterHarness implements AutoCloseable {
     private final Path config;
     private final Path work;
     private String storeUrl;
+    private Clock clock = Clock.systemDefaultZone();
+    private Path routes = ProjectFiles.path("routes");
     private Adapter adapter;
 
     public AdapterHarness(SftpServerExtension sftp, Path dir) throws IOException {
@@ -94,9 +96,40 @@ public final class AdapterHarness implements AutoCloseable {
         return this;
     }
 
+    /** The adapter's clock (processing date, envelope times, the store's time stamps); the system clock unless set. */
+    public AdapterHarness clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    /**
+     * Changes one of the route files for this installation only (for example a shorter timer): the project's
+     * routes are copied beside the configuration the first time, and the adapter then loads the copies.
+     */
+    public AdapterHarness editRoute(String fileName, java.util.function.UnaryOperator<String> edit) throws IOException {
+        Path copied = dir.resolve("routes");
+        if (!routes.equals(copied)) {
+            Files.createDirectories(copied);
+            try (Stream<Path> s = Files.list(routes)) {
+                for (Path p : s.filter(Files::isRegularFile).toList()) {
+                    Files.copy(p, copied.resolve(p.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            routes = copied;
+        }
+        Path f = routes.resolve(fileName);
+        String before = Files.readString(f);
+        String after = edit.apply(before);
+        if (after.equals(before)) {
+            throw new IllegalArgumentException(fileName + ": the edit changed nothing");
+        }
+        Files.writeString(f, after);
+        return this;
+    }
+
     public Adapter start() throws Exception {
-        adapter = Adapter.start(new Adapter.Options(config, ProjectFiles.path("mappings"), ProjectFiles.path("routes"), work,
-                null, storeUrl, Secrets.of(Map.of()), Clock.systemDefaultZone()));
+        adapter = Adapter.start(new Adapter.Options(config, ProjectFiles.path("mappings"), routes, work,
+                null, storeUrl, Secrets.of(Map.of()), clock));
         return adapter;
     }
 
@@ -120,7 +153,7 @@ public final class AdapterHarness implements AutoCloseable {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("org.retro278.cli.Retro278");
         cmd.addAll(List.of("run", "--config", config.toString(), "--mappings", ProjectFiles.path("mappings").toString(),
-                "--routes", ProjectFiles.path("routes").toString(), "--work", work.toString()));
+                "--routes", routes.toString(), "--work", work.toString()));
         return cmd;
     }
 
