@@ -315,6 +315,9 @@ public final class ResponseIntake {
                 }
             }
             Decision event = r.event();
+            if (event != null && event.action() != null) {
+                reasons.add(0, new Reason("HCR01:" + event.action().code(), "patient event: " + event.action().words()));
+            }
             if (event != null) {
                 event.reasons().forEach(x -> reasons.add(new Reason("HCR03:" + x.code(), "patient event: " + x.words())));
             }

@@ -14,13 +14,14 @@ import org.retro278.store.StoredClaim;
 /**
  * Writes the status of a claim file's claims for the practice: a CSV (one row per claim) and the same
  * rows as JSON Lines. A row says what a practice needs to act: the claim, its state, the payer, the
- * service dates, the authorization number, the codes and their words, what to do next, and the
+ * service dates, the authorization number, the payer's administrative reference (REF*NT, to quote when
+ * calling about a pended or denied request), the codes and their words, what to do next, and the
  * identifiers to quote to the payer. It carries no names, member ids, birth dates or diagnoses.
  */
 public final class StatusFileWriter implements AutoCloseable {
 
     public static final List<String> COLUMNS = List.of("claim_id", "state", "overdue", "payer_id", "service_date_from",
-            "service_date_to", "authorization_number", "codes", "reasons", "follow_up", "next_step", "trace_number",
+            "service_date_to", "authorization_number", "admin_reference", "codes", "reasons", "follow_up", "next_step", "trace_number",
             "bht03", "isa13", "gs06", "st02", "rows", "updated_at");
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,7 +45,7 @@ public final class StatusFileWriter implements AutoCloseable {
         String next = NextStep.of(c.state(), c.overdue(), c.authorizationNumber(), reasons);
         String rows = String.join(" ", c.rows().stream().map(String::valueOf).toList());
         String[] values = {nz(c.claimId()), c.state().name(), Boolean.toString(c.overdue()), nz(c.payerId()),
-                nz(c.earliestServiceDate()), nz(c.latestServiceDate()), nz(c.authorizationNumber()), codes, words, followUp, next,
+                nz(c.earliestServiceDate()), nz(c.latestServiceDate()), nz(c.authorizationNumber()), nz(c.adminReference()), codes, words, followUp, next,
                 nz(c.traceNumber()), nz(c.bht03()), c.isa13() == null ? "" : String.format("%09d", c.isa13()), nz(c.gs06()),
                 c.st02() == null ? "" : String.format("%04d", c.st02()), rows, nz(c.updatedAt())};
         for (int i = 0; i < values.length; i++) {
@@ -63,6 +64,7 @@ public final class StatusFileWriter implements AutoCloseable {
         jsonl.writeStringField("service_date_from", c.earliestServiceDate() == null ? null : c.earliestServiceDate().toString());
         jsonl.writeStringField("service_date_to", c.latestServiceDate() == null ? null : c.latestServiceDate().toString());
         jsonl.writeStringField("authorization_number", c.authorizationNumber());
+        jsonl.writeStringField("admin_reference", c.adminReference());
         jsonl.writeArrayFieldStart("reasons");
         for (Reason r : reasons) {
             jsonl.writeStartObject();

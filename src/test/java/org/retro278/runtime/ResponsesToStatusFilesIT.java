@@ -100,7 +100,8 @@ class ResponsesToStatusFilesIT {
             assertNull(pended.authorizationNumber());
             file.awaitStatusStates(Map.of("CLM1003", ClaimState.PENDED), WAIT);
             Map<String, String> pendedRow = file.csvRows().get("CLM1003");
-            assertTrue(pendedRow.get("codes").contains("HCR03:0U"), pendedRow.toString());
+            assertTrue(pendedRow.get("codes").contains("HCR01:A4") && pendedRow.get("codes").contains("HCR03:0U"), pendedRow.toString());
+            assertEquals(pended.adminReference(), pendedRow.get("admin_reference"), "the reference the next step tells to quote");
             assertTrue(pendedRow.get("next_step").startsWith("Pended by the payer"), pendedRow.toString());
 
             // later, the final answer for the pended claim: certified
@@ -175,11 +176,13 @@ class ResponsesToStatusFilesIT {
             Map<String, String> denied = rows.get("CLM1002");
             assertEquals("", denied.get("authorization_number"));
             assertTrue(lines.get("CLM1002").get("authorization_number").isNull());
-            assertEquals("HCR03:0P", denied.get("codes"));
+            assertEquals("HCR01:A3; HCR03:0P", denied.get("codes"));
             assertTrue(denied.get("reasons").startsWith("patient event: ") && denied.get("reasons").contains("0P"), denied.get("reasons"));
-            JsonNode deniedReason = lines.get("CLM1002").get("reasons").get(0);
+            JsonNode deniedDecision = lines.get("CLM1002").get("reasons").get(0);
+            assertEquals("HCR01:A3", deniedDecision.get("code").asText());
+            JsonNode deniedReason = lines.get("CLM1002").get("reasons").get(1);
             assertEquals("HCR03:0P", deniedReason.get("code").asText());
-            assertEquals(denied.get("reasons"), deniedReason.get("words").asText());
+            assertEquals(denied.get("reasons"), deniedDecision.get("words").asText() + "; " + deniedReason.get("words").asText());
             assertTrue(denied.get("next_step").startsWith("Denied."), denied.get("next_step"));
             // acknowledged, waiting for PAYERB's decision
             assertTrue(rows.get("CLM1004").get("next_step").startsWith("Accepted by the payer's gateway"));
