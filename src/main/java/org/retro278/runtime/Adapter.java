@@ -119,6 +119,7 @@ public final class Adapter implements AutoCloseable {
             camel.getRegistry().bind("claimIntake", intake);
             camel.getRegistry().bind("submission", submission);
             camel.getRegistry().bind("store", store);
+            camel.getRegistry().bind("sftpPollFailures", new SftpPollFailures());
             camel.getRegistry().bind("responseIntake", new org.retro278.responses.ResponseIntake(store,
                     org.retro278.x12.response.ResponseReader.using(X12Checks.validator()), work.resolve("responses"), o.clock()));
             camel.getRegistry().bind("deadlineWatch", new org.retro278.responses.DeadlineWatch(store, payers, o.clock()));

@@ -149,10 +149,16 @@ public final class TransactionStore implements AutoCloseable {
      * The JDBC URL of the default store: an H2 database {@code db/retro278} under the work directory,
      * in PostgreSQL compatibility, in automatic mixed mode ({@code AUTO_SERVER=TRUE}) so that a second
      * process on this host (a CLI command next to the running adapter) can share it safely.
+     *
+     * <p>{@code WRITE_DELAY=0}: H2 writes each commit to its file when the commit returns. With H2's default
+     * (500 ms) a process that dies (kill -9, OOM kill, halt) loses the commits of its last half second, which
+     * breaks exactly-once: a reservation or a SENT recorded for a file already at the payer's gateway would
+     * be forgotten (CrashRecoveryIT, docs/reliability.md). H2 does not force commits to the disk itself, so
+     * an operating-system crash or power loss can still lose them: use PostgreSQL where that matters.
      */
     public static String h2Url(Path workDir) {
         Path base = workDir.toAbsolutePath().resolve("db").resolve("retro278");
-        return "jdbc:h2:file:" + base + ";" + H2_COMPATIBILITY + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + base + ";" + H2_COMPATIBILITY + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     /**

@@ -72,6 +72,7 @@ public final class Submission {
     private final Clock clock;
     private final ExecutorService workers;
     private final int parallelism;
+    private final java.util.Set<String> swept = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Submission(TransactionStore store, PayerDirectory payers, TransactionSetValidator validator,
                       InterchangeVerifier verifier, String traceOriginator, Path outbox, Clock clock,
@@ -99,6 +100,9 @@ public final class Submission {
      */
     public List<Outgoing> due(String payerId) throws IOException {
         PayerProfile payer = payers.find(payerId).orElseThrow(() -> new IllegalArgumentException("unknown payer " + payerId));
+        if (swept.add(payerId)) {
+            sweepOutbox(payerId);
+        }
         // waiting times are measured on the store's clock, which stamped ready_at and last_attempt_at
         Instant now = store.currentTime();
         List<Outgoing> out = new ArrayList<>();
@@ -142,6 +146,34 @@ public final class Submission {
             }
         }
         return out;
+    }
+
+    /**
+     * Removes what an earlier run left in the payer's local outbox: copies of interchanges no longer SENDING
+     * (a crash after the SENT commit, before the copy was deleted) and temporary files of a build cut short.
+     * They hold PHI and are never needed again. Runs once per payer and run, on the payer's route thread,
+     * before anything is built, so it never meets a file being written.
+     */
+    private void sweepOutbox(String payerId) throws IOException {
+        Path dir = outbox.resolve(payerId);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        java.util.Set<String> keep = new java.util.HashSet<>();
+        for (Interchange i : store.interchangesSending(payerId)) {
+            keep.add(i.fileName());
+        }
+        int removed = 0;
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                if (!keep.contains(p.getFileName().toString()) && Files.deleteIfExists(p)) {
+                    removed++;
+                }
+            }
+        }
+        if (removed > 0) {
+            LOG.info("payer {}: {} file(s) an earlier run left in the local outbox removed", payerId, removed);
+        }
     }
 
     private boolean backoffPassed(Interchange i, Instant now) {
