@@ -300,7 +300,7 @@ public final class TransactionStore implements AutoCloseable {
             String practiceId = practiceOfOpenFile(c, fileId);
             List<Long> out = new ArrayList<>(claims.size());
             try (PreparedStatement ins = c.prepareStatement("insert into claim (file_id, practice_id, practice_claim_id, "
-                    + "payer_id, state, request_json, file_rows, earliest_service_date, latest_service_date, received_at, "
+                    + "payer_id, state, has_request, file_rows, earliest_service_date, latest_service_date, received_at, "
                     + "updated_at, reasons_json) values (?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
                 for (int i = 0; i < claims.size(); i++) {
                     NewClaim n = claims.get(i);
@@ -308,7 +308,7 @@ public final class TransactionStore implements AutoCloseable {
                     ins.setString(2, practiceId);
                     Sql.setText(ins, 3, n.claimId());
                     Sql.setText(ins, 4, n.payerId());
-                    Sql.setText(ins, 5, requests.get(i));
+                    ins.setBoolean(5, requests.get(i) != null);
                     ins.setString(6, json.rows(n.rows()));
                     Sql.setDate(ins, 7, n.serviceFrom());
                     Sql.setDate(ins, 8, n.serviceTo());
@@ -326,6 +326,21 @@ public final class TransactionStore implements AutoCloseable {
             }
             if (out.size() != claims.size()) {
                 throw new IllegalStateException("the database returned " + out.size() + " keys for " + claims.size() + " claims");
+            }
+            // the request apart from the claim row, which every change of state rewrites (V4__claim_request_table.sql)
+            try (PreparedStatement ins = c.prepareStatement("insert into claim_request (claim_key, request_json) values (?, ?)")) {
+                boolean any = false;
+                for (int i = 0; i < out.size(); i++) {
+                    if (requests.get(i) != null) {
+                        ins.setLong(1, out.get(i));
+                        Sql.setText(ins, 2, requests.get(i));
+                        ins.addBatch();
+                        any = true;
+                    }
+                }
+                if (any) {
+                    ins.executeBatch();
+                }
             }
             List<Event> events = new ArrayList<>(out.size());
             for (long key : out) {
@@ -359,9 +374,11 @@ public final class TransactionStore implements AutoCloseable {
             if (key == null) {
                 return false;
             }
-            try (PreparedStatement d = c.prepareStatement("delete from claim_event where claim_key = ?")) {
-                d.setLong(1, key);
-                d.executeUpdate();
+            for (String table : List.of("claim_event", "claim_request")) {
+                try (PreparedStatement d = c.prepareStatement("delete from " + table + " where claim_key = ?")) {
+                    d.setLong(1, key);
+                    d.executeUpdate();
+                }
             }
             try (PreparedStatement d = c.prepareStatement("delete from claim where id = ? and state in ('RECEIVED', "
                     + "'REJECTED_LOCALLY')")) {
@@ -392,7 +409,7 @@ public final class TransactionStore implements AutoCloseable {
         FileRelease r = transaction("releasing a file", c -> {
             practiceOfOpenFile(c, fileId);
             List<Event> events = new ArrayList<>();
-            try (PreparedStatement q = c.prepareStatement("select id, reasons_json is null and request_json is not null "
+            try (PreparedStatement q = c.prepareStatement("select id, reasons_json is null and has_request "
                     + "from claim where file_id = ? and state = 'RECEIVED' order by id")) {
                 q.setLong(1, fileId);
                 try (ResultSet rs = q.executeQuery()) {
@@ -406,7 +423,7 @@ public final class TransactionStore implements AutoCloseable {
             int ready;
             int rejected;
             try (PreparedStatement up = c.prepareStatement("update claim set state = 'READY', ready_at = ?, updated_at = ? "
-                    + "where file_id = ? and state = 'RECEIVED' and reasons_json is null and request_json is not null")) {
+                    + "where file_id = ? and state = 'RECEIVED' and reasons_json is null and has_request")) {
                 Sql.setTime(up, 1, now);
                 Sql.setTime(up, 2, now);
                 up.setLong(3, fileId);
@@ -451,10 +468,12 @@ public final class TransactionStore implements AutoCloseable {
                     throw new IllegalStateException("file " + fileId + " has claims past RECEIVED: it cannot be read again");
                 }
             }
-            try (PreparedStatement d = c.prepareStatement("delete from claim_event where claim_key in "
-                    + "(select id from claim where file_id = ?)")) {
-                d.setLong(1, fileId);
-                d.executeUpdate();
+            for (String table : List.of("claim_event", "claim_request")) {
+                try (PreparedStatement d = c.prepareStatement("delete from " + table + " where claim_key in "
+                        + "(select id from claim where file_id = ?)")) {
+                    d.setLong(1, fileId);
+                    d.executeUpdate();
+                }
             }
             try (PreparedStatement d = c.prepareStatement("delete from claim where file_id = ?")) {
                 d.setLong(1, fileId);
@@ -882,7 +901,7 @@ public final class TransactionStore implements AutoCloseable {
 
         @Override
         public Optional<RetroAuthorizationRequest> request(long claimKey) {
-            try (PreparedStatement q = c.prepareStatement("select request_json from claim where id = ?")) {
+            try (PreparedStatement q = c.prepareStatement("select request_json from claim_request where claim_key = ?")) {
                 q.setLong(1, claimKey);
                 return one(q, rs -> rs.getString(1)).filter(java.util.Objects::nonNull).map(requestJson::read);
             } catch (SQLException e) {
@@ -1111,7 +1130,7 @@ public final class TransactionStore implements AutoCloseable {
     /** The canonical request of a claim (PHI), or empty when the claim does not exist or has none. */
     public Optional<RetroAuthorizationRequest> request(long claimKey) {
         Optional<String> text = transaction("reading a claim's request", c -> {
-            try (PreparedStatement q = c.prepareStatement("select request_json from claim where id = ?")) {
+            try (PreparedStatement q = c.prepareStatement("select request_json from claim_request where claim_key = ?")) {
                 q.setLong(1, claimKey);
                 return one(q, rs -> rs.getString(1)).filter(Objects::nonNull);
             }
@@ -1232,16 +1251,22 @@ public final class TransactionStore implements AutoCloseable {
                 envelopeTime = one(q, rs -> Sql.localTime(rs, "envelope_time"))
                         .orElseThrow(() -> new IllegalArgumentException("no interchange " + interchangeId));
             }
-            try (PreparedStatement q = c.prepareStatement("select id, practice_claim_id, st02, bht03, trace_number, request_json "
-                    + "from claim where interchange_id = ? order by st02")) {
+            try (PreparedStatement q = c.prepareStatement("select c.id, c.practice_claim_id, c.st02, c.bht03, c.trace_number, r.request_json "
+                    + "from claim c left join claim_request r on r.claim_key = c.id where c.interchange_id = ? order by c.st02")) {
                 q.setFetchSize(64);
                 q.setLong(1, interchangeId);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         TransactionIds ids = new TransactionIds(rs.getLong("st02"), rs.getString("bht03"),
                                 rs.getString("trace_number"), envelopeTime);
+                        String request = rs.getString("request_json");
+                        if (request == null) {
+                            // claim_sendable forbids it; never build an interchange that silently lacks a claim
+                            throw new IllegalStateException("claim " + rs.getLong("id") + " of interchange " + interchangeId
+                                    + " has no request");
+                        }
                         visitor.visit(new ReservedClaim(rs.getLong("id"), rs.getString("practice_claim_id"), ids),
-                                requestJson.read(rs.getString("request_json")));
+                                requestJson.read(request));
                     }
                 }
             }
