@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.Exchange;
@@ -28,6 +29,7 @@ import org.retro278.x12.X12Problem;
 import org.retro278.x12.response.AcknowledgedSet;
 import org.retro278.x12.response.Code;
 import org.retro278.x12.response.Decision;
+import org.retro278.x12.response.DocumentRequest;
 import org.retro278.x12.response.ImplementationAcknowledgment;
 import org.retro278.x12.response.InboundDocument;
 import org.retro278.x12.response.InterchangeAcknowledgment;
@@ -173,6 +175,11 @@ public final class ResponseIntake {
     }
 
     /** Applies each document as the reader hands it over. */
+    /** The reasons a 278 response gives its claim (what the status files show), {@code request} when known. */
+    static List<Reason> reviewReasons(ReviewResponse r, RetroAuthorizationRequest request) {
+        return Applier.reviewReasons(r, request);
+    }
+
     private static final class Applier implements ResponseHandler {
         private final ResponseSession session;
         private final String payerId;
@@ -307,6 +314,31 @@ public final class ResponseIntake {
             matched++;
             StoredClaim c = claim.get();
             RetroAuthorizationRequest request = session.request(c.key()).orElse(null);
+            List<Reason> reasons = reviewReasons(r, request);
+            Decision event = r.event();
+            String auth = event != null && event.authorizationNumber() != null ? event.authorizationNumber()
+                    : r.services().stream().map(ServiceDecision::decision).filter(d -> d != null && d.authorizationNumber() != null)
+                    .map(Decision::authorizationNumber).findFirst().orElse(null);
+            String code = event != null && event.action() != null ? event.action().code() : null;
+            String admin = event != null ? event.adminReference() : null;
+            if (admin == null) {
+                admin = r.services().stream().map(ServiceDecision::decision).filter(d -> d != null && d.adminReference() != null)
+                        .map(Decision::adminReference).findFirst().orElse(null);
+            }
+            ClaimState to = r.outcome().state();
+            boolean changed = session.decide(c.key(), AWAITING_DECISION, to, auth, code, admin,
+                    decisionSummary(r, request).toString(), reasons, "278 response: " + to + (r.moreToFollow() ? " (more to follow)" : ""));
+            if (!changed) {
+                LOG.info("278 response for claim {} changes nothing: the claim is {}", c.claimId(), c.state());
+            }
+        }
+
+        /**
+         * The reasons a 278 response gives the claim, in this order: the event's HCR01, the AAAs with their
+         * follow-ups, the event's HCR03, each service's HCR01 and HCR03, the documents asked for (PWK), and
+         * NEEDS_REVIEW.
+         */
+        static List<Reason> reviewReasons(ReviewResponse r, RetroAuthorizationRequest request) {
             List<Reason> reasons = new ArrayList<>();
             for (Rejection rej : r.rejections()) {
                 reasons.add(new Reason("AAA:" + rej.reason().code(), where(rej) + rej.reason().words(), null));
@@ -329,24 +361,38 @@ public final class ResponseIntake {
                     s.decision().reasons().forEach(x -> reasons.add(new Reason("HCR03:" + x.code(), line + ": " + x.words())));
                 }
             }
+            for (DocumentRequest d : r.documentsRequested()) {
+                reasons.add(documentReason(d, r, request));
+            }
             if (r.outcome().needsReview()) {
                 reasons.add(new Reason("NEEDS_REVIEW", r.outcome().explanation()));
             }
-            String auth = event != null && event.authorizationNumber() != null ? event.authorizationNumber()
-                    : r.services().stream().map(ServiceDecision::decision).filter(d -> d != null && d.authorizationNumber() != null)
-                    .map(Decision::authorizationNumber).findFirst().orElse(null);
-            String code = event != null && event.action() != null ? event.action().code() : null;
-            String admin = event != null ? event.adminReference() : null;
-            if (admin == null) {
-                admin = r.services().stream().map(ServiceDecision::decision).filter(d -> d != null && d.adminReference() != null)
-                        .map(Decision::adminReference).findFirst().orElse(null);
+            return reasons;
+        }
+
+        /**
+         * A document the payer asks for (PWK): {@code PWK:<PWK01>} and, for example, "documents requested:
+         * Admission Summary (AS), by voice (VO)", after the line's label when a service level asks.
+         */
+        private static Reason documentReason(DocumentRequest d, ReviewResponse r, RetroAuthorizationRequest request) {
+            String prefix = "";
+            if (d.servicePosition() != null) {
+                prefix = r.services().stream().filter(s -> s.position() == d.servicePosition()).findFirst()
+                        .map(s -> lineLabel(s, request)).orElse("service " + d.servicePosition()) + ": ";
             }
-            ClaimState to = r.outcome().state();
-            boolean changed = session.decide(c.key(), AWAITING_DECISION, to, auth, code, admin,
-                    decisionSummary(r, request).toString(), reasons, "278 response: " + to + (r.moreToFollow() ? " (more to follow)" : ""));
-            if (!changed) {
-                LOG.info("278 response for claim {} changes nothing: the claim is {}", c.claimId(), c.state());
+            String what = d.type() == null ? "a document (no report type given)" : d.type().words() + " (" + d.type().code() + ")";
+            String how = d.transmission() == null ? "" : ", " + how(d.transmission()) + " (" + d.transmission().code() + ")";
+            return new Reason("PWK:" + (d.type() == null ? "" : d.type().code()), prefix + "documents requested: " + what + how);
+        }
+
+        /** PWK02's words as a way of sending: "By Fax" gives "by fax", "Voice" "by voice", "Electronically Only" as is. */
+        private static String how(Code transmission) {
+            String words = transmission.words();
+            if (words.startsWith("unknown ")) {
+                return words; // a code the list does not know: the reader's sentence as it is
             }
+            String w = words.toLowerCase(Locale.ROOT);
+            return w.startsWith("by ") || w.startsWith("electronically") ? w : "by " + w;
         }
 
         private static String where(Rejection rej) {
@@ -410,6 +456,14 @@ public final class ResponseIntake {
                     ArrayNode rs = sn.putArray("reasons");
                     s.decision().reasons().forEach(x -> rs.add(x.code()));
                 }
+            }
+            ArrayNode docs = n.putArray("documentsRequested");
+            for (DocumentRequest d : r.documentsRequested()) {
+                ObjectNode o = docs.addObject();
+                o.put("loop", d.loop());
+                o.put("service", d.servicePosition());
+                o.put("type", d.type() == null ? null : d.type().code());
+                o.put("transmission", d.transmission() == null ? null : d.transmission().code());
             }
             ArrayNode rej = n.putArray("rejections");
             for (Rejection x : r.rejections()) {

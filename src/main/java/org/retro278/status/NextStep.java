@@ -30,8 +30,7 @@ public final class NextStep {
             case MODIFIED -> "Approved with changes (for example fewer days or units). Bill what was approved with authorization number "
                     + (authorizationNumber == null ? "(none given: call the payer)" : authorizationNumber) + ".";
             case DENIED -> "Denied. See the reasons; submit the claim and appeal, or contact the payer.";
-            case PENDED -> "Pended by the payer: it needs more information (often documents). Send what the payer asks for,"
-                    + " quoting the administrative reference; a final decision follows.";
+            case PENDED -> pended(reasons);
             case CANCELLED -> "Cancelled at the payer; nothing more will happen to this request.";
             case CONTACT_PAYER -> "The payer asks you to contact it about this request.";
             case NOT_REQUIRED -> "The payer says no authorization is required: submit the claim as is.";
@@ -44,6 +43,15 @@ public final class NextStep {
             s = "OVERDUE: the payer's answer is late. " + s;
         }
         return s;
+    }
+
+    private static String pended(List<Reason> reasons) {
+        if (reasons.stream().anyMatch(r -> r.code().startsWith("PWK:"))) {
+            return "Pended by the payer: it asks for documents. Send the documents listed in the reasons (PWK), the way"
+                    + " each says, quoting the administrative reference; a final decision follows.";
+        }
+        return "Pended by the payer: it needs more information (often documents). Send what the payer asks for,"
+                + " quoting the administrative reference; a final decision follows.";
     }
 
     private static String rejectedLocally(List<Reason> reasons) {

@@ -1,5 +1,6 @@
 package org.retro278.x12.response;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.retro278.x12.validation.X12Validator;
 import org.retro278.x12.validation.X217CodeLists;
@@ -22,6 +23,8 @@ final class CodeWords {
     private final Map<String, String> action;
     private final Map<String, String> rejectReason;
     private final Map<String, String> followUp;
+    private final Map<String, String> documentType;
+    private final Map<String, String> documentTransmission;
     private final Map<String, String> segmentError;
     private final Map<String, String> elementError;
     private final Map<String, String> setStatus;
@@ -38,6 +41,10 @@ final class CodeWords {
         // the UMO levels' AAA03 list is the widest (it adds T4)
         rejectReason = response.codesWithNames("2000A", "AAA", 3, null);
         followUp = response.codesWithNames("2000A", "AAA", 4, null);
+        // PWK at the patient event (2000E) and at a service (2000F): the union of both lists (the same today)
+        documentType = union(response.codesWithNames("2000E", "PWK", 1, null), response.codesWithNames("2000F", "PWK", 1, null));
+        documentTransmission = union(response.codesWithNames("2000E", "PWK", 2, null),
+                response.codesWithNames("2000F", "PWK", 2, null));
         segmentError = ack.codesWithNames("2100", "IK3", 4, null);
         elementError = ack.codesWithNames("2110", "IK4", 3, null);
         setStatus = ack.codesWithNames("2000", "IK5", 1, null);
@@ -62,6 +69,14 @@ final class CodeWords {
 
     Code followUp(String code) {
         return code(code, followUp, "AAA04 follow-up action");
+    }
+
+    Code documentType(String code) {
+        return code(code, documentType, "PWK01 report type code");
+    }
+
+    Code documentTransmission(String code) {
+        return code(code, documentTransmission, "PWK02 transmission code");
     }
 
     Code decisionReason(String code) {
@@ -102,6 +117,12 @@ final class CodeWords {
 
     Code interchangeNote(String code) {
         return code(code, interchangeNote, "TA105 note code");
+    }
+
+    private static Map<String, String> union(Map<String, String> first, Map<String, String> second) {
+        Map<String, String> out = new LinkedHashMap<>(first);
+        second.forEach(out::putIfAbsent);
+        return Map.copyOf(out);
     }
 
     /** Words for a code; {@code null} for an absent one; a clear sentence for one the list does not know. */

@@ -23,6 +23,9 @@ import org.retro278.x12.X12Problem;
  *       inside them, each like a problem line without {@code kind} and {@code file}); a claim-state outcome
  *       is {@code {"state": "CERTIFIED", "needsReview": false, "words": "..."}} ({@code status} on a 278
  *       response, {@code claimState} on a 999 set, a 999 and a TA1);
+ *   <li>a 278 response's {@code documentsRequested} has one entry per PWK at 2000E or 2000F, in file order:
+ *       {@code loop}, {@code service} (the 2000F position, {@code null} at 2000E), {@code type} (PWK01) and
+ *       {@code transmission} (PWK02);
  *   <li>a 999's {@code errors} has one entry per finding: per IK4 (element, reference, {@code code} = IK403,
  *       with {@code segmentCode} = its IK3's IK304), or per IK3 without IK4 ({@code code} = IK304). IK404 is
  *       never written (it may be PHI).
@@ -138,6 +141,16 @@ public final class ResponseJson {
             procedure(s.procedure());
             dates("serviceDates", s.serviceDates());
             decisionFields(s.decision());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("documentsRequested");
+        for (DocumentRequest d : r.documentsRequested()) {
+            json.writeStartObject();
+            json.writeStringField("loop", d.loop());
+            integer("service", d.servicePosition());
+            code("type", d.type());
+            code("transmission", d.transmission());
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -17,12 +17,14 @@ import org.retro278.x12.X12Problem;
  * @param rejections    every AAA, at any level, in the order found
  * @param event         the decision on the patient event (2000E), {@code null} when it carries none
  * @param services      the service levels (2000F), in order, each with its decision if it has one
+ * @param documentsRequested the documents the UMO asks for (PWK01/PWK02 at 2000E and 2000F), in file order
  * @param outcome       what this means for the claim ({@link ClaimStateRollup})
  * @param problems      validation problems inside the set
  */
 public record ReviewResponse(Envelope envelope, String bht03, List<Trace> traces, List<Trace> umoTraces,
                              boolean moreToFollow, List<Rejection> rejections, Decision event,
-                             List<ServiceDecision> services, ClaimOutcome outcome, List<X12Problem> problems)
+                             List<ServiceDecision> services, List<DocumentRequest> documentsRequested,
+                             ClaimOutcome outcome, List<X12Problem> problems)
         implements InboundDocument {
 
     public ReviewResponse {
@@ -31,6 +33,7 @@ public record ReviewResponse(Envelope envelope, String bht03, List<Trace> traces
         umoTraces = List.copyOf(umoTraces);
         rejections = List.copyOf(rejections);
         services = List.copyOf(services);
+        documentsRequested = List.copyOf(documentsRequested);
         Objects.requireNonNull(outcome, "outcome");
         problems = List.copyOf(problems);
     }

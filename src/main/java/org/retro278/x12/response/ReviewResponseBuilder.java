@@ -23,6 +23,7 @@ final class ReviewResponseBuilder implements SetBuilder {
     private final List<Trace> umoTraces = new ArrayList<>();
     private final List<Rejection> rejections = new ArrayList<>();
     private final List<ServiceDecision> services = new ArrayList<>();
+    private final List<DocumentRequest> documents = new ArrayList<>();
 
     /** HL03 of the current level. */
     private String level;
@@ -50,6 +51,8 @@ final class ReviewResponseBuilder implements SetBuilder {
             case "TRN", "HCR" -> decisionLevel ? bits(1, 2, 3, 4) : 0L;
             case "REF" -> decisionLevel ? bits(1, 2) : 0L;
             case "DTP" -> decisionLevel ? bits(1, 2, 3) : 0L;
+            // PWK01 and PWK02 only: never PWK05/PWK06 (an attachment control number) nor the MSG after it
+            case "PWK" -> decisionLevel ? bits(1, 2) : 0L;
             case "SV1", "SV3", "HI" -> serviceLevel ? bits(1) : 0L;
             case "SV2" -> serviceLevel ? bits(1, 2) : 0L;
             default -> 0L;
@@ -83,6 +86,8 @@ final class ReviewResponseBuilder implements SetBuilder {
                     decisionParts().date(qualifier, dates);
                 }
             }
+            case "PWK" -> documents.add(new DocumentRequest(service != null ? "2000F" : "2000E",
+                    service == null ? null : service.position, words.documentType(v.get(1)), words.documentTransmission(v.get(2))));
             case "SV1", "SV3" -> service.procedure(v.get(1, 1), v.get(1, 2), v.components(1, 3, 6), null);
             case "SV2" -> service.procedure(v.get(2, 1), v.get(2, 2), v.components(2, 3, 6), v.get(1));
             case "HI" -> {
@@ -177,7 +182,7 @@ final class ReviewResponseBuilder implements SetBuilder {
         boolean moreToFollow = "19".equals(bht06);
         ClaimOutcome outcome = ClaimStateRollup.of(moreToFollow, rejections, eventDecision, services);
         return new ReviewResponse(envelope, bht03, traces, umoTraces, moreToFollow, rejections, eventDecision, services,
-                outcome, problems);
+                documents, outcome, problems);
     }
 
     /** What the HCR, REF and DTP segments of one level say. */

@@ -23,7 +23,7 @@ final class ResponseFixtures {
 
     /** Values of the fixtures that are PHI in real life: no toString may show them. */
     static final List<String> PHI = List.of("DOE", "JANE", "MEM000111", "19800101", "SMITH", "ALEX", "MEM0001!1",
-            "20260230", "20251201", "20251202", "20251110", "AUTH5000", "CASE5000", "99213", "97110", "97112", "99223");
+            "20260230", "20251201", "20251202", "20251110", "AUTH5000", "CASE5000", "99213", "97110", "97112", "99223", "27447");
 
     private ResponseFixtures() {
     }

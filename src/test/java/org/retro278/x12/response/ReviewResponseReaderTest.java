@@ -105,6 +105,47 @@ class ReviewResponseReaderTest {
     }
 
     @Test
+    void a4PendedNamesTheDocumentsThePayerAsksForAtTheEventAndAtAService() {
+        ReviewResponse r = read("a4-pended-documents-at-event-and-service.x12");
+        assertEquals(ClaimState.PENDED, r.outcome().state());
+        assertTrue(r.moreToFollow());
+        assertEquals(List.of(
+                new DocumentRequest("2000E", null, new Code("AS", "Admission Summary"), new Code("VO", "Voice")),
+                new DocumentRequest("2000F", 2, new Code("OB", "Operative Note"), new Code("FX", "By Fax"))),
+                r.documentsRequested());
+        assertEquals(2, r.services().size());
+        assertEquals("A4", r.services().get(1).decision().action().code());
+        assertEquals(List.of(), r.problems());
+        assertEquals("DocumentRequest[loop=2000F, service=2, type=OB, transmission=FX]", r.documentsRequested().get(1).toString());
+    }
+
+    @Test
+    void documentsRequestedAreEmptyWithoutPwkAndReadWithoutValidationToo() {
+        assertEquals(List.of(), read("a1-certified-event-decision-covers-the-service.x12").documentsRequested());
+        ResponseFile unvalidated = ResponseFixtures.read(ResponseReader.create().withoutValidation(),
+                ResponseFixtures.bytes("a4-pended-documents-at-event-and-service.x12"));
+        ReviewResponse r = (ReviewResponse) unvalidated.documents().get(0);
+        assertEquals(List.of("AS", "OB"), r.documentsRequested().stream().map(d -> d.type().code()).toList());
+    }
+
+    @Test
+    void aPwkCodeOutsideTheListIsAProblemButStillRead() {
+        ReviewResponse r = read("a4-pended-pwk-codes-not-in-the-list.x12");
+        assertEquals(ClaimState.PENDED, r.outcome().state());
+        assertEquals(List.of("CODE_INVALID", "CODE_INVALID"), rules(r.problems()));
+        assertEquals(List.of("PWK", "PWK"), r.problems().stream().map(p -> p.segment()).toList());
+        assertEquals(List.of(2, 1), r.problems().stream().map(p -> p.element()).toList());
+        List<DocumentRequest> docs = r.documentsRequested();
+        assertEquals(2, docs.size());
+        assertEquals(new Code("DS", "Discharge Summary"), docs.get(0).type());
+        assertEquals("AA", docs.get(0).transmission().code());
+        assertTrue(docs.get(0).transmission().words().startsWith("unknown PWK02 transmission code"), docs.get(0).transmission().words());
+        assertEquals("77", docs.get(1).type().code());
+        assertTrue(docs.get(1).type().words().startsWith("unknown PWK01 report type code"), docs.get(1).type().words());
+        assertEquals(new Code("FX", "By Fax"), docs.get(1).transmission());
+    }
+
+    @Test
     void a6ModifiedStayWithTheSurgeryCertified() {
         ReviewResponse r = read("a6-modified-stay-cut-service-a1.x12");
         assertEquals(ClaimState.MODIFIED, r.outcome().state());
