@@ -35,7 +35,10 @@ public final class PayerSimulator {
         CERTIFIED,
         /** HCR*A3 with a reason code. */
         DENIED,
-        /** HCR*A4 with a reason and an administrative reference, BHT06=19: a final response follows. */
+        /**
+         * HCR*A4 with a reason, an administrative reference and a request for documents (PWK), BHT06=19: a
+         * final response follows.
+         */
         PENDED,
         /** HCR*A6 with an authorization number. */
         MODIFIED,
@@ -347,6 +350,8 @@ public final class PayerSimulator {
             case PENDED -> {
                 s.segment("HCR", "A4", null, "0U");
                 s.segment("REF", "NT", "CASE" + r.st02());
+                // the documents the payer wants before it decides: the operative note, electronically
+                s.segment("PWK", "OB", "EL");
             }
             case MODIFIED -> s.segment("HCR", "A6", auth);
             case PARTIAL -> s.segment("HCR", r.lines().size() > 1 ? "A2" : "A1", auth);

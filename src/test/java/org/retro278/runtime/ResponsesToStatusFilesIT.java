@@ -102,6 +102,8 @@ class ResponsesToStatusFilesIT {
             Map<String, String> pendedRow = file.csvRows().get("CLM1003");
             assertTrue(pendedRow.get("codes").contains("HCR01:A4") && pendedRow.get("codes").contains("HCR03:0U"), pendedRow.toString());
             assertEquals(pended.adminReference(), pendedRow.get("admin_reference"), "the reference the next step tells to quote");
+            assertTrue(pendedRow.get("codes").contains("PWK:OB"), "the documents the payer asks for: " + pendedRow);
+            assertTrue(pendedRow.get("next_step").contains("documents listed in the reasons"), pendedRow.toString());
             assertTrue(pendedRow.get("next_step").startsWith("Pended by the payer"), pendedRow.toString());
 
             // later, the final answer for the pended claim: certified
