@@ -119,7 +119,9 @@ public final class DemoCommand implements Callable<Integer> {
                         return false;
                     }
                 });
-                if (filesDone && !claims.isEmpty() && claims.stream().noneMatch(c -> OPEN.contains(c.state()))) {
+                // done when every claim is final and every practice's status files show it
+                if (filesDone && !claims.isEmpty() && claims.stream().noneMatch(c -> OPEN.contains(c.state()))
+                        && adapter.practices().all().stream().allMatch(p -> adapter.store().filesWithNewStatus(p.id()).isEmpty())) {
                     break;
                 }
                 if (Instant.now().isAfter(deadline)) {
