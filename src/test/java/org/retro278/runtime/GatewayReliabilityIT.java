@@ -132,6 +132,9 @@ class GatewayReliabilityIT {
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN org.retro278.runtime.SftpPollFailures - route intake-RIVERSIDE:")
                             && l.contains("SFTP host key mismatch") && l.contains("man-in-the-middle")),
                     "a clear message about the practice's host key: " + lines);
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN org.retro278.runtime.SftpPollFailures - route responses-PAYERA:")
+                            && l.contains("SFTP host key mismatch")),
+                    "a clear message when the payer's responses cannot be read: " + lines);
             // said once per cause, not at every poll
             assertEquals(1, lines.stream().filter(l -> l.contains("route intake-RIVERSIDE: the folder cannot be read")).count());
             java.util.Set<String> phi = Reliability.phiOf(RIVERSIDE);
