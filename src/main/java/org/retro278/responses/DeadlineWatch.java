@@ -60,9 +60,16 @@ public final class DeadlineWatch {
         return flagged;
     }
 
-    /** The instant {@code days} business days (Monday to Friday) before {@code t}, same time of day. */
+    /**
+     * The latest instant from which {@code days} business days (Monday to Friday) have passed by {@code t}:
+     * something that happened before it is late. A weekend does not count: at any time of a weekend the
+     * clock stands at the end of Friday, and something that happened on a weekend counts from Monday 00:00.
+     */
     Instant minusBusinessDays(Instant t, int days) {
         ZonedDateTime z = t.atZone(zone);
+        if (z.getDayOfWeek() == DayOfWeek.SATURDAY || z.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            z = z.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY)).toLocalDate().atStartOfDay(zone);
+        }
         int left = days;
         while (left > 0) {
             z = z.minusDays(1);
