@@ -41,14 +41,12 @@ class GatewayRejectionsIT {
     void a999RejectedSetAndATa1RejectedInterchangeRejectTheirClaims() throws Exception {
         try (LogCapture logs = new LogCapture();
              AdapterHarness h = new AdapterHarness(SFTP, tmp).clock(MovableClock.at(RiversideFile.AS_OF))) {
-            Adapter a = h.start();
-            h.drop("riverside", RiversideFile.SAMPLE);
-            RiversideFile file = new RiversideFile(SFTP, a.store());
-            PlayedPayer payerA = new PlayedPayer(SFTP, "payera", 600);
-            PlayedPayer payerB = new PlayedPayer(SFTP, "payerb", 700);
-            RequestInterchange toA = payerA.awaitRequests(1, WAIT).get(0);
-            RequestInterchange toB = payerB.awaitRequests(1, WAIT).get(0);
-            file.awaitStates(all(ALL_CLAIMS, ClaimState.SENT), WAIT);
+            SentSample s = SentSample.send(SFTP, h, 600, 700, WAIT);
+            RiversideFile file = s.file();
+            PlayedPayer payerA = s.payerA();
+            PlayedPayer payerB = s.payerB();
+            RequestInterchange toA = s.toA();
+            RequestInterchange toB = s.toB();
 
             ReceivedRequest clm1002 = toA.requests().stream().filter(r -> r.claimId().equals("CLM1002")).findFirst().orElseThrow();
             payerA.answer("999-partly.x12", payerA.ack999Rejecting(toA, List.of(clm1002.st02())));

@@ -47,14 +47,13 @@ class OverdueDeadlinesIT {
         MovableClock clock = MovableClock.at(RiversideFile.AS_OF);
         try (LogCapture logs = new LogCapture(); AdapterHarness h = new AdapterHarness(SFTP, tmp).clock(clock)) {
             h.editRoute("deadlines.yaml", y -> y.replace("period: 60000", "period: 500").replace("delay: 5000", "delay: 500"));
-            Adapter a = h.start();
-            h.drop("riverside", RiversideFile.SAMPLE);
-            RiversideFile file = new RiversideFile(SFTP, a.store());
-            PlayedPayer payerA = new PlayedPayer(SFTP, "payera", 900);
-            PlayedPayer payerB = new PlayedPayer(SFTP, "payerb", 950);
-            RequestInterchange toA = payerA.awaitRequests(1, WAIT).get(0);
-            RequestInterchange toB = payerB.awaitRequests(1, WAIT).get(0);
-            file.awaitStates(all(ALL_CLAIMS, ClaimState.SENT), WAIT);
+            SentSample s = SentSample.send(SFTP, h, 900, 950, WAIT);
+            Adapter a = s.adapter();
+            RiversideFile file = s.file();
+            PlayedPayer payerA = s.payerA();
+            PlayedPayer payerB = s.payerB();
+            RequestInterchange toA = s.toA();
+            RequestInterchange toB = s.toB();
             payerB.answer("999-1.x12", payerB.ack999AllAccepted(toB));
             payerB.awaitMoved(".done", WAIT, "999-1.x12");
             Map<String, ClaimState> waiting = new LinkedHashMap<>(all(PAYERA_CLAIMS, ClaimState.SENT));

@@ -8,14 +8,10 @@ import static org.retro278.runtime.RiversideFile.all;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,13 +19,13 @@ import org.retro278.sim.PayerSimulator.Decision;
 import org.retro278.sim.PayerSimulator.RequestInterchange;
 import org.retro278.sim.SftpServerExtension;
 import org.retro278.store.ClaimState;
+import org.retro278.store.TestDatabase;
 
 /**
  * The whole loop on PostgreSQL, the production store: claims in, 278s out, acknowledgments and decisions
- * back, status files out, the same response file twice changing nothing. Runs when a server answers at
- * RETRO278_TEST_PG_URL (default jdbc:postgresql://127.0.0.1:5432/test, user RETRO278_TEST_PG_USER or
- * postgres); {@code .ci/run} makes one answer and sets RETRO278_TEST_PG_REQUIRED, which turns a missing
- * server into a failure.
+ * back, status files out, the same response file twice changing nothing. The database is a fresh schema
+ * from the store tests' {@link TestDatabase} (the same settings: skipped when no server answers, a
+ * failure when RETRO278_TEST_PG_REQUIRED is set, as {@code .ci/run} does).
  */
 class PostgresStoreIT {
 
@@ -41,40 +37,18 @@ class PostgresStoreIT {
     @TempDir
     Path tmp;
 
-    private static String setting(String name, String otherwise) {
-        String v = System.getProperty(name);
-        if (v == null || v.isBlank()) {
-            v = System.getenv(name);
-        }
-        return v == null || v.isBlank() ? otherwise : v;
-    }
-
     @Test
     void theWholeLoopRunsOnPostgres() throws Exception {
-        String url = setting("RETRO278_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        String user = setting("RETRO278_TEST_PG_USER", "postgres");
-        String password = setting("RETRO278_TEST_PG_PASSWORD", "");
-        boolean required = Boolean.parseBoolean(setting("RETRO278_TEST_PG_REQUIRED", "false"));
-        String schema = "retro278_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute("create schema " + schema);
-        } catch (java.sql.SQLException e) {
-            if (required) {
-                Assertions.fail("RETRO278_TEST_PG_REQUIRED is set but no PostgreSQL answers at " + url + ": " + e.getMessage());
-            }
-            Assumptions.abort("no PostgreSQL server answers at " + url);
-        }
-        String storeUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&user=" + user
-                + (password.isEmpty() ? "" : "&password=" + password);
-        try (AdapterHarness h = new AdapterHarness(SFTP, tmp).storeUrl(storeUrl).clock(MovableClock.at(RiversideFile.AS_OF))) {
-            Adapter a = h.start();
-            h.drop("riverside", RiversideFile.SAMPLE);
-            RiversideFile file = new RiversideFile(SFTP, a.store());
-            PlayedPayer payerA = new PlayedPayer(SFTP, "payera", 700);
-            PlayedPayer payerB = new PlayedPayer(SFTP, "payerb", 900);
-            RequestInterchange toA = payerA.awaitRequests(1, WAIT).get(0);
-            RequestInterchange toB = payerB.awaitRequests(1, WAIT).get(0);
-            file.awaitStates(all(ALL_CLAIMS, ClaimState.SENT), WAIT);
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Engine.POSTGRESQL, tmp.resolve("db"));
+             AdapterHarness h = new AdapterHarness(SFTP, tmp).storeUrl(db.urlWithCredentials())
+                     .clock(MovableClock.at(RiversideFile.AS_OF))) {
+            SentSample sent = SentSample.send(SFTP, h, 700, 900, WAIT);
+            Adapter a = sent.adapter();
+            RiversideFile file = sent.file();
+            PlayedPayer payerA = sent.payerA();
+            PlayedPayer payerB = sent.payerB();
+            RequestInterchange toA = sent.toA();
+            RequestInterchange toB = sent.toB();
 
             payerA.answer("999-1.x12", payerA.ack999AllAccepted(toA));
             payerB.answer("999-1.x12", payerB.ack999AllAccepted(toB));
@@ -102,21 +76,15 @@ class PostgresStoreIT {
             assertEquals(before, Files.readString(file.statusCsv()));
 
             // it was PostgreSQL that held all this, not an H2 file under the work directory
-            try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement();
+            try (Connection c = db.connect(); Statement s = c.createStatement();
                  java.sql.ResultSet rs = s.executeQuery("select count(*), sum(case when has_request then 1 else 0 end) from "
-                         + schema + ".claim")) {
+                         + db.schema() + ".claim")) {
                 assertTrue(rs.next());
                 assertEquals(5, rs.getInt(1));
                 assertEquals(5, rs.getInt(2));
             }
             assertTrue(!Files.exists(h.work().resolve("db")) || Files.list(h.work().resolve("db")).findAny().isEmpty(),
                     "no H2 database was created");
-        } finally {
-            try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-                s.execute("drop schema if exists " + schema + " cascade");
-            } catch (java.sql.SQLException ignored) {
-                // nothing was created
-            }
         }
     }
 }

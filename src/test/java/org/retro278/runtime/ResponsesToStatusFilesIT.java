@@ -45,23 +45,11 @@ class ResponsesToStatusFilesIT {
     @TempDir
     Path tmp;
 
-    /** A running adapter whose sample claims were all sent; the payers' request interchanges as they got them. */
-    private record Sent(AdapterHarness harness, Adapter adapter, RiversideFile file, PlayedPayer payerA, PlayedPayer payerB,
-                        RequestInterchange toA, RequestInterchange toB) {
-    }
-
-    private Sent sendTheSample(AdapterHarness h) throws Exception {
-        Adapter a = h.start();
-        h.drop("riverside", RiversideFile.SAMPLE);
-        RiversideFile file = new RiversideFile(SFTP, a.store());
-        PlayedPayer payerA = new PlayedPayer(SFTP, "payera", 500);
-        PlayedPayer payerB = new PlayedPayer(SFTP, "payerb", 800);
-        RequestInterchange toA = payerA.awaitRequests(1, WAIT).get(0);
-        RequestInterchange toB = payerB.awaitRequests(1, WAIT).get(0);
-        file.awaitStates(all(ALL_CLAIMS, ClaimState.SENT), WAIT);
-        assertEquals(PAYERA_CLAIMS, toA.requests().stream().map(ReceivedRequest::claimId).toList());
-        assertEquals(PAYERB_CLAIMS, toB.requests().stream().map(ReceivedRequest::claimId).toList());
-        return new Sent(h, a, file, payerA, payerB, toA, toB);
+    private SentSample sendTheSample(AdapterHarness h) throws Exception {
+        SentSample s = SentSample.send(SFTP, h, 500, 800, WAIT);
+        assertEquals(PAYERA_CLAIMS, s.toA().requests().stream().map(ReceivedRequest::claimId).toList());
+        assertEquals(PAYERB_CLAIMS, s.toB().requests().stream().map(ReceivedRequest::claimId).toList());
+        return s;
     }
 
     private static ReceivedRequest request(RequestInterchange req, String claimId) {
@@ -72,7 +60,7 @@ class ResponsesToStatusFilesIT {
     void certifiedDeniedAndPendedThenFinalAnswersReachTheStatusFiles() throws Exception {
         try (LogCapture logs = new LogCapture();
              AdapterHarness h = new AdapterHarness(SFTP, tmp).clock(MovableClock.at(RiversideFile.AS_OF))) {
-            Sent s = sendTheSample(h);
+            SentSample s = sendTheSample(h);
             RiversideFile file = s.file();
 
             // the gateways acknowledge: PAYERA a TA1 (it asks for one) and a 999, PAYERB a 999
@@ -204,7 +192,7 @@ class ResponsesToStatusFilesIT {
     void theSameResponseFileAgainChangesNothing() throws Exception {
         try (LogCapture logs = new LogCapture();
              AdapterHarness h = new AdapterHarness(SFTP, tmp).clock(MovableClock.at(RiversideFile.AS_OF))) {
-            Sent s = sendTheSample(h);
+            SentSample s = sendTheSample(h);
             RiversideFile file = s.file();
             Map<String, Decision> decisions = new LinkedHashMap<>();
             decisions.put("CLM1001", Decision.CERTIFIED);
@@ -252,7 +240,7 @@ class ResponsesToStatusFilesIT {
     void aResponseMatchingNoClaimIsKeptAndReportedAndChangesNoClaim() throws Exception {
         try (LogCapture logs = new LogCapture();
              AdapterHarness h = new AdapterHarness(SFTP, tmp).clock(MovableClock.at(RiversideFile.AS_OF))) {
-            Sent s = sendTheSample(h);
+            SentSample s = sendTheSample(h);
             RiversideFile file = s.file();
             file.awaitStatusStates(all(ALL_CLAIMS, ClaimState.SENT), WAIT);
             Thread.sleep(1500);

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Assumptions;
  * default {@code jdbc:postgresql://127.0.0.1:5432/test}, user {@code postgres}); when no server answers
  * the PostgreSQL variants are skipped, unless {@code RETRO278_TEST_PG_REQUIRED=true}, which makes them fail.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
-    enum Engine {
+    public enum Engine {
         H2, POSTGRESQL
     }
 
@@ -43,7 +43,7 @@ final class TestDatabase implements AutoCloseable {
         this.schema = schema;
     }
 
-    static TestDatabase create(Engine engine, Path dir) throws SQLException {
+    public static TestDatabase create(Engine engine, Path dir) throws SQLException {
         if (engine == Engine.H2) {
             return new TestDatabase(engine, TransactionStore.h2Url(dir), "sa", "", null);
         }
@@ -59,6 +59,19 @@ final class TestDatabase implements AutoCloseable {
         return new TestDatabase(engine, url, PG_USER, PG_PASSWORD, schema);
     }
 
+    /** The JDBC URL with the user and password in it, for a store opened by URL alone (the adapter's setting). */
+    public String urlWithCredentials() {
+        if (engine == Engine.H2) {
+            return url;
+        }
+        return url + "&user=" + user + (password.isEmpty() ? "" : "&password=" + password);
+    }
+
+    /** The PostgreSQL schema of this database, or {@code null} for H2. */
+    public String schema() {
+        return schema;
+    }
+
     TransactionStore open(Clock clock) {
         return TransactionStore.open(url, user, password, clock);
     }
@@ -68,7 +81,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** A plain connection (auto-commit) for checks behind the store's back. */
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);
     }
 
