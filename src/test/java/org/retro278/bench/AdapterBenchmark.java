@@ -84,8 +84,8 @@ public final class AdapterBenchmark {
             latencies.sort(Double::compare);
             if (!latencies.isEmpty()) {
                 System.out.printf("RESULT one-claim file, drop to at the payer: min %.2f s, median %.2f s, max %.2f s over %d runs"
-                            + " (practice poll 2 s, quiet 2 s, submission poll 0.25 s)%n",
-                    latencies.get(0), latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1), latencies.size());
+                                + " (practice poll 2 s, quiet 2 s, submission poll 0.25 s)%n",
+                        latencies.get(0), latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1), latencies.size());
             }
         } finally {
             org.apache.commons.io.file.PathUtils.deleteDirectory(dir);
