@@ -1,8 +1,6 @@
 package org.retro278;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 
 /** Locates files of the project checkout and of the shared folder beside it, for tests. */
 public final class ProjectFiles {
@@ -32,10 +30,4 @@ public final class ProjectFiles {
         return p != null && !p.isBlank() ? Path.of(p) : root().resolve("../shared").normalize();
     }
 
-    /** A file of the shared folder, or a skipped test when it is absent. */
-    public static Path shared(String relative) {
-        Path f = sharedDir().resolve(relative);
-        Assumptions.assumeTrue(Files.exists(f), () -> f + " is not here");
-        return f;
-    }
 }

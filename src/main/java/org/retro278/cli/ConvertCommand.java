@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import org.retro278.config.ConfigurationException;
 import org.retro278.convert.ConversionSummary;
@@ -29,10 +28,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code convert}: one claim file to one validated 278 interchange per payer, offline.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = {"Convert a claim file into validated X12 278 (005010X217) retro authorization requests:",
-                "one interchange file per payer (*.x12) and a rejection report (*.rejections.csv) in the output directory.",
-                "Exit 0: every claim converted; 1: some claims rejected (the others are written);",
-                "2: usage or configuration error, or the file was refused as a whole."})
+        header = "Convert a claim file into validated X12 278 requests, offline.",
+        description = {"Writes one validated 005010X217 interchange per payer (*.x12) and a rejection report"
+                + " (*.rejections.csv) into the output directory.",
+                "Exit 0: every claim converted. 1: some claims rejected (the others are written)."
+                + " 2: usage or configuration error, or the file was refused as a whole."})
 public final class ConvertCommand implements Callable<Integer> {
 
     @Spec
@@ -47,10 +47,14 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the interchanges and the report go.")
     Path out;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD[THH:MM]",
+    @Option(names = "--as-of", paramLabel = AsOf.LABEL,
             description = {"Process as of this date (and time): retro windows count to it, no date may lie after it, and",
                     "the envelopes carry it. Without it: now. With a date alone the time is 00:00, so output is reproducible."})
     String asOf;
+
+    @Option(names = "--state", paramLabel = "DIR", defaultValue = "work/state",
+            description = "Where the control-number counter is kept (default: ${DEFAULT-VALUE}).")
+    Path state;
 
     @Option(names = "--layout", paramLabel = "NAME", defaultValue = "default",
             description = "The claim layout: a mapping file mappings/NAME.xml (default: ${DEFAULT-VALUE}).")
@@ -69,9 +73,9 @@ public final class ConvertCommand implements Callable<Integer> {
         PrintWriter outw = spec.commandLine().getOut();
         LocalDateTime created;
         try {
-            created = parseAsOf(asOf);
+            created = AsOf.orNow(asOf, Clock.systemDefaultZone());
         } catch (DateTimeParseException e) {
-            err.println("convert: --as-of '" + asOf + "' is not YYYY-MM-DD or YYYY-MM-DDTHH:MM");
+            err.println("convert: --as-of '" + asOf + "' is not " + AsOf.LABEL);
             return Retro278.USAGE;
         }
         if (!Files.isRegularFile(claims)) {
@@ -82,7 +86,7 @@ public final class ConvertCommand implements Callable<Integer> {
             var config = installation.load();
             ClaimLayout claimLayout = ClaimLayout.load(installation.mappings, layout);
             ClaimRules rules = new ClaimRules(config.payers(), X12Checks.facts(), claimLayout.datePattern(), created.toLocalDate());
-            var numbers = new FileControlNumbers(installation.state.resolve("control-numbers.properties"));
+            var numbers = new FileControlNumbers(state.resolve("control-numbers.properties"));
             if (skipValidation) {
                 err.println("convert: WARNING: validation is off (benchmark mode); do not send this output");
             }
@@ -113,15 +117,5 @@ public final class ConvertCommand implements Callable<Integer> {
             err.println("convert: " + e.getMessage());
             return Retro278.USAGE;
         }
-    }
-
-    static LocalDateTime parseAsOf(String s) {
-        if (s == null) {
-            return LocalDateTime.now().truncatedTo(ChronoUnit.MINUTES);
-        }
-        if (s.length() == 10) {
-            return LocalDate.parse(s).atStartOfDay();
-        }
-        return LocalDateTime.parse(s).truncatedTo(ChronoUnit.MINUTES);
     }
 }

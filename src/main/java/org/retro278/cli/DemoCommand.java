@@ -1,43 +1,55 @@
 package org.retro278.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.apache.commons.io.file.PathUtils;
 import org.retro278.config.ConfigurationException;
 import org.retro278.config.PracticeProfile;
+import org.retro278.io.SecureFiles;
+import org.retro278.logging.LogFile;
+import org.retro278.rules.RejectionCode;
 import org.retro278.runtime.Adapter;
 import org.retro278.sftp.Secrets;
 import org.retro278.store.ClaimState;
+import org.retro278.store.Reason;
 import org.retro278.store.ReceivedFile;
 import org.retro278.store.StoredClaim;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code demo}: the whole adapter on the embedded defaults, start to finish. Starts {@code run} in a fresh
- * work directory (embedded SFTP server, embedded store, simulated payers), drops the sample claim files of
- * {@code sample-edi/claims/} into the practices' drop folders (each file to the practice whose layout it
- * has), waits until every claim is final, prints a summary table and exits 0.
+ * {@code demo}: the whole adapter on the embedded defaults, start to finish, on the demo's own installation
+ * ({@code demo/}: its partners, its sample files), never on {@code config/}. Starts {@code run} in a work
+ * folder (embedded SFTP server, embedded store, simulated payers), drops the sample claim files moved to the
+ * day it runs as ({@link DemoSamples}), waits until every claim is final, prints a summary and exits 0. The
+ * adapter's log goes to a file in the work folder, so the terminal shows only the summary.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the adapter on the embedded defaults, drop the sample claim files, wait until every claim has",
-                "its final state (the simulated payers answer), print a summary and exit 0."})
+        header = "Run the whole adapter on the embedded defaults with the sample claims, and show where each claim ended.",
+        description = {"Starts the adapter on the demo's own installation (demo/config: embedded SFTP server, embedded store,"
+                + " simulated payers), drops the sample claim files with their dates moved to today (or --as-of), waits"
+                + " until every claim has its final state, prints a summary and exits 0.",
+                "The adapter's log goes to a file in the work folder. A temporary work folder is removed at the end"
+                + " (it holds the demo's claim data) unless --keep is given or the demo failed."})
 public final class DemoCommand implements Callable<Integer> {
 
     /** States in which a claim still waits for something. */
@@ -47,22 +59,29 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    Installation installation = new Installation();
+    @Option(names = "--config", paramLabel = "DIR", defaultValue = "demo/config",
+            description = "The demo's installation: application.properties, payers/ and practices/ (default: ${DEFAULT-VALUE}).")
+    Path config;
+
+    @Option(names = "--samples", paramLabel = "FILE", defaultValue = "demo/samples.properties",
+            description = "Which sample claim files go to which practice, and the day they are written for (default: ${DEFAULT-VALUE}).")
+    Path samples;
+
+    @Option(names = "--mappings", paramLabel = "DIR", defaultValue = "mappings",
+            description = "Claim layouts (Smooks mapping files) (default: ${DEFAULT-VALUE}).")
+    Path mappings;
 
     @Option(names = "--routes", paramLabel = "DIR", defaultValue = "routes", description = "Camel route templates (default: ${DEFAULT-VALUE}).")
     Path routes;
 
-    @Option(names = "--samples", paramLabel = "DIR", defaultValue = "sample-edi/claims",
-            description = "Claim files to drop (default: ${DEFAULT-VALUE}).")
-    Path samples;
-
-    @Option(names = "--work", paramLabel = "DIR", description = "Work directory (default: a new temporary folder).")
+    @Option(names = "--work", paramLabel = "DIR", description = "Work folder, kept afterwards (default: a new temporary folder, removed at the end).")
     Path work;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", defaultValue = "2026-11-15",
-            description = "The day the demo pretends it is, so the sample files' dates fall inside the payers' retro windows"
-                    + " (default: ${DEFAULT-VALUE}, the samples' date).")
+    @Option(names = "--keep", description = "Keep the temporary work folder (store, status files, log) after the demo.")
+    boolean keep;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "The day the demo runs as; the sample files' dates are moved to it (default: today).")
     LocalDate asOf;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180", description = "Give up after (default: ${DEFAULT-VALUE}).")
@@ -72,38 +91,62 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path dir = work != null ? work : Files.createTempDirectory("retro278-demo");
         ZoneId zone = ZoneId.systemDefault();
-        Duration shift = Duration.between(LocalDate.now(zone).atStartOfDay(zone), asOf.atStartOfDay(zone));
-        Clock clock = Clock.offset(Clock.system(zone), shift);
+        Clock clock = AsOf.runningFrom(asOf == null ? null : asOf.atTime(LocalTime.now(zone)), zone);
+        LocalDate day = LocalDate.now(clock);
+        DemoSamples drops;
+        try {
+            drops = DemoSamples.load(samples, Path.of(""));
+        } catch (ConfigurationException e) {
+            err.println("demo: " + e.getMessage());
+            return Retro278.USAGE;
+        }
+        boolean temporary = work == null;
+        Path dir = temporary ? Files.createTempDirectory("retro278-demo") : SecureFiles.createPrivateDirectories(work);
+        Path logFile = dir.resolve("logs").resolve("retro278.log");
+        int exit;
+        try (LogFileScope log = new LogFileScope(LogFile.redirectTo(logFile))) {
+            exit = demo(out, err, clock, day, drops, dir);
+        }
+        if (temporary && !keep && exit == Retro278.OK) {
+            PathUtils.deleteDirectory(dir);
+            out.println("The work folder " + dir + " (the demo's store, status files and log) has been removed; --keep keeps it.");
+        } else {
+            out.println("The work folder is kept: " + dir + " (the adapter's log: " + logFile + ")");
+        }
+        out.flush();
+        return exit;
+    }
+
+    private int demo(PrintWriter out, PrintWriter err, Clock clock, LocalDate day, DemoSamples drops, Path dir) throws Exception {
         Adapter adapter;
         try {
-            adapter = Adapter.start(new Adapter.Options(installation.config, installation.mappings, routes, dir, 0, null,
-                    Secrets.environment(), clock));
+            adapter = Adapter.start(new Adapter.Options(config, mappings, routes, dir, 0, null, Secrets.environment(), clock));
         } catch (ConfigurationException e) {
             err.println("demo: configuration: " + e.getMessage());
             return Retro278.USAGE;
         }
         try (adapter) {
             if (adapter.embeddedServer() == null) {
-                err.println("demo: the configuration uses no embedded SFTP server; the demo needs the embedded defaults");
+                err.println("demo: " + config + " uses no embedded SFTP server; the demo needs the embedded defaults");
                 return Retro278.USAGE;
             }
-            out.printf("retro278 demo: work directory %s, embedded SFTP server on port %d, as of %s%n", dir,
-                    adapter.embeddedServer().port(), asOf);
+            out.printf("retro278 demo on %s (the sample files, written for %s, are moved to that day)%n", day, drops.writtenFor());
+            out.printf("embedded SFTP server on port %d; work folder %s%n", adapter.embeddedServer().port(), dir);
             List<String> dropped = new ArrayList<>();
-            try (var files = Files.list(samples)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
-                    PracticeProfile practice = practiceFor(adapter, f);
-                    if (practice == null) {
-                        continue;
-                    }
-                    Path drop = adapter.embeddedServer().home(practice.sftp().user()).resolve(practice.dropFolder());
-                    Path tmp = drop.resolve("." + f.getFileName() + ".part");
-                    Files.copy(f, tmp, StandardCopyOption.REPLACE_EXISTING);
-                    Files.move(tmp, drop.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-                    dropped.add(practice.id() + ": " + f.getFileName());
+            for (DemoSamples.Sample s : drops.samples()) {
+                Optional<PracticeProfile> practice = adapter.practices().find(s.practiceId());
+                if (practice.isEmpty() || !practice.get().sftp().embedded()) {
+                    err.println("demo: " + samples + ": " + s.practiceId() + " is not a practice on the embedded server in " + config);
+                    return Retro278.USAGE;
                 }
+                PracticeProfile p = practice.get();
+                Path drop = adapter.embeddedServer().home(p.sftp().user()).resolve(p.dropFolder());
+                String name = drops.nameFor(s, day);
+                Path tmp = drop.resolve("." + name + ".part");
+                Files.writeString(tmp, drops.contentFor(s, day), StandardCharsets.UTF_8);
+                Files.move(tmp, drop.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+                dropped.add(p.id() + ": " + name);
             }
             out.println("dropped " + String.join(", ", dropped));
             out.flush();
@@ -112,15 +155,7 @@ public final class DemoCommand implements Callable<Integer> {
             while (true) {
                 Thread.sleep(500);
                 claims = allClaims(adapter);
-                boolean filesDone = adapter.practices().all().stream().allMatch(p -> {
-                    try (var s = Files.list(adapter.embeddedServer().home(p.sftp().user()).resolve(p.dropFolder()))) {
-                        return s.noneMatch(x -> Files.isRegularFile(x) && !x.getFileName().toString().startsWith("."));
-                    } catch (Exception e) {
-                        return false;
-                    }
-                });
-                // done when every claim is final and every practice's status files show it
-                if (filesDone && !claims.isEmpty() && claims.stream().noneMatch(c -> OPEN.contains(c.state()))
+                if (!claims.isEmpty() && claims.stream().noneMatch(c -> OPEN.contains(c.state())) && dropFoldersEmpty(adapter)
                         && adapter.practices().all().stream().allMatch(p -> adapter.store().filesWithNewStatus(p.id()).isEmpty())) {
                     break;
                 }
@@ -131,26 +166,27 @@ public final class DemoCommand implements Callable<Integer> {
                 }
             }
             table(out, claims);
-            out.println("status files are in each practice's outbox, e.g. " + adapter.embeddedServer().home("riverside").resolve("outbox"));
+            out.println("The practices' status files are in their outboxes: " + adapter.embeddedServer().root().resolve("home")
+                    + "/<account>/outbox");
             return Retro278.OK;
         }
     }
 
-    private static PracticeProfile practiceFor(Adapter adapter, Path file) {
-        String name = file.getFileName().toString();
-        boolean pmExport = name.startsWith("pm-export");
-        for (PracticeProfile p : adapter.practices().all()) {
-            if (p.sftp().embedded() && (pmExport ? "pm-export".equals(p.layout()) : "default".equals(p.layout()))) {
-                return p;
+    /** Every dropped file has been read and moved out of the drop folders. */
+    private static boolean dropFoldersEmpty(Adapter adapter) {
+        return adapter.practices().all().stream().allMatch(p -> {
+            try (var s = Files.list(adapter.embeddedServer().home(p.sftp().user()).resolve(p.dropFolder()))) {
+                return s.noneMatch(x -> Files.isRegularFile(x) && !x.getFileName().toString().startsWith("."));
+            } catch (IOException e) {
+                return false;
             }
-        }
-        return null;
+        });
     }
 
     private static List<StoredClaim> allClaims(Adapter adapter) {
         List<StoredClaim> out = new ArrayList<>();
         for (long id = 1; ; id++) {
-            java.util.Optional<ReceivedFile> f = adapter.store().findFile(id);
+            Optional<ReceivedFile> f = adapter.store().findFile(id);
             if (f.isEmpty()) {
                 return out;
             }
@@ -160,16 +196,37 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static void table(PrintWriter out, List<StoredClaim> claims) {
         out.println();
-        out.printf("%-12s %-10s %-7s %-20s %-14s %s%n", "claim", "practice", "payer", "state", "authorization", "codes");
+        out.printf("%-12s %-10s %-7s %-20s %-14s %s%n", "claim", "practice", "payer", "state", "authorization", "why");
         for (StoredClaim c : claims) {
-            String codes = String.join(" ", c.reasons().stream().map(r -> r.code()).distinct().limit(3).toList());
             out.printf("%-12s %-10s %-7s %-20s %-14s %s%n", c.claimId() == null ? "(none)" : c.claimId(), c.practiceId(),
-                    c.payerId() == null ? "" : c.payerId(), c.state(), c.authorizationNumber() == null ? "" : c.authorizationNumber(), codes);
+                    c.payerId() == null ? "" : c.payerId(), c.state(), c.authorizationNumber() == null ? "" : c.authorizationNumber(),
+                    c.reasons().isEmpty() ? "" : meaning(c.reasons().get(0)) + (c.reasons().size() > 1 ? " (+" + (c.reasons().size() - 1) + " more)" : ""));
         }
         Map<ClaimState, Integer> counts = new TreeMap<>();
         claims.forEach(c -> counts.merge(c.state(), 1, Integer::sum));
         out.println();
-        out.println(claims.size() + " claims: " + counts);
+        out.println(claims.size() + " claims: " + String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList()));
         out.flush();
+    }
+
+    /**
+     * A reason in plain words: a local rule's code with the rule's general words (the practice's report and status
+     * file have the detail), an answer's code with the words its code list gives.
+     */
+    static String meaning(Reason r) {
+        for (RejectionCode code : RejectionCode.values()) {
+            if (code.name().equals(r.code())) {
+                return code.name() + ": " + code.words();
+            }
+        }
+        return r.code() + ": " + r.words();
+    }
+
+    /** The log file for the length of the demo, when logging could be moved there. */
+    private record LogFileScope(Optional<LogFile> log) implements AutoCloseable {
+        @Override
+        public void close() {
+            log.ifPresent(LogFile::close);
+        }
     }
 }

@@ -7,7 +7,7 @@ import org.retro278.config.SubmitterSettings;
 import picocli.CommandLine.Option;
 
 /**
- * Where an installation keeps its configuration, mappings and state; shared by the commands. Paths
+ * Where an installation keeps its configuration and mappings; shared by the commands. Paths
  * default to the directories of a checkout, relative to the working directory.
  */
 public final class Installation {
@@ -19,10 +19,6 @@ public final class Installation {
     @Option(names = "--mappings", paramLabel = "DIR", defaultValue = "mappings",
             description = "Claim layouts (Smooks mapping files) (default: ${DEFAULT-VALUE}).")
     Path mappings;
-
-    @Option(names = "--state", paramLabel = "DIR", defaultValue = "work/state",
-            description = "Durable state such as the control-number counter (default: ${DEFAULT-VALUE}).")
-    Path state;
 
     /** The loaded configuration. */
     public record Loaded(SubmitterSettings submitter, PayerDirectory payers) {

@@ -32,8 +32,11 @@ import picocli.CommandLine.Spec;
  * or stops being readable part way (what was read before that point is still printed). The other files are
  * still read, so one run reports everything.
  */
-@Command(name = "read",
-        description = "Read TA1, 999 and 278 response files: one JSON object per transaction set or TA1 on stdout.")
+@Command(name = "read", mixinStandardHelpOptions = true,
+        header = "Read TA1, 999 and 278 response files as JSON Lines.",
+        description = {"One JSON object per 278 response, 999 and TA1 on stdout: the decision, the rejections, the"
+                + " acknowledged control numbers and the claim state it means, with plain words beside every code.",
+                "Exit 0: read clean. 1: read with problems. 2: unreadable."})
 public final class ReadCommand implements Callable<Integer> {
 
     /** StAEDI reports schema details through java.util.logging; held so the level setting is not collected. */

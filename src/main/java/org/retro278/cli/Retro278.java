@@ -56,7 +56,7 @@ public final class Retro278 implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, convert, validate, read");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, demo, convert, validate, read (--help lists them)");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,10 +1,14 @@
 package org.retro278.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.retro278.config.ConfigurationException;
 import org.retro278.runtime.Adapter;
+import org.retro278.sftp.Secrets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,12 +16,16 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code run}: the adapter, until it is stopped (SIGTERM or Ctrl-C stop it cleanly). With the default
- * configuration it starts the embedded SFTP server that the shipped practices and payers use.
+ * {@code run}: the adapter, until it is stopped. SIGTERM or Ctrl-C stop it cleanly: the routes finish what
+ * they are doing, the store closes, and the command exits 0. With the default configuration it starts the
+ * embedded SFTP server that the shipped practices and payers use.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the adapter: take claim files from the practices' SFTP drop folders, send 278 requests to the",
-                "payers' SFTP gateways, exactly once. With the default configuration the embedded SFTP server hosts both."})
+        header = "Run the adapter until it is stopped.",
+        description = {"Takes claim files from the practices' SFTP drop folders, sends 278 requests to the payers' SFTP"
+                + " gateways exactly once, reads their answers back and writes the practices' status files.",
+                "With the default configuration the embedded SFTP server hosts both sides and simulated payers answer.",
+                "SIGTERM or Ctrl-C stops it cleanly (exit 0)."})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -36,29 +44,46 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--sftp-port", paramLabel = "PORT", description = "Port of the embedded SFTP server (0: any free port).")
     Integer sftpPort;
 
+    @Option(names = "--as-of", paramLabel = AsOf.LABEL,
+            description = {"Run as though it were this moment, the clock running on from there: retro windows, deadlines,",
+                    "envelopes and the store's time stamps all follow it. For acceptance tests on fixed data; never in production."})
+    String asOf;
+
     @Override
     public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LocalDateTime moment;
+        try {
+            moment = asOf == null ? null : AsOf.parse(asOf);
+        } catch (DateTimeParseException e) {
+            err.println("run: --as-of '" + asOf + "' is not " + AsOf.LABEL);
+            return Retro278.USAGE;
+        }
+        StopSignal stop = StopSignal.install();
         Adapter adapter;
         try {
             adapter = Adapter.start(new Adapter.Options(installation.config, installation.mappings, routes, work, sftpPort, null,
-                    org.retro278.sftp.Secrets.environment(), java.time.Clock.systemDefaultZone()));
+                    Secrets.environment(), AsOf.runningFrom(moment, ZoneId.systemDefault())));
         } catch (ConfigurationException e) {
-            spec.commandLine().getErr().println("run: configuration: " + e.getMessage());
+            err.println("run: configuration: " + e.getMessage());
             return Retro278.USAGE;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            adapter.close();
-            stopped.countDown();
-        }, "retro278-shutdown"));
+        // a stop that does not come through the signals (System.exit elsewhere, a hang-up) still closes the store
+        Thread hook = new Thread(adapter::close, "retro278-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         if (adapter.embeddedServer() != null) {
-            spec.commandLine().getOut().printf("retro278 is running; embedded SFTP server on %s:%d (Ctrl-C stops)%n",
+            out.printf("retro278 is running; embedded SFTP server on %s:%d (Ctrl-C stops)%n",
                     adapter.embeddedServer().host(), adapter.embeddedServer().port());
         } else {
-            spec.commandLine().getOut().println("retro278 is running (Ctrl-C stops)");
+            out.println("retro278 is running (Ctrl-C stops)");
         }
-        spec.commandLine().getOut().flush();
-        stopped.await();
+        out.flush();
+        String signal = stop.await();
+        out.println("retro278: " + signal + " received, stopping");
+        out.flush();
+        Runtime.getRuntime().removeShutdownHook(hook);
+        adapter.close();
         return Retro278.OK;
     }
 }

@@ -25,9 +25,11 @@ import picocli.CommandLine.Spec;
  * <p>Problem lines never carry element values that may be PHI (see {@link org.retro278.x12.X12Problem}), so
  * the output can go to a terminal or a ticket; nothing of the data goes to a log.
  */
-@Command(name = "validate",
-        description = "Check X12 files: 278 requests and responses against 005010X217, 999s against 005010X231A1,"
-                + " envelopes and TA1s against X12 00501; other sets get envelope checks.")
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        header = "Check X12 files against their implementation guides.",
+        description = {"278 requests and responses against 005010X217, 999s against 005010X231A1, envelopes and TA1s against"
+                + " X12 00501; other sets get envelope checks. Every problem is printed, one line each.",
+                "Exit 0: every file clean. 1: problems found. 2: a file cannot be read or is not X12."})
 public final class ValidateCommand implements Callable<Integer> {
 
     /** StAEDI reports schema details through java.util.logging; held so the level setting is not collected. */

@@ -1,5 +1,6 @@
 package org.retro278.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
@@ -24,18 +25,31 @@ final class SftpSettings {
         String user = s.text("user", USER, "an account name (letters, digits, . _ -)");
         String authText = s.text("auth", Pattern.compile("(?i)key|password"), "key or password", "key");
         SftpConnection.Auth auth = SftpConnection.Auth.valueOf(authText.toUpperCase(Locale.ROOT));
-        Path key = s.has("privateKey") ? Path.of(s.text("privateKey", null, "a file path")) : null;
+        Path key = s.has("privateKey") ? existingFile(s, "privateKey", "the private key file") : null;
         String passphraseEnv = s.text("passphraseEnv", ENV, "an environment variable name", null);
         String passwordEnv = s.text("passwordEnv", ENV, "an environment variable name", null);
         if (auth == SftpConnection.Auth.PASSWORD && passwordEnv == null) {
             throw new ConfigurationException(s.where("passwordEnv") + ": password auth needs the name of the environment"
                     + " variable that holds the password (never the password itself)");
         }
-        Path knownHosts = s.has("knownHosts") ? Path.of(s.text("knownHosts", null, "a file path")) : null;
+        Path knownHosts = s.has("knownHosts") ? existingFile(s, "knownHosts", "the pinned known_hosts file") : null;
         if (knownHosts == null && !SftpConnection.EMBEDDED.equals(host)) {
             throw new ConfigurationException(s.where("knownHosts") + ": a pinned known_hosts file is required for " + host
                     + " (host keys are always verified)");
         }
         return new SftpConnection(host, port, user, auth, key, passphraseEnv, passwordEnv, knownHosts);
+    }
+
+    /** A file a setting names, which must be there when the configuration loads (not at the first poll). */
+    private static Path existingFile(YamlSection s, String key, String what) throws ConfigurationException {
+        Path file = Path.of(s.text(key, null, "a file path"));
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigurationException(s.where(key) + ": " + what + " " + file.toAbsolutePath() + " does not exist"
+                    + " (relative paths are read from the working directory)");
+        }
+        if (!Files.isReadable(file)) {
+            throw new ConfigurationException(s.where(key) + ": " + what + " " + file.toAbsolutePath() + " cannot be read");
+        }
+        return file;
     }
 }

@@ -72,6 +72,7 @@ public final class Adapter implements AutoCloseable {
     private final PayerDirectory payers;
 
     private final org.retro278.sim.SimulatedPayers simulator;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Adapter(TransactionStore store, EmbeddedSftpServer embedded, CamelContext camel, ExecutorService workers,
                     ClaimIntake intake, Path workDir, PracticeDirectory practices, PayerDirectory payers,
@@ -282,6 +283,9 @@ public final class Adapter implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (simulator != null) {
             simulator.close();
         }

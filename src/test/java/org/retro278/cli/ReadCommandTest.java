@@ -1,5 +1,6 @@
 package org.retro278.cli;
 
+import org.retro278.testing.Needs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -112,8 +113,7 @@ class ReadCommandTest {
 
     @TestFactory
     Stream<DynamicTest> readOverThePublicResponseAndAcknowledgmentSamples() throws Exception {
-        Path dir = ProjectFiles.sharedDir().resolve("x12-samples");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(dir), "public x12-samples not found");
+        Path dir = Needs.publicSamples();
         List<Path> samples;
         try (Stream<Path> files = Files.list(dir)) {
             samples = files.filter(f -> f.getFileName().toString().matches(".*-(278-resp|999|ta1)-.*\\.x12")).sorted().toList();

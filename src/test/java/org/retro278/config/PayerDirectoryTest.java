@@ -102,4 +102,42 @@ class PayerDirectoryTest {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> PayerDirectory.load(dir));
         assertTrue(e.getMessage().contains("must match the file name"), e.getMessage());
     }
+
+    @Test
+    void aKnownHostsFileThatIsNotThereIsCaughtWhenTheConfigurationLoads() throws Exception {
+        Path missing = dir.resolve("known_hosts/dogwood");
+        String gateway = GOOD + """
+                gateway:
+                  sftp:
+                    host: edi.example
+                    user: sub1
+                    knownHosts: %s
+                  inboundFolder: inbound
+                  outboundFolder: outbound
+                """.formatted(missing);
+        Path f = payer("PAYERX", gateway);
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> PayerDirectory.loadFile(f));
+        assertTrue(e.getMessage().startsWith(f + ": gateway.sftp.knownHosts: the pinned known_hosts file " + missing + " does not exist"),
+                e.getMessage());
+        Files.createDirectories(missing.getParent());
+        Files.writeString(missing, "edi.example ssh-ed25519 AAAA\n");
+        assertEquals(missing, PayerDirectory.loadFile(f).gateway().sftp().knownHosts());
+    }
+
+    @Test
+    void aPrivateKeyFileThatIsNotThereIsCaughtToo() throws Exception {
+        Path hosts = Files.writeString(dir.resolve("hosts"), "edi.example ssh-ed25519 AAAA\n");
+        Path f = payer("PAYERX", GOOD + """
+                gateway:
+                  sftp:
+                    host: edi.example
+                    user: sub1
+                    privateKey: %s
+                    knownHosts: %s
+                  inboundFolder: inbound
+                  outboundFolder: outbound
+                """.formatted(dir.resolve("no-such-key"), hosts));
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> PayerDirectory.loadFile(f));
+        assertTrue(e.getMessage().contains("gateway.sftp.privateKey: the private key file"), e.getMessage());
+    }
 }

@@ -47,13 +47,14 @@ class AdapterHappyPathIT {
             all.addAll(a.store().claimsOfFile(2));
             Map<String, ClaimState> states = all.stream().collect(Collectors.toMap(StoredClaim::claimId, StoredClaim::state));
             assertEquals(8, states.size(), states.toString());
-            // every claim of PAYERA was sent; the payer's gateway got valid interchanges holding each once
+            // every claim of PAYERA and PAYERB was sent; the payers' gateways got valid interchanges holding each once
             for (StoredClaim c : all) {
-                if ("PAYERA".equals(c.payerId())) {
+                if ("PAYERA".equals(c.payerId()) || "PAYERB".equals(c.payerId())) {
                     assertEquals(ClaimState.SENT, c.state(), c.claimId());
                 }
             }
-            List<Path> sent = h.files("payera", "inbound");
+            List<Path> sent = new java.util.ArrayList<>(h.files("payera", "inbound"));
+            sent.addAll(h.files("payerb", "inbound"));
             assertTrue(!sent.isEmpty());
             String x12 = "";
             for (Path p : sent) {
@@ -62,7 +63,7 @@ class AdapterHappyPathIT {
             }
             for (StoredClaim c : all) {
                 if (c.state() == ClaimState.SENT) {
-                    assertEquals(1, x12.split("BHT\\*0007\\*13\\*" + c.claimId() + "-", -1).length - 1, c.claimId());
+                    assertEquals(1, x12.split("BHT[*|]0007[*|]13[*|]" + c.claimId() + "-", -1).length - 1, c.claimId());
                 }
             }
         }

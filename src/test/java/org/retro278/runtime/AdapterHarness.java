@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.stream.Stream;
 import org.retro278.ProjectFiles;
 import org.retro278.sftp.Secrets;
 import org.retro278.sim.SftpServerExtension;
+import org.retro278.testing.TestClock;
 
 /**
  * An installation for integration tests: the shipped configuration copied into a temporary folder, with
@@ -32,7 +35,7 @@ public final class AdapterHarness implements AutoCloseable {
     private final Path config;
     private final Path work;
     private String storeUrl;
-    private Clock clock = Clock.systemDefaultZone();
+    private Clock clock = TestClock.forSamples();
     private Path routes = ProjectFiles.path("routes");
     private Adapter adapter;
 
@@ -96,10 +99,17 @@ public final class AdapterHarness implements AutoCloseable {
         return this;
     }
 
-    /** The adapter's clock (processing date, envelope times, the store's time stamps); the system clock unless set. */
+    /**
+     * The adapter's clock (processing date, envelope times, the store's time stamps); unless set, a clock that runs
+     * from {@link TestClock#SAMPLES_AS_OF}, so the sample files are inside their payers' retro windows on any day.
+     */
     public AdapterHarness clock(Clock clock) {
         this.clock = clock;
         return this;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     /**
@@ -144,16 +154,22 @@ public final class AdapterHarness implements AutoCloseable {
         }
     }
 
-    /** The command line that runs this installation as a separate JVM, with extra JVM options. */
+    /**
+     * The command line that runs this installation as a separate JVM, with extra JVM options. Its clock starts
+     * where this harness's clock stands now ({@code run --as-of}, in the same zone), so that its time stamps and
+     * the in-process adapter's can be compared.
+     */
     public List<String> command(String... jvmOptions) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Duser.timezone=" + clock.getZone().getId());
         cmd.addAll(List.of(jvmOptions));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("org.retro278.cli.Retro278");
         cmd.addAll(List.of("run", "--config", config.toString(), "--mappings", ProjectFiles.path("mappings").toString(),
-                "--routes", routes.toString(), "--work", work.toString()));
+                "--routes", routes.toString(), "--work", work.toString(),
+                "--as-of", LocalDateTime.ofInstant(clock.instant(), clock.getZone()).truncatedTo(ChronoUnit.SECONDS).toString()));
         return cmd;
     }
 

@@ -76,7 +76,7 @@ class CrashRecoveryIT {
             }
             assertTrue(!reserved.isEmpty(), "the crashed run reserved an interchange");
             assertEquals(point == FaultInjection.Point.AFTER_COMMIT, !sentBefore.isEmpty(), "recorded SENT before the crash");
-            java.time.Instant restart = java.time.Instant.now();
+            java.time.Instant restart = h.clock().instant();
 
             Adapter a = h.start();
             AdapterHarness.await("every claim out of READY and no interchange SENDING", Duration.ofSeconds(30), () -> {

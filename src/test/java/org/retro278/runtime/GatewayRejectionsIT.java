@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.retro278.testing.TestClock;
 import org.retro278.sim.PayerSimulator.RequestInterchange;
 import org.retro278.sim.ReceivedRequest;
 import org.retro278.sim.SftpServerExtension;
@@ -40,7 +41,7 @@ class GatewayRejectionsIT {
     @Test
     void a999RejectedSetAndATa1RejectedInterchangeRejectTheirClaims() throws Exception {
         try (LogCapture logs = new LogCapture();
-             AdapterHarness h = new AdapterHarness(SFTP, tmp).clock(MovableClock.at(RiversideFile.AS_OF))) {
+             AdapterHarness h = new AdapterHarness(SFTP, tmp).clock(TestClock.forSamples())) {
             SentSample s = SentSample.send(SFTP, h, 600, 700, WAIT);
             RiversideFile file = s.file();
             PlayedPayer payerA = s.payerA();

@@ -144,4 +144,28 @@ class GatewayReliabilityIT {
             logs.assertNoneOf(phi);
         }
     }
+
+    @Test
+    void anUnreachablePayerIsSaidOnceInPlainWordsWithoutAStackTraceAtEveryPoll() throws Exception {
+        try (AdapterHarness h = new AdapterHarness(SFTP, tmp); Reliability.CapturedLogs logs = new Reliability.CapturedLogs()) {
+            int closed;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                closed = s.getLocalPort(); // free once closed: nothing listens there
+            }
+            Path p = h.config().resolve("payers/PAYERB.yaml");
+            String yaml = Files.readString(p);
+            assertTrue(yaml.contains("port: " + SFTP.port()));
+            Files.writeString(p, yaml.replace("port: " + SFTP.port(), "port: " + closed));
+            h.start();
+            AdapterHarness.await("the responses route of PAYERB to poll a few times", Duration.ofSeconds(30),
+                    () -> logs.lines().stream().anyMatch(l -> l.contains("route responses-PAYERB")));
+            Thread.sleep(3000); // more polls (every second): nothing more may be said
+            List<String> lines = logs.lines();
+            List<String> aboutPayerB = lines.stream().filter(l -> l.contains("responses-PAYERB") && l.startsWith("WARN")).toList();
+            assertEquals(1, aboutPayerB.size(), lines::toString);
+            assertTrue(aboutPayerB.get(0).contains("SFTP server 127.0.0.1:" + closed + " is unreachable (connection refused)"), aboutPayerB::toString);
+            assertEquals(List.of(), lines.stream().filter(l -> (l.startsWith("WARN") || l.startsWith("ERROR")) && l.contains(" | ")).toList(),
+                    "no warning carries a stack trace");
+        }
+    }
 }

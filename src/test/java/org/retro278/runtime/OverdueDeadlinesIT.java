@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.retro278.testing.TestClock;
 import org.retro278.responses.DeadlineWatch;
 import org.retro278.sim.PayerSimulator.RequestInterchange;
 import org.retro278.sim.SftpServerExtension;
@@ -44,7 +45,7 @@ class OverdueDeadlinesIT {
 
     @Test
     void aSentClaimWithoutAcknowledgmentIsFlaggedOverdueAfterTheDeadline() throws Exception {
-        MovableClock clock = MovableClock.at(RiversideFile.AS_OF);
+        TestClock clock = TestClock.forSamples();
         try (LogCapture logs = new LogCapture(); AdapterHarness h = new AdapterHarness(SFTP, tmp).clock(clock)) {
             h.editRoute("deadlines.yaml", y -> y.replace("period: 60000", "period: 500").replace("delay: 5000", "delay: 500"));
             SentSample s = SentSample.send(SFTP, h, 900, 950, WAIT);

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.retro278.testing.TestClock;
 import org.retro278.sim.PayerSimulator.Decision;
 import org.retro278.sim.PayerSimulator.RequestInterchange;
 import org.retro278.sim.SftpServerExtension;
@@ -41,7 +42,7 @@ class PostgresStoreIT {
     void theWholeLoopRunsOnPostgres() throws Exception {
         try (TestDatabase db = TestDatabase.create(TestDatabase.Engine.POSTGRESQL, tmp.resolve("db"));
              AdapterHarness h = new AdapterHarness(SFTP, tmp).storeUrl(db.urlWithCredentials())
-                     .clock(MovableClock.at(RiversideFile.AS_OF))) {
+                     .clock(TestClock.forSamples())) {
             SentSample sent = SentSample.send(SFTP, h, 700, 900, WAIT);
             Adapter a = sent.adapter();
             RiversideFile file = sent.file();

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,7 +46,10 @@ class ResidualWindowIT {
             Process p = new ProcessBuilder(h.command("-D" + FaultInjection.PROPERTY + "=" + FaultInjection.Point.AFTER_UPLOAD))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
-                h.drop("riverside", ProjectFiles.path("sample-edi/claims/riverside-2026-11-15.csv"));
+                // PAYERA's claims only: the one payer whose upload the crash interrupts
+                String payerA = Files.readAllLines(ProjectFiles.path("sample-edi/claims/riverside-2026-11-15.csv")).stream()
+                        .filter(l -> l.startsWith("claim_id,") || l.contains(",PAYERA,")).collect(Collectors.joining("\n", "", "\n"));
+                h.drop("riverside", "riverside-payera.csv", payerA.getBytes(StandardCharsets.UTF_8));
                 assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the adapter did not halt");
             } finally {
                 p.destroyForcibly();
@@ -71,7 +75,7 @@ class ResidualWindowIT {
 
             // the payer rejects the second copy: TA1 R, note 025 (duplicate interchange control number)
             ByteArrayOutputStream ta1 = new ByteArrayOutputStream();
-            PayerSimulator.writeTa1(PayerSimulator.read(first), 900_000_001L, LocalDateTime.now(), ta1);
+            PayerSimulator.writeTa1(PayerSimulator.read(first), 900_000_001L, LocalDateTime.now(h.clock()), ta1);
             String accepted = ta1.toString(StandardCharsets.ISO_8859_1);
             String rejected = accepted.replaceFirst("(TA1\\*\\d{9}\\*\\d{6}\\*\\d{4}\\*)A\\*000", "$1R*025");
             assertNotEquals(accepted, rejected);

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.retro278.testing.TestClock;
 import org.retro278.sim.PayerSimulator.Decision;
 import org.retro278.sim.PayerSimulator.RequestInterchange;
 import org.retro278.sim.ReceivedRequest;
@@ -59,7 +60,7 @@ class ResponsesToStatusFilesIT {
     @Test
     void certifiedDeniedAndPendedThenFinalAnswersReachTheStatusFiles() throws Exception {
         try (LogCapture logs = new LogCapture();
-             AdapterHarness h = new AdapterHarness(SFTP, tmp).clock(MovableClock.at(RiversideFile.AS_OF))) {
+             AdapterHarness h = new AdapterHarness(SFTP, tmp).clock(TestClock.forSamples())) {
             SentSample s = sendTheSample(h);
             RiversideFile file = s.file();
 
@@ -191,7 +192,7 @@ class ResponsesToStatusFilesIT {
     @Test
     void theSameResponseFileAgainChangesNothing() throws Exception {
         try (LogCapture logs = new LogCapture();
-             AdapterHarness h = new AdapterHarness(SFTP, tmp).clock(MovableClock.at(RiversideFile.AS_OF))) {
+             AdapterHarness h = new AdapterHarness(SFTP, tmp).clock(TestClock.forSamples())) {
             SentSample s = sendTheSample(h);
             RiversideFile file = s.file();
             Map<String, Decision> decisions = new LinkedHashMap<>();
@@ -239,7 +240,7 @@ class ResponsesToStatusFilesIT {
     @Test
     void aResponseMatchingNoClaimIsKeptAndReportedAndChangesNoClaim() throws Exception {
         try (LogCapture logs = new LogCapture();
-             AdapterHarness h = new AdapterHarness(SFTP, tmp).clock(MovableClock.at(RiversideFile.AS_OF))) {
+             AdapterHarness h = new AdapterHarness(SFTP, tmp).clock(TestClock.forSamples())) {
             SentSample s = sendTheSample(h);
             RiversideFile file = s.file();
             file.awaitStatusStates(all(ALL_CLAIMS, ClaimState.SENT), WAIT);

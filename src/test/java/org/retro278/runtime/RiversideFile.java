@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,8 +34,6 @@ final class RiversideFile {
 
     static final Path SAMPLE = ProjectFiles.path("sample-edi/claims/riverside-2026-11-15.csv");
     static final String NAME = "riverside-2026-11-15.csv";
-    /** The day after the sample's date: every claim is inside its payer's retro window. */
-    static final LocalDateTime AS_OF = LocalDateTime.of(2026, 11, 16, 10, 0);
     static final List<String> PAYERA_CLAIMS = List.of("CLM1001", "CLM1002", "CLM1003");
     static final List<String> PAYERB_CLAIMS = List.of("CLM1004", "CLM1005");
     static final List<String> ALL_CLAIMS = List.of("CLM1001", "CLM1002", "CLM1003", "CLM1004", "CLM1005");

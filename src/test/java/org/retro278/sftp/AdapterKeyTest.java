@@ -1,5 +1,6 @@
 package org.retro278.sftp;
 
+import org.retro278.testing.Needs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -92,8 +93,7 @@ class AdapterKeyTest {
 
     @Test
     void openSshReadsItToo() throws Exception {
-        Path keygen = Path.of("/usr/bin/ssh-keygen");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(keygen), "ssh-keygen is not installed");
+        Path keygen = Needs.openSsh(Path.of("/usr/bin/ssh-keygen"));
         AdapterKey key = AdapterKey.loadOrCreate(dir.resolve("k"), "secret".toCharArray());
         Process p = new ProcessBuilder(keygen.toString(), "-y", "-P", "secret", "-f", key.privateKeyFile().toString())
                 .redirectErrorStream(true).start();

@@ -1,5 +1,6 @@
 package org.retro278.sim;
 
+import org.retro278.testing.Needs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,7 +21,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class OpenSshInteropTest {
 
     @BeforeAll
     static void startSshd() throws Exception {
-        Assumptions.assumeTrue(OpenSshServer.installed(), OpenSshServer.NOT_INSTALLED);
+        Needs.need(OpenSshServer.installed(), "OpenSSH sshd is not installed (" + OpenSshServer.SSHD + ")", "run .ci/openssh.sh as root");
         key = AdapterKey.loadOrCreate(dir.resolve("keys").resolve(AdapterKey.DEFAULT_FILE_NAME), (char[]) null);
         long t0 = System.nanoTime();
         sshd = OpenSshServer.start(dir.resolve("sshd"), key.authorizedKeysLine());

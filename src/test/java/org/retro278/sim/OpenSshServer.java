@@ -30,8 +30,6 @@ import org.retro278.sftp.SshKeyFiles;
 final class OpenSshServer implements AutoCloseable {
 
     static final Path SSHD = Path.of("/usr/sbin/sshd");
-    static final String NOT_INSTALLED = "OpenSSH sshd is not installed (" + SSHD + "): run .ci/openssh.sh"
-            + " (as root) to include the real-OpenSSH interoperability test";
 
     private final Process process;
     private final Path dir;

@@ -5,40 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.retro278.ProjectFiles;
+import org.retro278.testing.TestClock;
 
 class SimulatedPayersTest {
 
     @TempDir
     Path dir;
-
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-15T10:00:00Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void aPendedRequestGetsItsFinalDecisionEvenWhenTheGatewayClearedItsInbound() throws Exception {
@@ -46,7 +25,7 @@ class SimulatedPayersTest {
         Path outbound = dir.resolve("outbound");
         Path request = inbound.resolve("req.x12");
         Files.copy(ProjectFiles.path("sample-edi/x12/riverside-2026-11-15.PAYERA.000000001.x12"), request);
-        MovableClock clock = new MovableClock();
+        TestClock clock = TestClock.stoppedAt(Instant.parse("2026-11-15T10:00:00Z"));
         SimulatedPayers sim = new SimulatedPayers(List.of(new SimulatedPayers.Payer("PAYERA", inbound, outbound)),
                 r -> PayerSimulator.Decision.PENDED, Duration.ofSeconds(10), clock);
         try {
@@ -64,7 +43,7 @@ class SimulatedPayersTest {
                 }
             }
             Files.delete(request);
-            clock.now = clock.now.plusSeconds(11);
+            clock.advance(Duration.ofSeconds(11));
             sim.sweep();
             assertEquals(List.of("req.278.x12", "req.999.x12", "req.final.278.x12", "req.ta1.x12"), names(outbound));
             String last = Files.readString(outbound.resolve("req.final.278.x12"));

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.time.Instant;
+import org.retro278.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +31,7 @@ abstract class StoreTestBase {
     @BeforeEach
     void openStore() throws Exception {
         db = TestDatabase.create(engine, dir);
-        clock = new TestClock();
+        clock = TestClock.stoppedAt(Instant.parse("2026-11-16T09:00:00Z"));
         store = db.open(clock);
     }
 

@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import org.retro278.testing.Needs;
 
 /**
  * A fresh database for one test: an H2 file under the test's temporary folder, or a new, uniquely named
@@ -50,7 +50,8 @@ public final class TestDatabase implements AutoCloseable {
         if (PG_REQUIRED) {
             Assertions.assertTrue(PostgresProbe.ANSWERS, "RETRO278_TEST_PG_REQUIRED is set but no PostgreSQL answers at " + PG_URL);
         }
-        Assumptions.assumeTrue(PostgresProbe.ANSWERS, () -> "no PostgreSQL server answers at " + PG_URL);
+        Needs.need(PostgresProbe.ANSWERS, "no PostgreSQL server answers at " + PG_URL,
+                "start one (.ci/postgres.sh prints its URL) and set RETRO278_TEST_PG_URL");
         String schema = "retro278_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD); Statement s = c.createStatement()) {
             s.execute("create schema " + schema);

@@ -1,5 +1,6 @@
 package org.retro278.x12.response;
 
+import org.retro278.testing.Needs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,8 +56,7 @@ class PublicResponseSamplesTest {
 
     @TestFactory
     Stream<DynamicTest> everyResponseAndAcknowledgmentSample() throws IOException {
-        Path dir = ProjectFiles.sharedDir().resolve("x12-samples");
-        assumeTrue(Files.isDirectory(dir), "public x12-samples not found; set RETRO278_SHARED_DIR");
+        Path dir = Needs.publicSamples();
         List<String> names;
         try (Stream<Path> files = Files.list(dir)) {
             names = files.map(f -> f.getFileName().toString())
@@ -80,8 +80,7 @@ class PublicResponseSamplesTest {
 
     @TestFactory
     Stream<DynamicTest> requestSamplesAreNamedNotRead() throws IOException {
-        Path dir = ProjectFiles.sharedDir().resolve("x12-samples");
-        assumeTrue(Files.isDirectory(dir), "public x12-samples not found; set RETRO278_SHARED_DIR");
+        Path dir = Needs.publicSamples();
         List<Path> requests;
         try (Stream<Path> files = Files.list(dir)) {
             requests = files.filter(f -> f.getFileName().toString().contains("-278-req-")).sorted().toList();

@@ -1,5 +1,6 @@
 package org.retro278.x12.validation;
 
+import org.retro278.testing.Needs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -37,8 +38,7 @@ class PublicSamplesTest {
 
     @TestFactory
     Stream<DynamicTest> requestSamples() throws IOException {
-        Path dir = samples();
-        assumeTrue(dir != null, "public x12-samples not found; set -Dretro278.shared.dir");
+        Path dir = Needs.publicSamples();
         List<Path> requests;
         try (Stream<Path> files = Files.list(dir)) {
             requests = files.filter(f -> f.getFileName().toString().matches(".*-278-req-.*\\.x12")).sorted().toList();
@@ -52,15 +52,5 @@ class PublicSamplesTest {
             Set<String> expected = new TreeSet<>(KNOWN_BAD.getOrDefault(file.getFileName().toString(), Set.of()));
             assertEquals(expected, rules, () -> Fixtures.describe(result));
         }));
-    }
-
-    static Path samples() {
-        Path base = org.retro278.ProjectFiles.sharedDir();
-        for (Path candidate : List.of(base.resolve("x12-samples"), base)) {
-            if (Files.isRegularFile(candidate.resolve("stupidedi-278-req-referral.x12"))) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

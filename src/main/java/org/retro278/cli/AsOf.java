@@ -1,0 +1,47 @@
+package org.retro278.cli;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The {@code --as-of} option of {@code convert}, {@code run} and {@code demo}: the moment the command
+ * pretends it is. Retro windows count to it and envelopes carry it; a date alone means its start (00:00).
+ */
+final class AsOf {
+
+    static final String LABEL = "YYYY-MM-DD[THH:MM[:SS]]";
+
+    private AsOf() {
+    }
+
+    /** The moment an {@code --as-of} value names, in the local time of the machine's zone. */
+    static LocalDateTime parse(String value) throws DateTimeParseException {
+        if (value.length() == 10) {
+            return LocalDate.parse(value).atStartOfDay();
+        }
+        return LocalDateTime.parse(value);
+    }
+
+    /** {@code convert}'s moment: the value given (to the minute), or now. */
+    static LocalDateTime orNow(String value, Clock clock) throws DateTimeParseException {
+        return (value == null ? LocalDateTime.now(clock) : parse(value)).truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    /**
+     * The clock of a running command: {@code moment} now, running on at real speed from there, or the system
+     * clock when no moment is given.
+     */
+    static Clock runningFrom(LocalDateTime moment, ZoneId zone) {
+        Clock system = Clock.system(zone);
+        if (moment == null) {
+            return system;
+        }
+        return Clock.offset(system, Duration.between(Instant.now(system), moment.atZone(zone).toInstant()));
+    }
+}
