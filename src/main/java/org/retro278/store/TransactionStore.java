@@ -402,9 +402,9 @@ public final class TransactionStore implements AutoCloseable {
         /** The reason the new claim is rejected with: plain words for the practice (the file name may be PHI). */
         Reason duplicateReason() {
             String received = fileReceivedAt.truncatedTo(ChronoUnit.SECONDS).toString();
-            String what = sentAt != null ? "already sent" : "already taken in";
+            String what = sentAt != null ? "already sent in" : "already taken in from";
             return new Reason(RejectionCode.DUPLICATE_CLAIM.name(), "the same claim (practice, claim_id, payer, patient, "
-                    + "request category, admission date, dates of service) was " + what + " in '" + fileName + "' received "
+                    + "request category, admission date, dates of service) was " + what + " '" + fileName + "' received "
                     + received + " (file " + fileId + "), now " + state + "; not sent again; a deliberate resend is the "
                     + "operator's resubmit of that claim");
         }
