@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +29,9 @@ import org.retro278.ProjectFiles;
 import org.retro278.config.PayerDirectory;
 import org.retro278.config.PracticeDirectory;
 import org.retro278.convert.X12Checks;
+import org.retro278.io.Hashes;
 import org.retro278.status.StatusFiles;
+import org.retro278.store.ClaimIdentity;
 import org.retro278.store.ClaimState;
 import org.retro278.store.Reason;
 import org.retro278.store.StoredClaim;
@@ -180,6 +186,36 @@ class ClaimIntakeDuplicateClaimsTest {
         assertEquals(ClaimState.READY, claims.get("CLM1002").state());
         assertEquals(ClaimState.REJECTED_LOCALLY, claims.get("CLM1001").state());
         assertEquals(5, claimsOf(first.fileId()).values().stream().filter(c -> c.state() == ClaimState.READY).count());
+    }
+
+    @Test
+    void theIdentityOfASampleClaimIsTheHashOfTheCanonicalTextDocsRulesShows() throws Exception {
+        IntakeOutcome first = drop(NAME, sample);
+        StoredClaim clm1002 = claimsOf(first.fileId()).get("CLM1002");
+        String documented = """
+                retro278-claim-identity/1
+                practice=RIVERSIDE
+                claim_id=CLM1002
+                payer_id=PAYERA
+                member_id=AHP100377812
+                patient=DEPENDENT
+                patient_last_name=CASTELLANOS
+                patient_first_name=LUCIA
+                patient_dob=2015-06-04
+                request_category=HS
+                admission_date=
+                service_date_from=2026-09-18
+                service_date_to=2026-09-18
+                """;
+        assertEquals(documented, ClaimIdentity.canonicalText("RIVERSIDE", store.request(clm1002.key()).orElseThrow()));
+        try (Connection c = DriverManager.getConnection(TransactionStore.h2Url(dir.resolve("work")), "sa", "");
+             PreparedStatement q = c.prepareStatement("select identity_sha256 from claim where id = ?")) {
+            q.setLong(1, clm1002.key());
+            try (ResultSet rs = q.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals(Hashes.sha256(documented), rs.getString(1));
+            }
+        }
     }
 
     /** A UTC clock the test moves by hand. */
