@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -152,8 +153,13 @@ class MigrationTest {
                     + "'PAYERA', ?, true, '[2]', current_timestamp, current_timestamp, current_timestamp)");
                  PreparedStatement req = c.prepareStatement("insert into claim_request (claim_key, request_json) values "
                          + "((select id from claim where practice_claim_id = ?), ?)")) {
-                for (Object[] row : new Object[][] {{"C1", "SENT", json.write(sent)}, {"C2", "REJECTED_BY_GATEWAY", json.write(refused)},
-                        {"C3", "SENT", "{\"claimId\": 3"}}) {
+                List<Object[]> rows = new ArrayList<>(List.of(new Object[][] {{"C1", "SENT", json.write(sent)},
+                        {"C2", "REJECTED_BY_GATEWAY", json.write(refused)}, {"C3", "SENT", "{\"claimId\": 3"}}));
+                // more claims than one fetch and one update batch of the backfill
+                for (int i = 0; i < 1100; i++) {
+                    rows.add(new Object[] {"M" + i, "DENIED", json.write(TestRequests.simple("M" + i, "PAYERA", LocalDate.of(2026, 10, 1)))});
+                }
+                for (Object[] row : rows) {
                     ins.setString(1, (String) row[0]);
                     ins.setString(2, (String) row[1]);
                     ins.executeUpdate();
@@ -170,8 +176,14 @@ class MigrationTest {
                 while (rs.next()) {
                     identities.put(rs.getString(1), String.valueOf(rs.getString(2)));
                 }
-                assertEquals(Map.of("C1", ClaimIdentity.sha256("P1", sent), "C2", ClaimIdentity.sha256("P1", refused), "C3", "null"),
-                        identities);
+                assertEquals(1103, identities.size());
+                assertEquals(ClaimIdentity.sha256("P1", sent), identities.get("C1"));
+                assertEquals(ClaimIdentity.sha256("P1", refused), identities.get("C2"));
+                assertEquals("null", identities.get("C3"), "its request cannot be read");
+                for (int i = 0; i < 1100; i++) {
+                    assertEquals(ClaimIdentity.sha256("P1", TestRequests.simple("M" + i, "PAYERA", LocalDate.of(2026, 10, 1))),
+                            identities.get("M" + i), "M" + i);
+                }
             }
             long fileId = store.recordReceivedFile("P1", "old-again.csv", 11, "e".repeat(64)).id();
             List<Long> keys = store.recordClaims(fileId, List.of(NewClaim.of(sent, List.of(2L)), NewClaim.of(refused, List.of(3L))));
