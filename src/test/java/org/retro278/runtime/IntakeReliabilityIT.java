@@ -32,8 +32,8 @@ import org.retro278.store.TransactionStore;
 
 /**
  * What a practice can do wrong with its drop folder: drop the same file again, or the same claims in a file with other
- * bytes, write a file slowly under its final name, drop a file that is not a claim file. No claim is lost, none reaches a payer twice, and the
- * practice gets its file back beside a report when it is not processed. docs/reliability.md.
+ * bytes, write a file slowly under its final name, drop a file that is not a claim file. No claim is lost, none reaches
+ * a payer twice, and the practice gets its file back beside a report when it is not processed. docs/reliability.md.
  */
 class IntakeReliabilityIT {
 
