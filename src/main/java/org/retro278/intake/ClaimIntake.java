@@ -40,7 +40,11 @@ import org.slf4j.LoggerFactory;
  * REJECTED_LOCALLY) together with its file, so the submission never sees half a file.
  *
  * <p>A file is processed once: its SHA-256 is recorded with the practice, and the same bytes dropped
- * again are reported as a duplicate and never sent again. A file whose intake was interrupted (a crash
+ * again are reported as a duplicate and never sent again. A claim is taken in once while it is in flight
+ * or decided: the same claim (its {@code store.ClaimIdentity}) in a file with other bytes is
+ * recorded, in the same store transaction as its check, as REJECTED_LOCALLY with the reason DUPLICATE_CLAIM
+ * naming the earlier claim ({@link TransactionStore#recordClaims}); the file is processed as usual and the
+ * practice reads why in its status file. A file whose intake was interrupted (a crash
  * before its release) is read again from the start when it is polled again. A file that cannot be read
  * as a claim file is refused as a whole; the route moves it to {@code .error} beside a report, and a copy
  * of its bytes stays in the local quarantine folder.

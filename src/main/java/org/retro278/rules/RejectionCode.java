@@ -30,7 +30,8 @@ public enum RejectionCode {
     RETRO_NOT_ACCEPTED("The payer does not accept retrospective requests over EDI"),
     RETRO_WINDOW_EXCEEDED("The service is older than the payer's retro window"),
     ATTACHMENT_REQUIRED("The payer requires supporting documents for retro requests"),
-    X12_INVALID("The 278 built for the claim failed implementation-guide validation (a defect of retro278)");
+    X12_INVALID("The 278 built for the claim failed implementation-guide validation (a defect of retro278)"),
+    DUPLICATE_CLAIM("The same claim came in an earlier file and is in flight or decided; this copy is not sent");
 
     private final String words;
 

@@ -62,6 +62,10 @@ public final class NextStep {
             if ("RETRO_NOT_ACCEPTED".equals(r.code())) {
                 return "This payer takes no retro requests through EDI: use its portal, or submit the claim and appeal.";
             }
+            if ("DUPLICATE_CLAIM".equals(r.code())) {
+                return "Already taken in from an earlier file (the reasons name it): this copy was not sent. Follow the"
+                        + " earlier claim's status; to send it again on purpose, ask retro278 support to resubmit it.";
+            }
             if ("X12_INVALID".equals(r.code())) {
                 return "retro278 could not build a valid request (a defect of retro278); support has the details.";
             }

@@ -59,6 +59,21 @@ public enum ClaimState {
         return stamp;
     }
 
+    /**
+     * Whether a claim in this state stops the same claim (the same {@link ClaimIdentity}) dropped again in
+     * another file from being taken in: it is then rejected locally as DUPLICATE_CLAIM and never sent.
+     * True while the claim is in flight or decided; false where it never got a decision and the practice
+     * is expected to correct it and drop it again. The one place this policy lives (docs/rules.md); the
+     * switch has no default, so a new state cannot be added without deciding.
+     */
+    public boolean blocksRedrop() {
+        return switch (this) {
+            case RECEIVED, READY, SENT, ACCEPTED, PENDED, ERROR, CERTIFIED, PARTIALLY_CERTIFIED, MODIFIED, DENIED, CANCELLED,
+                 CONTACT_PAYER, NOT_REQUIRED -> true;
+            case REJECTED_LOCALLY, REJECTED_BY_GATEWAY, REJECTED_BY_PAYER -> false;
+        };
+    }
+
     /** Whether the {@code overdue} flag may be set on a claim in this state (an answer is awaited). */
     public boolean awaitsAnswer() {
         return this == SENT || this == ACCEPTED || this == PENDED;

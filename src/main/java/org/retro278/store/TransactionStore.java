@@ -16,7 +16,10 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +29,7 @@ import java.util.function.LongFunction;
 import org.flywaydb.core.Flyway;
 import org.retro278.io.SecureFiles;
 import org.retro278.model.RetroAuthorizationRequest;
+import org.retro278.rules.RejectionCode;
 import org.retro278.x12.RequestIdentifiers;
 import org.retro278.x12.TransactionIds;
 import org.retro278.x12.control.ControlNumberKind;
@@ -133,6 +137,7 @@ public final class TransactionStore implements AutoCloseable {
             Flyway.configure(TransactionStore.class.getClassLoader())
                     .dataSource(pool)
                     .locations("classpath:db/migration")
+                    .javaMigrations(new ClaimIdentityBackfill())
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();
@@ -281,6 +286,12 @@ public final class TransactionStore implements AutoCloseable {
      * Records claims of a received file, all in state {@link ClaimState#RECEIVED}, in one transaction
      * (one batch; call it per chunk for large files). Each gets an arrival entry in its history.
      *
+     * <p>A claim with a canonical request gets its {@link ClaimIdentity}. A claim that passed the input rules
+     * and has the identity of an earlier claim of another file that is in flight or decided
+     * ({@link ClaimState#blocksRedrop()}) is given the reason {@code DUPLICATE_CLAIM}, naming the earlier
+     * claim's file, its arrival and its state: its file's release then rejects it locally, and it is never
+     * sent. The lookup is one indexed query per {@value #IDENTITY_LOOKUP} claims, in this transaction.
+     *
      * @return the store's key of each claim, in the order given
      * @throws IllegalStateException when the file is not in {@link FileOutcome#RECEIVED} (a duplicate
      *                               is never processed)
@@ -296,14 +307,33 @@ public final class TransactionStore implements AutoCloseable {
         for (NewClaim n : claims) {
             requests.add(n.request() == null ? null : requestJson.write(n.request()));
         }
+        int[] duplicates = new int[1];
         List<Long> keys = transaction("recording claims", c -> {
             String practiceId = practiceOfOpenFile(c, fileId);
+            List<String> identities = new ArrayList<>(claims.size());
+            for (NewClaim n : claims) {
+                identities.add(n.request() == null ? null : ClaimIdentity.sha256(practiceId, n.request()));
+            }
+            Map<String, EarlierClaim> earlier = earlierClaims(c, practiceId, fileId, claims, identities);
+            duplicates[0] = 0;
+            List<String> details = new ArrayList<>(claims.size());
             List<Long> out = new ArrayList<>(claims.size());
             try (PreparedStatement ins = c.prepareStatement("insert into claim (file_id, practice_id, practice_claim_id, "
                     + "payer_id, state, has_request, file_rows, earliest_service_date, latest_service_date, received_at, "
-                    + "updated_at, reasons_json) values (?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+                    + "updated_at, reasons_json, identity_sha256) values (?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[] {"id"})) {
                 for (int i = 0; i < claims.size(); i++) {
                     NewClaim n = claims.get(i);
+                    List<Reason> reasons = n.reasons();
+                    String detail = "received in file " + fileId;
+                    EarlierClaim first = n.reasons().isEmpty() && identities.get(i) != null ? earlier.get(identities.get(i)) : null;
+                    if (first != null) {
+                        reasons = List.of(first.duplicateReason());
+                        detail += "; the same claim as claim " + first.key() + " of file " + first.fileId() + " (" + first.state()
+                                + "): rejected as " + RejectionCode.DUPLICATE_CLAIM.name();
+                        duplicates[0]++;
+                    }
+                    details.add(detail);
                     ins.setLong(1, fileId);
                     ins.setString(2, practiceId);
                     Sql.setText(ins, 3, n.claimId());
@@ -314,7 +344,8 @@ public final class TransactionStore implements AutoCloseable {
                     Sql.setDate(ins, 8, n.serviceTo());
                     Sql.setTime(ins, 9, now);
                     Sql.setTime(ins, 10, now);
-                    Sql.setText(ins, 11, n.reasons().isEmpty() ? null : json.reasons(n.reasons()));
+                    Sql.setText(ins, 11, reasons.isEmpty() ? null : json.reasons(reasons));
+                    Sql.setText(ins, 12, identities.get(i));
                     ins.addBatch();
                 }
                 ins.executeBatch();
@@ -343,14 +374,81 @@ public final class TransactionStore implements AutoCloseable {
                 }
             }
             List<Event> events = new ArrayList<>(out.size());
-            for (long key : out) {
-                events.add(new Event(key, null, ClaimState.RECEIVED, "received in file " + fileId));
+            for (int i = 0; i < out.size(); i++) {
+                events.add(new Event(out.get(i), null, ClaimState.RECEIVED, details.get(i)));
             }
             writeEvents(c, events, now);
             return out;
         });
         log.debug("{} claims of file {} recorded", keys.size(), fileId);
+        if (duplicates[0] > 0) {
+            log.info("{} claims of file {} repeat claims of earlier files that are in flight or decided: rejected as {}",
+                    duplicates[0], fileId, RejectionCode.DUPLICATE_CLAIM.name());
+        }
         return keys;
+    }
+
+    /** Claims looked up by identity per query: one indexed IN list, well within both engines' parameter limits. */
+    static final int IDENTITY_LOOKUP = 500;
+
+    /** The states that make a claim dropped again a duplicate, as SQL literals (ClaimState holds the policy). */
+    private static final String BLOCKING_STATES = String.join(", ", Arrays.stream(ClaimState.values())
+            .filter(ClaimState::blocksRedrop).map(st -> "'" + st.name() + "'").toList());
+
+    /** An earlier claim with the identity of a new one, in a state that blocks taking the new one in. */
+    private record EarlierClaim(long key, long fileId, String fileName, Instant fileReceivedAt, ClaimState state,
+                                Instant sentAt) {
+
+        /** The reason the new claim is rejected with: plain words for the practice (the file name may be PHI). */
+        Reason duplicateReason() {
+            String received = fileReceivedAt.truncatedTo(ChronoUnit.SECONDS).toString();
+            String what = sentAt != null ? "already sent in" : "already taken in from";
+            return new Reason(RejectionCode.DUPLICATE_CLAIM.name(), "the same claim (practice, claim_id, payer, patient, "
+                    + "request category, admission date, dates of service) was " + what + " '" + fileName + "' received "
+                    + received + " (file " + fileId + "), now " + state + "; not sent again; a deliberate resend is the "
+                    + "operator's resubmit of that claim");
+        }
+    }
+
+    /**
+     * For the claims that passed the input rules, the first earlier claim of another file of the practice with
+     * the same identity and a state that blocks a re-drop, by identity.
+     */
+    private Map<String, EarlierClaim> earlierClaims(Connection c, String practiceId, long fileId, List<NewClaim> claims,
+                                                    List<String> identities) throws SQLException {
+        List<String> wanted = new ArrayList<>();
+        for (int i = 0; i < claims.size(); i++) {
+            if (identities.get(i) != null && claims.get(i).reasons().isEmpty()) {
+                wanted.add(identities.get(i));
+            }
+        }
+        Map<String, EarlierClaim> out = new HashMap<>();
+        if (BLOCKING_STATES.isEmpty()) {
+            return out;
+        }
+        for (int from = 0; from < wanted.size(); from += IDENTITY_LOOKUP) {
+            List<String> part = wanted.subList(from, Math.min(wanted.size(), from + IDENTITY_LOOKUP));
+            String marks = String.join(", ", Collections.nCopies(part.size(), "?"));
+            try (PreparedStatement q = c.prepareStatement("select c.identity_sha256, c.id, c.state, c.sent_at, f.id as file_id, "
+                    + "f.file_name, f.received_at from claim c join received_file f on f.id = c.file_id "
+                    + "where c.identity_sha256 in (" + marks + ") and c.practice_id = ? and c.file_id <> ? "
+                    + "and c.state in (" + BLOCKING_STATES + ") order by c.id")) {
+                int p = 1;
+                for (String h : part) {
+                    q.setString(p++, h);
+                }
+                q.setString(p++, practiceId);
+                q.setLong(p, fileId);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        out.putIfAbsent(rs.getString("identity_sha256"), new EarlierClaim(rs.getLong("id"), rs.getLong("file_id"),
+                                rs.getString("file_name"), Sql.instant(rs, "received_at"), ClaimState.valueOf(rs.getString("state")),
+                                Sql.instant(rs, "sent_at")));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /**

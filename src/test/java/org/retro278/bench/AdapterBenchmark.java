@@ -50,7 +50,7 @@ public final class AdapterBenchmark {
 
             // warm-up: a small file through the whole path
             Path warm = dir.resolve("warm.csv");
-            ValidClaimFileGenerator.write(warm, 200, 7L, today);
+            ValidClaimFileGenerator.write(warm, 200, 7L, today, "W");
             dropAndWait(a, sftp, warm, 200);
             clearInbound(sftp);
 
@@ -74,7 +74,7 @@ public final class AdapterBenchmark {
             List<Double> latencies = new ArrayList<>();
             for (int i = 0; i < singles; i++) {
                 Path one = dir.resolve("single-" + i + ".csv");
-                ValidClaimFileGenerator.write(one, 1, 100L + i, today);
+                ValidClaimFileGenerator.write(one, 1, 100L + i, today, "S" + i + "-");
                 Thread.sleep(1_500); // not aligned with the poll
                 clearInbound(sftp);
                 long s = System.nanoTime();

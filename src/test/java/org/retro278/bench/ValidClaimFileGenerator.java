@@ -55,20 +55,29 @@ public final class ValidClaimFileGenerator {
 
     /** Writes the file with every claim valid as of {@code asOf}, and returns the number of data rows. */
     public static long write(Path file, long claims, long seed, LocalDate asOf) throws IOException {
+        return write(file, claims, seed, asOf, "C");
+    }
+
+    /**
+     * {@link #write(Path, long, long, LocalDate)} with claim ids {@code <idPrefix><n>}: files of one practice
+     * that must all be sent need ids of their own, else a claim of a later file can be the same claim as one of
+     * an earlier file and is rejected as DUPLICATE_CLAIM.
+     */
+    public static long write(Path file, long claims, long seed, LocalDate asOf, String idPrefix) throws IOException {
         SplittableRandom rnd = new SplittableRandom(seed);
         long rows = 0;
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
             w.write(HEADER);
             w.write('\n');
             for (long c = 1; c <= claims; c++) {
-                rows += claim(w, c, rnd, asOf);
+                rows += claim(w, idPrefix, c, rnd, asOf);
             }
         }
         return rows;
     }
 
-    private static int claim(Writer w, long n, SplittableRandom r, LocalDate asOf) throws IOException {
-        String id = "C" + n;
+    private static int claim(Writer w, String idPrefix, long n, SplittableRandom r, LocalDate asOf) throws IOException {
+        String id = idPrefix + n;
         boolean payerB = r.nextInt(4) == 0;
         boolean admission = !payerB && r.nextInt(8) == 0;
         boolean dependent = r.nextInt(3) == 0;

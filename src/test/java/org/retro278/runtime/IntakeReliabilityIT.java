@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -28,9 +31,9 @@ import org.retro278.store.StoredClaim;
 import org.retro278.store.TransactionStore;
 
 /**
- * What a practice can do wrong with its drop folder: drop the same file again, write a file slowly under its
- * final name, drop a file that is not a claim file. No claim is lost, none reaches a payer twice, and the
- * practice gets its file back beside a report when it is not processed. docs/reliability.md.
+ * What a practice can do wrong with its drop folder: drop the same file again, or the same claims in a file with other
+ * bytes, write a file slowly under its final name, drop a file that is not a claim file. No claim is lost, none reaches
+ * a payer twice, and the practice gets its file back beside a report when it is not processed. docs/reliability.md.
  */
 class IntakeReliabilityIT {
 
@@ -81,6 +84,67 @@ class IntakeReliabilityIT {
             List<StoredClaim> claims = Reliability.allClaims(a.store());
             assertEquals(Reliability.claimIdsOf(RIVERSIDE), claims.stream().map(StoredClaim::claimId).collect(Collectors.toSet()));
             assertEquals(sentFirst, Reliability.assertEachSentClaimAtItsPayerOnce(SFTP, claims));
+        }
+    }
+
+    @Test
+    void theSameClaimsInAFileThatDiffersByOneByteReachThePayerOnceAndTheirStatusSaysDuplicate() throws Exception {
+        // the sample is dated 2026-11-15: the clock is pinned so that its claims are inside the retro windows
+        try (AdapterHarness h = new AdapterHarness(SFTP, tmp).clock(MovableClock.at(RiversideFile.AS_OF))) {
+            Adapter a = h.start();
+            byte[] bytes = Files.readAllBytes(RIVERSIDE);
+            h.drop("riverside", RiversideFile.NAME, bytes);
+            awaitFiles(h, "drop/.done", 1);
+            awaitNoneReady(a.store());
+            List<StoredClaim> first = a.store().claimsOfFile(1);
+            assertEquals(RiversideFile.ALL_CLAIMS, first.stream().map(StoredClaim::claimId).toList());
+            assertEquals(5, Reliability.assertEachSentClaimAtItsPayerOnce(SFTP, first), "every claim of the first file went out");
+
+            // the same claims again, one line break more: other bytes, so not a duplicate file
+            byte[] oneMore = Arrays.copyOf(bytes, bytes.length + 1);
+            oneMore[bytes.length] = '\n';
+            String again = "riverside-2026-11-15-again.csv";
+            h.drop("riverside", again, oneMore);
+            awaitFiles(h, "drop/.done", 2);
+            Path outbox = SFTP.home("riverside").resolve("outbox");
+            AdapterHarness.await("the status files of " + again, Duration.ofSeconds(30),
+                    () -> Files.exists(outbox.resolve(again + ".status.csv")) && Files.exists(outbox.resolve(again + ".status.jsonl")));
+            Thread.sleep(1500); // several submission ticks: anything that would go out again has gone out
+
+            assertTrue(h.files("riverside", "drop/.error").isEmpty(), "the second file is read, not refused: "
+                    + h.files("riverside", "drop/.error"));
+            ReceivedFile second = Reliability.allFiles(a.store()).get(1);
+            assertEquals(FileOutcome.PROCESSED, second.outcome());
+            for (StoredClaim c : a.store().claimsOfFile(second.id())) {
+                assertEquals(ClaimState.REJECTED_LOCALLY, c.state(), c.claimId());
+                assertEquals("DUPLICATE_CLAIM", c.reasons().get(0).code(), c.claimId());
+                assertTrue(c.reasons().get(0).words().contains("already sent in '" + RiversideFile.NAME + "'"), c.reasons().get(0).words());
+                assertTrue(c.bht03() == null && c.isa13() == null, "never in an interchange: " + c);
+            }
+            // the payers hold each claim once: the first file's sets and nothing else
+            assertEquals(5, Reliability.assertEachSentClaimAtItsPayerOnce(SFTP, a.store().claimsOfFile(1)));
+
+            List<List<String>> csv = RiversideFile.parseCsv(Files.readString(outbox.resolve(again + ".status.csv"), StandardCharsets.UTF_8));
+            List<String> header = csv.get(0);
+            assertEquals(6, csv.size(), csv.toString());
+            for (List<String> row : csv.subList(1, csv.size())) {
+                assertEquals("REJECTED_LOCALLY", row.get(header.indexOf("state")), row.toString());
+                assertEquals("DUPLICATE_CLAIM", row.get(header.indexOf("codes")), row.toString());
+                String reasons = row.get(header.indexOf("reasons"));
+                assertTrue(reasons.contains("already sent in '" + RiversideFile.NAME + "' received ") && reasons.contains("now SENT"),
+                        reasons);
+                assertTrue(row.get(header.indexOf("next_step")).startsWith("Already taken in from an earlier file"), row.toString());
+            }
+            ObjectMapper json = new ObjectMapper();
+            List<String> lines = Files.readAllLines(outbox.resolve(again + ".status.jsonl"), StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.isBlank()).toList();
+            assertEquals(5, lines.size());
+            for (String l : lines) {
+                JsonNode n = json.readTree(l);
+                assertEquals("REJECTED_LOCALLY", n.get("state").asText(), l);
+                assertEquals("DUPLICATE_CLAIM", n.get("reasons").get(0).get("code").asText(), l);
+                assertTrue(n.get("reasons").get(0).get("words").asText().contains("'" + RiversideFile.NAME + "'"), l);
+            }
         }
     }
 

@@ -42,4 +42,14 @@ class NextStepTest {
         assertEquals("Approved. Put authorization number AUTH1 on the claim.", NextStep.of(ClaimState.CERTIFIED, false, "AUTH1", reasons));
         assertTrue(NextStep.of(ClaimState.DENIED, false, null, reasons).startsWith("Denied."));
     }
+
+    @Test
+    void aDuplicateClaimPointsAtTheEarlierCopyInsteadOfAskingForACorrection() {
+        String s = NextStep.of(ClaimState.REJECTED_LOCALLY, false, null, List.of(new Reason("DUPLICATE_CLAIM",
+                "the same claim was already sent in 'a.csv' received 2026-11-15T10:00:00Z (file 1), now CERTIFIED")));
+        assertTrue(s.startsWith("Already taken in from an earlier file"), s);
+        assertTrue(s.contains("resubmit"), s);
+        assertTrue(NextStep.of(ClaimState.REJECTED_LOCALLY, false, null, List.of(new Reason("MISSING_VALUE", "x")))
+                .startsWith("Not sent: correct"));
+    }
 }

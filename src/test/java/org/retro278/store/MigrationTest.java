@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.retro278.model.RetroAuthorizationRequest;
 import org.retro278.x12.control.ControlNumberKind;
 
 @ParameterizedClass(name = "{0}")
@@ -67,7 +72,7 @@ class MigrationTest {
                     applied.put(rs.getString(1), rs.getBoolean(2));
                 }
             }
-            assertEquals(Map.of("1", true, "2", true, "3", true, "4", true), applied);
+            assertEquals(Map.of("1", true, "2", true, "3", true, "4", true, "5", true, "5.1", true), applied);
         }
     }
 
@@ -127,6 +132,68 @@ class MigrationTest {
             assertTrue(rs.getBoolean(2), "C1 has its request");
             assertTrue(rs.next());
             assertEquals(false, rs.getBoolean(2), "C2 never had one");
+        }
+    }
+
+    @Test
+    void aVersion4DatabaseGetsTheIdentityOfItsClaimsSoThatAClaimSentBeforeTheUpgradeIsNotSentAgain() throws Exception {
+        // a store as version 4 left it: claims without an identity, one SENT, one refused by the gateway, one
+        // whose stored request cannot be read (it must not stop the upgrade)
+        org.flywaydb.core.Flyway.configure().dataSource(db.url, db.user, db.password).locations("classpath:db/migration")
+                .target("4").load().migrate();
+        RequestJson json = new RequestJson();
+        RetroAuthorizationRequest sent = TestRequests.full("C1", "PAYERA");
+        RetroAuthorizationRequest refused = TestRequests.simple("C2", "PAYERA", LocalDate.of(2026, 11, 1));
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("insert into received_file (practice_id, file_name, size_bytes, sha256, original_sha256, received_at, outcome) "
+                    + "values ('P1', 'old.csv', 10, '" + "d".repeat(64) + "', '" + "d".repeat(64) + "', "
+                    + "timestamp with time zone '2026-11-15 10:00:00+00', 'PROCESSED')");
+            try (PreparedStatement ins = c.prepareStatement("insert into claim (file_id, practice_id, practice_claim_id, payer_id, "
+                    + "state, has_request, file_rows, received_at, updated_at, sent_at) values ((select id from received_file), 'P1', ?, "
+                    + "'PAYERA', ?, true, '[2]', current_timestamp, current_timestamp, current_timestamp)");
+                 PreparedStatement req = c.prepareStatement("insert into claim_request (claim_key, request_json) values "
+                         + "((select id from claim where practice_claim_id = ?), ?)")) {
+                List<Object[]> rows = new ArrayList<>(List.of(new Object[][] {{"C1", "SENT", json.write(sent)},
+                        {"C2", "REJECTED_BY_GATEWAY", json.write(refused)}, {"C3", "SENT", "{\"claimId\": 3"}}));
+                // more claims than one fetch and one update batch of the backfill
+                for (int i = 0; i < 1100; i++) {
+                    rows.add(new Object[] {"M" + i, "DENIED", json.write(TestRequests.simple("M" + i, "PAYERA", LocalDate.of(2026, 10, 1)))});
+                }
+                for (Object[] row : rows) {
+                    ins.setString(1, (String) row[0]);
+                    ins.setString(2, (String) row[1]);
+                    ins.executeUpdate();
+                    req.setString(1, (String) row[0]);
+                    req.setString(2, (String) row[2]);
+                    req.executeUpdate();
+                }
+            }
+        }
+        try (TransactionStore store = db.open()) {
+            try (Connection c = db.connect(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select practice_claim_id, identity_sha256 from claim order by id")) {
+                Map<String, String> identities = new TreeMap<>();
+                while (rs.next()) {
+                    identities.put(rs.getString(1), String.valueOf(rs.getString(2)));
+                }
+                assertEquals(1103, identities.size());
+                assertEquals(ClaimIdentity.sha256("P1", sent), identities.get("C1"));
+                assertEquals(ClaimIdentity.sha256("P1", refused), identities.get("C2"));
+                assertEquals("null", identities.get("C3"), "its request cannot be read");
+                for (int i = 0; i < 1100; i++) {
+                    assertEquals(ClaimIdentity.sha256("P1", TestRequests.simple("M" + i, "PAYERA", LocalDate.of(2026, 10, 1))),
+                            identities.get("M" + i), "M" + i);
+                }
+            }
+            long fileId = store.recordReceivedFile("P1", "old-again.csv", 11, "e".repeat(64)).id();
+            List<Long> keys = store.recordClaims(fileId, List.of(NewClaim.of(sent, List.of(2L)), NewClaim.of(refused, List.of(3L))));
+            store.releaseFile(fileId);
+            StoredClaim dup = store.find(keys.get(0)).orElseThrow();
+            assertEquals(ClaimState.REJECTED_LOCALLY, dup.state());
+            assertEquals("DUPLICATE_CLAIM", dup.reasons().get(0).code());
+            assertTrue(dup.reasons().get(0).words().contains("already sent in 'old.csv' received 2026-11-15T10:00:00Z"),
+                    dup.reasons().get(0).words());
+            assertEquals(ClaimState.READY, store.find(keys.get(1)).orElseThrow().state(), "the gateway never took the earlier copy");
         }
     }
 
