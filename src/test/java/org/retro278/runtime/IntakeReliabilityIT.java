@@ -90,7 +90,7 @@ class IntakeReliabilityIT {
     @Test
     void theSameClaimsInAFileThatDiffersByOneByteReachThePayerOnceAndTheirStatusSaysDuplicate() throws Exception {
         // the sample is dated 2026-11-15: the clock is pinned so that its claims are inside the retro windows
-        try (AdapterHarness h = new AdapterHarness(SFTP, tmp).clock(MovableClock.at(RiversideFile.AS_OF))) {
+        try (AdapterHarness h = new AdapterHarness(SFTP, tmp)) {
             Adapter a = h.start();
             byte[] bytes = Files.readAllBytes(RIVERSIDE);
             h.drop("riverside", RiversideFile.NAME, bytes);
