@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Retro278.Version.class,
         description = "Retrospective authorization adapter: claim files to X12 278 (005010X217) requests and back.",
-        subcommands = {RunCommand.class, DemoCommand.class, ConvertCommand.class, ValidateCommand.class, ReadCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, ConvertCommand.class, ValidateCommand.class, ReadCommand.class,
+                PasswordHashCommand.class})
 public final class Retro278 implements Runnable {
 
     /** Exit codes shared by every command. */
@@ -56,7 +57,8 @@ public final class Retro278 implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, demo, convert, validate, read (--help lists them)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, demo, convert, validate, read, password-hash"
+                + " (--help lists them)");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

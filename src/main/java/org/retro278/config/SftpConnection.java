@@ -2,6 +2,7 @@ package org.retro278.config;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.retro278.sftp.PasswordHash;
 
 /**
  * How retro278 reaches a partner's SFTP server. Host keys are always verified against a pinned
@@ -17,9 +18,11 @@ import java.util.Objects;
  * @param passphraseEnv environment variable holding the key's passphrase, or {@code null} when it has none
  * @param passwordEnv   environment variable holding the password for password auth, or {@code null}
  * @param knownHosts    the pinned known_hosts file, or {@code null} for the embedded server's own
+ * @param partnerLogin  for the embedded server only: how the partner itself logs in to this account, or
+ *                      {@code null} when only the adapter does
  */
 public record SftpConnection(String host, int port, String user, Auth auth, Path privateKey, String passphraseEnv,
-                             String passwordEnv, Path knownHosts) {
+                             String passwordEnv, Path knownHosts, PartnerLogin partnerLogin) {
 
     /** The host name that means "the embedded SFTP server of this installation". */
     public static final String EMBEDDED = "embedded";
@@ -32,6 +35,20 @@ public record SftpConnection(String host, int port, String user, Auth auth, Path
         Objects.requireNonNull(auth, "auth");
         if (auth == Auth.PASSWORD && passwordEnv == null) {
             throw new IllegalArgumentException("password auth needs passwordEnv");
+        }
+    }
+
+    /**
+     * How a practice or payer logs in to its account on the embedded server, besides the adapter's own key.
+     *
+     * @param authorizedKeys an OpenSSH {@code authorized_keys} file, or {@code null}
+     * @param passwordHash   the password's hash ({@code retro278 password-hash}), or {@code null}
+     */
+    public record PartnerLogin(Path authorizedKeys, PasswordHash passwordHash) {
+        public PartnerLogin {
+            if (authorizedKeys == null && passwordHash == null) {
+                throw new IllegalArgumentException("a login needs authorized keys or a password hash");
+            }
         }
     }
 

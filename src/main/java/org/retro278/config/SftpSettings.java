@@ -1,10 +1,13 @@
 package org.retro278.config;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.retro278.sftp.AuthorizedKeys;
+import org.retro278.sftp.PasswordHash;
 
 /** Reads the {@code sftp:} section that practice and payer profiles share. */
 final class SftpSettings {
@@ -19,7 +22,8 @@ final class SftpSettings {
     }
 
     static SftpConnection parse(YamlSection s) throws ConfigurationException {
-        s.onlyKeys(Set.of("host", "port", "user", "auth", "privateKey", "passphraseEnv", "passwordEnv", "knownHosts"));
+        s.onlyKeys(Set.of("host", "port", "user", "auth", "privateKey", "passphraseEnv", "passwordEnv", "knownHosts",
+                "account"));
         String host = s.text("host", HOST, "a host name, an address, or 'embedded'");
         int port = s.integer("port", 1, 65_535, 22);
         String user = s.text("user", USER, "an account name (letters, digits, . _ -)");
@@ -37,7 +41,41 @@ final class SftpSettings {
             throw new ConfigurationException(s.where("knownHosts") + ": a pinned known_hosts file is required for " + host
                     + " (host keys are always verified)");
         }
-        return new SftpConnection(host, port, user, auth, key, passphraseEnv, passwordEnv, knownHosts);
+        SftpConnection.PartnerLogin login = null;
+        if (s.has("account")) {
+            if (!SftpConnection.EMBEDDED.equals(host)) {
+                throw new ConfigurationException(s.where("account") + ": only for host: embedded (" + host
+                        + " keeps its own accounts)");
+            }
+            login = partnerLogin(s.section("account"));
+        }
+        return new SftpConnection(host, port, user, auth, key, passphraseEnv, passwordEnv, knownHosts, login);
+    }
+
+    /** {@code account:} how the partner logs in to its own folder on the embedded server. */
+    private static SftpConnection.PartnerLogin partnerLogin(YamlSection a) throws ConfigurationException {
+        a.onlyKeys(Set.of("authorizedKeys", "passwordHash"));
+        Path keys = a.has("authorizedKeys") ? existingFile(a, "authorizedKeys", "the authorized_keys file") : null;
+        if (keys != null) {
+            try {
+                AuthorizedKeys.read(keys);
+            } catch (IOException e) {
+                throw new ConfigurationException(a.where("authorizedKeys") + ": " + e.getMessage());
+            }
+        }
+        PasswordHash hash = null;
+        if (a.has("passwordHash")) {
+            try {
+                hash = PasswordHash.parse(a.text("passwordHash", null, "a password hash"));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(a.where("passwordHash") + ": " + e.getMessage());
+            }
+        }
+        if (keys == null && hash == null) {
+            throw new ConfigurationException(a.where("authorizedKeys") + ": the account needs authorizedKeys,"
+                    + " passwordHash or both");
+        }
+        return new SftpConnection.PartnerLogin(keys, hash);
     }
 
     /** A file a setting names, which must be there when the configuration loads (not at the first poll). */

@@ -205,15 +205,18 @@ public final class Adapter implements AutoCloseable {
     private static EmbeddedSftpServer startEmbedded(RuntimeSettings settings, Options o, Path work, PracticeDirectory practices,
                                                     PayerDirectory payers, AdapterKey key) throws IOException {
         Map<String, List<String>> accounts = new LinkedHashMap<>();
+        Map<String, SftpAccount> logins = new LinkedHashMap<>();
         for (PracticeProfile p : practices.all()) {
             if (p.sftp().embedded()) {
                 accounts.computeIfAbsent(p.sftp().user(), k -> new ArrayList<>()).addAll(List.of(p.dropFolder(), p.outboxFolder()));
+                addLogin(logins, p.sftp(), key);
             }
         }
         for (PayerProfile p : payers.all()) {
             if (p.gateway() != null && p.gateway().sftp().embedded()) {
                 accounts.computeIfAbsent(p.gateway().sftp().user(), k -> new ArrayList<>())
                         .addAll(List.of(p.gateway().inboundFolder(), p.gateway().outboundFolder()));
+                addLogin(logins, p.gateway().sftp(), key);
             }
         }
         if (accounts.isEmpty()) {
@@ -222,9 +225,7 @@ public final class Adapter implements AutoCloseable {
         EmbeddedSftpServer.Builder b = EmbeddedSftpServer.builder(work.resolve("sftp"))
                 .bindAddress(settings.embeddedSftpBind())
                 .port(o.sftpPort() != null ? o.sftpPort() : settings.embeddedSftpPort());
-        for (String account : accounts.keySet()) {
-            b.account(SftpAccount.named(account).withAuthorizedKey(key.publicKey()));
-        }
+        logins.values().forEach(b::account);
         EmbeddedSftpServer server = b.start();
         server.writeKnownHosts();
         for (Map.Entry<String, List<String>> e : accounts.entrySet()) {
@@ -235,6 +236,24 @@ public final class Adapter implements AutoCloseable {
         LOG.info("embedded SFTP server on {}:{} for {} account(s), host key {}", server.host(), server.port(), accounts.size(),
                 server.hostKeyFingerprint());
         return server;
+    }
+
+    /**
+     * The adapter's own key opens every embedded account (the routes log in with it); a partner file's
+     * {@code sftp.account} adds the partner's keys and password to its account.
+     */
+    private static void addLogin(Map<String, SftpAccount> logins, SftpConnection sftp, AdapterKey key) throws IOException {
+        SftpAccount account = logins.computeIfAbsent(sftp.user(), u -> SftpAccount.named(u).withAuthorizedKey(key.publicKey()));
+        SftpConnection.PartnerLogin login = sftp.partnerLogin();
+        if (login != null) {
+            if (login.authorizedKeys() != null) {
+                account = account.withAuthorizedKeysFile(login.authorizedKeys());
+            }
+            if (login.passwordHash() != null) {
+                account = account.withPasswordHash(login.passwordHash());
+            }
+        }
+        logins.put(sftp.user(), account);
     }
 
     private static void loadTemplates(CamelContext camel, Path routes) throws Exception {

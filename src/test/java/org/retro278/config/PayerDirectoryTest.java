@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.retro278.ProjectFiles;
@@ -139,5 +140,71 @@ class PayerDirectoryTest {
                 """.formatted(dir.resolve("no-such-key"), hosts));
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> PayerDirectory.loadFile(f));
         assertTrue(e.getMessage().contains("gateway.sftp.privateKey: the private key file"), e.getMessage());
+    }
+
+    private Path embeddedPayerWithAccount(String account) throws Exception {
+        return payer("PAYERX", GOOD + """
+                gateway:
+                  sftp:
+                    host: embedded
+                    user: payerx
+                    account:
+                %s
+                  inboundFolder: inbound
+                  outboundFolder: outbound
+                """.formatted(account.indent(6).stripTrailing()));
+    }
+
+    @Test
+    void anEmbeddedAccountTakesThePartnersOwnKeysAndPasswordHash() throws Exception {
+        Path keys = Files.writeString(dir.resolve("authorized_keys"), "# the payer's test system\n"
+                + "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH3MDj7962RqXAZLRbOc9FHirPKOMXGmviVX63uRY8pN payerx\n");
+        String hash = org.retro278.sftp.PasswordHash.of("s3cret".toCharArray()).text();
+        Path f = embeddedPayerWithAccount("authorizedKeys: " + keys + "\npasswordHash: '" + hash + "'");
+        SftpConnection.PartnerLogin login = PayerDirectory.loadFile(f).gateway().sftp().partnerLogin();
+        assertEquals(keys, login.authorizedKeys());
+        assertTrue(login.passwordHash().matches("s3cret"));
+        assertFalse(login.passwordHash().matches("S3cret"));
+    }
+
+    @Test
+    void anEmbeddedAccountsMistakesAreCaughtWhenTheConfigurationLoads() throws Exception {
+        Path garbage = Files.writeString(dir.resolve("garbage"), "not a key at all\n");
+        Path empty = Files.writeString(dir.resolve("empty"), "# no keys yet\n");
+        Map<String, String> cases = Map.of(
+                "authorizedKeys: " + dir.resolve("missing"), "gateway.sftp.account.authorizedKeys: the authorized_keys file",
+                "authorizedKeys: " + garbage, "gateway.sftp.account.authorizedKeys: ",
+                "authorizedKeys: " + empty, "holds no public key",
+                "passwordHash: s3cret", "gateway.sftp.account.passwordHash: not a password hash",
+                "passwordHash: 'pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'", "too weak",
+                "password: s3cret", "unknown setting(s) [password] under gateway.sftp.account",
+                "{}", "the account needs authorizedKeys, passwordHash or both");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Path f = embeddedPayerWithAccount(c.getKey());
+            ConfigurationException e = assertThrows(ConfigurationException.class, () -> PayerDirectory.loadFile(f), c.getKey());
+            assertTrue(e.getMessage().startsWith(f + ": "), e.getMessage());
+            assertTrue(e.getMessage().contains(c.getValue()), c.getKey() + " -> " + e.getMessage());
+            assertFalse(e.getMessage().contains("s3cret"), "a password pasted by mistake is not echoed: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void anAccountIsOnlyForTheEmbeddedServer() throws Exception {
+        Path hosts = Files.writeString(dir.resolve("hosts"), "edi.example ssh-ed25519 AAAA\n");
+        Path keys = Files.writeString(dir.resolve("authorized_keys"),
+                "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH3MDj7962RqXAZLRbOc9FHirPKOMXGmviVX63uRY8pN payerx\n");
+        Path f = payer("PAYERX", GOOD + """
+                gateway:
+                  sftp:
+                    host: edi.example
+                    user: sub1
+                    knownHosts: %s
+                    account:
+                      authorizedKeys: %s
+                  inboundFolder: inbound
+                  outboundFolder: outbound
+                """.formatted(hosts, keys));
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> PayerDirectory.loadFile(f));
+        assertTrue(e.getMessage().contains("gateway.sftp.account: only for host: embedded"), e.getMessage());
     }
 }
