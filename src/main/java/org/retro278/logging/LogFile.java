@@ -68,7 +68,7 @@ public final class LogFile implements AutoCloseable {
                 return p.getPattern();
             }
         }
-        return "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %maskedMsg%n%ex{short}";
+        return "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %maskedMsg%n%maskedEx{short}";
     }
 
     /** The terminal again. */
