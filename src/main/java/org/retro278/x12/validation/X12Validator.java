@@ -36,7 +36,7 @@ import org.retro278.x12.X12Problem;
  *
  * <p>Cost: StAEDI builds its validation tree for each reader, that is once per call; validate a whole
  * interchange in one call rather than set by set, and run two calls in parallel to use both cores
- * ({@code X12ValidatorThroughputTest} measures a converter-sized interchange).
+ * ({@code bench/validator-benchmark.sh} measures a converter-sized interchange).
  *
  * <p>One instance is meant to be shared: the schemas are read once, when it is created, and every call
  * works on its own state, so any number of threads may call it at once. The converter validates each

@@ -1,8 +1,5 @@
 package org.retro278.x12.validation;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,25 +7,33 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import io.xlate.edi.stream.EDIInputFactory;
+import io.xlate.edi.stream.EDIStreamEvent;
+import io.xlate.edi.stream.EDIStreamReader;
+import java.io.BufferedInputStream;
 
 /**
  * How fast a converter-sized file validates: {@code N} copies (default 20,000) of the first request of the
- * clean fixture in one interchange, several rounds so the JIT settles. Opt-in, it takes a while and needs a
- * quiet machine: {@code mvn -o test -Dtest=X12ValidatorThroughputTest -Dretro278.perf=true
- * [-Dretro278.perf.sets=20000] [-Dretro278.perf.rounds=5]}. Reports segments per second of wall time and per
+ * clean fixture in one interchange, several rounds so the JIT settles. Not a test (it measures, it asserts
+ * nothing a machine's speed decides): {@code bench/validator-benchmark.sh [SETS] [ROUNDS]}, on a quiet machine. Reports segments per second of wall time and per
  * second of the validating thread's CPU time (the fair figure on a shared machine), and as a yardstick for
  * the machine of the moment StAEDI reading the same data with envelope checks only (docs/architecture.md
  * measured ~820k segments/s for that, ~88k with an X217 schema).
  */
-class X12ValidatorThroughputTest {
+public final class ValidatorBenchmark {
 
-    @Test
-    void segmentsPerSecond() throws IOException {
-        assumeTrue(Boolean.getBoolean("retro278.perf"), "opt-in: -Dretro278.perf=true");
-        int sets = Integer.getInteger("retro278.perf.sets", 20_000);
-        int rounds = Integer.getInteger("retro278.perf.rounds", 5);
+    private ValidatorBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int sets = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         byte[] data = interchange(sets);
+        segmentsPerSecond(data, sets, rounds);
+        envelopeOnlyYardstick(data, rounds);
+    }
+
+    private static void segmentsPerSecond(byte[] data, int sets, int rounds) throws IOException {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int round = 1; round <= rounds; round++) {
             long cpu = threads.getCurrentThreadCpuTime();
@@ -36,8 +41,9 @@ class X12ValidatorThroughputTest {
             ValidationSummary summary = Fixtures.VALIDATOR.validate(new ByteArrayInputStream(data), p -> { });
             double wallSeconds = (System.nanoTime() - wall) / 1e9;
             double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
-            assertEquals(0, summary.problems());
-            assertEquals(sets, summary.transactionSets());
+            if (summary.problems() != 0 || summary.transactionSets() != sets) {
+                throw new IllegalStateException("the benchmark data is not what it should be: " + summary.describe());
+            }
             System.out.printf("throughput round %d: %d sets, %d segments, wall %.2f s = %.0f segments/s,"
                             + " cpu %.2f s = %.0f segments/s (%.0f requests/s)%n", round, sets, summary.segments(),
                     wallSeconds, summary.segments() / wallSeconds, cpuSeconds, summary.segments() / cpuSeconds,
@@ -45,18 +51,15 @@ class X12ValidatorThroughputTest {
         }
     }
 
-    @Test
-    void envelopeOnlyYardstick() throws Exception {
-        assumeTrue(Boolean.getBoolean("retro278.perf"), "opt-in: -Dretro278.perf=true");
-        byte[] data = interchange(Integer.getInteger("retro278.perf.sets", 20_000));
+    private static void envelopeOnlyYardstick(byte[] data, int rounds) throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (int round = 1; round <= Integer.getInteger("retro278.perf.rounds", 5); round++) {
+        for (int round = 1; round <= rounds; round++) {
             long cpu = threads.getCurrentThreadCpuTime();
             long segments = 0;
-            io.xlate.edi.stream.EDIStreamReader reader = io.xlate.edi.stream.EDIInputFactory.newFactory()
-                    .createEDIStreamReader(new java.io.BufferedInputStream(new ByteArrayInputStream(data)));
+            EDIStreamReader reader = EDIInputFactory.newFactory()
+                    .createEDIStreamReader(new BufferedInputStream(new ByteArrayInputStream(data)));
             while (reader.hasNext()) {
-                if (reader.next() == io.xlate.edi.stream.EDIStreamEvent.START_SEGMENT) {
+                if (reader.next() == EDIStreamEvent.START_SEGMENT) {
                     segments++;
                 }
             }
