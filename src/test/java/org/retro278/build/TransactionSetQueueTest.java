@@ -33,7 +33,7 @@ class TransactionSetQueueTest {
         BatchBuilder b = new BatchBuilder(BuildFixtures.payer("PAYERB"), "9RETRO2780", X12Checks.transactionSets(), BuildFixtures.CREATED);
         Thread caller = Thread.currentThread();
         List<String> order = new ArrayList<>();
-        TransactionSetQueue queue = new TransactionSetQueue(workers, 3, 2, built -> {
+        TransactionSetQueue queue = new TransactionSetQueue(workers, 3, 3, built -> {
             assertSame(caller, Thread.currentThread());
             for (BuiltBatch.BuiltSet s : built.sets()) {
                 order.add(built.payerId() + ":" + s.claimId());
@@ -43,7 +43,7 @@ class TransactionSetQueueTest {
             queue.add(i % 3 == 0 ? b : a, BuildFixtures.claim(i % 3 == 0 ? "PAYERB" : "PAYERA", "CLM" + i, i));
         }
         queue.finish();
-        // PAYERA fills batches (1,2) and (4,5); the open batches (7) and (3,6) go in order of first claim
+        // PAYERA fills the batch (1,2,4); the open batches (5,7) and (3,6) follow in the order they were opened
         assertEquals(List.of("PAYERA:CLM1", "PAYERA:CLM2", "PAYERA:CLM4", "PAYERA:CLM5", "PAYERA:CLM7", "PAYERB:CLM3",
                 "PAYERB:CLM6"), order);
     }
