@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.retro278.build.BatchBuilder;
 import org.retro278.build.BuiltBatch;
+import org.retro278.build.InterchangeAssembler;
 import org.retro278.build.InterchangeVerifier;
 import org.retro278.build.PendingClaim;
 import org.retro278.build.TransactionSetQueue;
@@ -52,7 +53,7 @@ public final class Converter {
     private final ControlNumbers numbers;
     private final String traceOriginator;
     private final TransactionSetValidator validator;
-    private final InterchangeVerifier verifier;
+    private final InterchangeAssembler assembler;
     private final LocalDateTime created;
     private final int workers;
 
@@ -62,7 +63,7 @@ public final class Converter {
         this.numbers = numbers;
         this.traceOriginator = traceOriginator;
         this.validator = validator;
-        this.verifier = verifier;
+        this.assembler = new InterchangeAssembler(verifier);
         this.created = created;
         this.workers = Math.max(1, workers);
     }
@@ -87,7 +88,7 @@ public final class Converter {
             List<PublishedInterchange> published = new ArrayList<>();
             long converted = 0;
             for (PayerOutput po : run.outputs.values()) {
-                for (PublishedInterchange p : po.finish(run.retracted, numbers, outDir, stem, created, verifier)) {
+                for (PublishedInterchange p : po.finish(run.retracted, numbers, outDir, stem, created, assembler)) {
                     published.add(p);
                     converted += p.transactionSets();
                     LOG.info("published {} with {} transaction set(s) for payer {}", p.file().getFileName(), p.transactionSets(),

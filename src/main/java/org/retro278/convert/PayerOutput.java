@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.retro278.build.BuiltBatch;
 import org.retro278.build.InterchangeAssembler;
-import org.retro278.build.InterchangeVerifier;
 import org.retro278.config.PayerProfile;
 import org.retro278.io.SecureFiles;
 import org.retro278.x12.EnvelopeWriter;
@@ -65,7 +64,7 @@ final class PayerOutput implements Closeable {
      * complete re-delivery are left out.
      */
     List<PublishedInterchange> finish(ClaimIdSet retracted, ControlNumbers numbers, Path outDir, String stem, LocalDateTime created,
-                           InterchangeVerifier verifier) throws IOException {
+                                      InterchangeAssembler assembler) throws IOException {
         bodyOut.close();
         indexOut.close();
         int kept = 0;
@@ -84,7 +83,6 @@ final class PayerOutput implements Closeable {
             return published;
         }
         EnvelopeWriter envelope = new EnvelopeWriter(payer);
-        InterchangeAssembler assembler = new InterchangeAssembler(verifier);
         try (DataInputStream idx = openIndex();
              InputStream bodyIn = new BufferedInputStream(Files.newInputStream(body), 1 << 16)) {
             int remaining = kept;
