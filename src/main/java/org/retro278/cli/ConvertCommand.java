@@ -8,10 +8,11 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
+import org.retro278.build.TransactionSetValidator;
+import org.retro278.build.X12Checks;
 import org.retro278.config.ConfigurationException;
 import org.retro278.convert.ConversionSummary;
 import org.retro278.convert.Converter;
-import org.retro278.convert.X12Checks;
 import org.retro278.mapping.ClaimFileReader;
 import org.retro278.mapping.ClaimFileRefusedException;
 import org.retro278.mapping.ClaimLayout;
@@ -91,7 +92,7 @@ public final class ConvertCommand implements Callable<Integer> {
                 err.println("convert: WARNING: validation is off (benchmark mode); do not send this output");
             }
             Converter converter = new Converter(rules, numbers, config.submitter().traceOriginator(),
-                    skipValidation ? org.retro278.convert.TransactionSetValidator.NONE : X12Checks.transactionSets(),
+                    skipValidation ? TransactionSetValidator.NONE : X12Checks.transactionSets(),
                     X12Checks.envelopes(), created, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
             ConversionSummary s;
             try (ClaimFileReader reader = new ClaimFileReader(claimLayout)) {

@@ -3,17 +3,21 @@ package org.retro278.convert;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.retro278.build.BatchBuilder;
+import org.retro278.build.BuiltBatch;
+import org.retro278.build.InterchangeAssembler;
+import org.retro278.build.InterchangeVerifier;
+import org.retro278.build.PendingClaim;
+import org.retro278.build.TransactionSetQueue;
+import org.retro278.build.TransactionSetValidator;
 import org.retro278.config.PayerProfile;
 import org.retro278.io.SecureFiles;
 import org.retro278.mapping.ClaimFileReader;
@@ -41,7 +45,7 @@ public final class Converter {
 
     private static final Logger LOG = LoggerFactory.getLogger(Converter.class);
     /** Transaction sets built and validated together (one validation envelope per batch). */
-    static final int BATCH_SIZE = Integer.getInteger("retro278.convert.batch", 32);
+    static final int BATCH_SIZE = Integer.getInteger("retro278.convert.batch", TransactionSetQueue.BATCH_SIZE);
     /** ST02 numbers are reserved from the durable counter in blocks of this size. */
     static final int ST02_BLOCK = 256;
 
@@ -49,7 +53,7 @@ public final class Converter {
     private final ControlNumbers numbers;
     private final String traceOriginator;
     private final TransactionSetValidator validator;
-    private final InterchangeVerifier verifier;
+    private final InterchangeAssembler assembler;
     private final LocalDateTime created;
     private final int workers;
 
@@ -59,7 +63,7 @@ public final class Converter {
         this.numbers = numbers;
         this.traceOriginator = traceOriginator;
         this.validator = validator;
-        this.verifier = verifier;
+        this.assembler = new InterchangeAssembler(verifier);
         this.created = created;
         this.workers = Math.max(1, workers);
     }
@@ -84,7 +88,7 @@ public final class Converter {
             List<PublishedInterchange> published = new ArrayList<>();
             long converted = 0;
             for (PayerOutput po : run.outputs.values()) {
-                for (PublishedInterchange p : po.finish(run.retracted, numbers, outDir, stem, created, verifier)) {
+                for (PublishedInterchange p : po.finish(run.retracted, numbers, outDir, stem, created, assembler)) {
                     published.add(p);
                     converted += p.transactionSets();
                     LOG.info("published {} with {} transaction set(s) for payer {}", p.file().getFileName(), p.transactionSets(),
@@ -98,9 +102,6 @@ public final class Converter {
             LOG.info("converted {} claim(s) of {}, rejected {}; {} interchange(s)", converted, claims.getFileName(), rejected,
                     published.size());
             return new ConversionSummary(read.rows(), read.claims(), converted, rejected, published, report);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
         } finally {
             pool.shutdownNow();
         }
@@ -115,11 +116,9 @@ public final class Converter {
     /** The state of one conversion; the mapping hands it claims on the reading thread. */
     private final class Run implements ClaimGroupSink, AutoCloseable {
         private final Path workDir;
-        private final ExecutorService pool;
         private final Map<String, PayerOutput> outputs = new LinkedHashMap<>();
-        private final Map<String, List<PendingClaim>> open = new LinkedHashMap<>();
         private final Map<String, BatchBuilder> builders = new HashMap<>();
-        private final ArrayDeque<Future<BuiltBatch>> inFlight = new ArrayDeque<>();
+        private final TransactionSetQueue queue;
         private final ClaimIdSet retracted;
         private final RejectionLog rejections;
         private long nextSt02;
@@ -127,7 +126,7 @@ public final class Converter {
 
         Run(Path workDir, ExecutorService pool) throws IOException {
             this.workDir = workDir;
-            this.pool = pool;
+            this.queue = new TransactionSetQueue(pool, workers, BATCH_SIZE, this::built);
             this.retracted = new ClaimIdSet(workDir);
             this.rejections = new RejectionLog(workDir);
         }
@@ -144,12 +143,9 @@ public final class Converter {
             PayerProfile payer = accepted.payer();
             TransactionIds ids = RequestIdentifiers.forClaim(group.claimId(), st02(), created);
             List<Long> rows = group.rows().stream().map(ClaimRow::row).toList();
-            List<PendingClaim> batch = open.computeIfAbsent(payer.id(), k -> new ArrayList<>(BATCH_SIZE));
-            batch.add(new PendingClaim(accepted.request(), ids, redelivered, rows));
-            if (batch.size() >= BATCH_SIZE) {
-                submit(payer, batch);
-                open.put(payer.id(), new ArrayList<>(BATCH_SIZE));
-            }
+            BatchBuilder builder = builders.computeIfAbsent(payer.id(),
+                    k -> new BatchBuilder(payer, traceOriginator, validator, created));
+            queue.add(builder, new PendingClaim(accepted.request(), ids, redelivered, rows));
         }
 
         @Override
@@ -166,31 +162,13 @@ public final class Converter {
             return nextSt02++;
         }
 
-        private void submit(PayerProfile payer, List<PendingClaim> batch) throws IOException, InterruptedException {
-            if (!outputs.containsKey(payer.id())) {
-                outputs.put(payer.id(), new PayerOutput(payer, workDir));
-            }
-            BatchBuilder builder = builders.computeIfAbsent(payer.id(),
-                    k -> new BatchBuilder(payer, traceOriginator, validator, created));
-            List<PendingClaim> claims = List.copyOf(batch);
-            inFlight.add(pool.submit(() -> builder.build(claims)));
-            while (inFlight.size() > 2 * workers + 2) {
-                drainOne();
-            }
-        }
-
-        private void drainOne() throws IOException, InterruptedException {
-            BuiltBatch b;
-            try {
-                b = inFlight.poll().get();
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof IOException io) {
-                    throw io;
-                }
-                throw new IOException("building transaction sets failed: " + c, c);
-            }
+        /** Results come in the order batches were queued, so payers' outputs open in that order too. */
+        private void built(BuiltBatch b) throws IOException {
             PayerOutput out = outputs.get(b.payerId());
+            if (out == null) {
+                out = new PayerOutput(rules.payerOf(b.payerId()), workDir);
+                outputs.put(b.payerId(), out);
+            }
             for (BuiltBatch.BuiltSet s : b.sets()) {
                 out.append(s);
             }
@@ -199,16 +177,8 @@ public final class Converter {
             }
         }
 
-        void drainAll() throws IOException, InterruptedException {
-            for (Map.Entry<String, List<PendingClaim>> e : open.entrySet()) {
-                if (!e.getValue().isEmpty()) {
-                    submit(rules.payerOf(e.getKey()), e.getValue());
-                }
-            }
-            open.clear();
-            while (!inFlight.isEmpty()) {
-                drainOne();
-            }
+        void drainAll() throws IOException {
+            queue.finish();
         }
 
         @Override

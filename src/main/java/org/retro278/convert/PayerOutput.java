@@ -14,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.retro278.build.BuiltBatch;
+import org.retro278.build.InterchangeAssembler;
 import org.retro278.config.PayerProfile;
 import org.retro278.io.SecureFiles;
 import org.retro278.x12.EnvelopeWriter;
@@ -62,7 +64,7 @@ final class PayerOutput implements Closeable {
      * complete re-delivery are left out.
      */
     List<PublishedInterchange> finish(ClaimIdSet retracted, ControlNumbers numbers, Path outDir, String stem, LocalDateTime created,
-                           InterchangeVerifier verifier) throws IOException {
+                                      InterchangeAssembler assembler) throws IOException {
         bodyOut.close();
         indexOut.close();
         int kept = 0;
@@ -90,33 +92,23 @@ final class PayerOutput implements Closeable {
                 long gs06 = numbers.next(ControlNumberKind.GROUP);
                 InterchangeFrame frame = InterchangeFrame.of(envelope, isa13, gs06, n, created);
                 Path target = outDir.resolve(stem + "." + payer.id() + "." + String.format("%09d", isa13) + ".x12");
-                Path tmp = SecureFiles.createTempFile(outDir, target.getFileName().toString());
-                try {
-                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.WRITE,
-                            StandardOpenOption.TRUNCATE_EXISTING), 1 << 16)) {
-                        out.write(frame.header());
-                        int written = 0;
-                        while (written < n) {
-                            String claim = idx.readUTF();
-                            boolean redelivered = idx.readBoolean();
-                            int len = idx.readInt();
-                            if (keep(claim, redelivered, retracted)) {
-                                copy(bodyIn, out, len);
-                                written++;
-                            } else {
-                                bodyIn.skipNBytes(len);
-                            }
+                List<X12Problem> problems = assembler.publish(target, frame, out -> {
+                    int written = 0;
+                    while (written < n) {
+                        String claim = idx.readUTF();
+                        boolean redelivered = idx.readBoolean();
+                        int len = idx.readInt();
+                        if (keep(claim, redelivered, retracted)) {
+                            copy(bodyIn, out, len);
+                            written++;
+                        } else {
+                            bodyIn.skipNBytes(len);
                         }
-                        out.write(frame.trailer());
                     }
-                    List<X12Problem> problems = verifier.verify(tmp);
-                    if (!problems.isEmpty()) {
-                        throw new IOException("the interchange assembled for " + payer.id() + " failed its envelope check ("
-                                + problems.get(0).rule() + ": " + problems.get(0).message() + "); nothing was published for it");
-                    }
-                    SecureFiles.publish(tmp, target);
-                } finally {
-                    Files.deleteIfExists(tmp);
+                });
+                if (!problems.isEmpty()) {
+                    throw new IOException("the interchange assembled for " + payer.id() + " failed its envelope check ("
+                            + problems.get(0).rule() + ": " + problems.get(0).message() + "); nothing was published for it");
                 }
                 published.add(new PublishedInterchange(target, isa13, n));
                 remaining -= n;
@@ -144,10 +136,6 @@ final class PayerOutput implements Closeable {
             out.write(buf, 0, r);
             left -= r;
         }
-    }
-
-    int setCount() {
-        return sets;
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.retro278.build.X12Checks;
 import org.retro278.config.ConfigurationException;
 import org.retro278.config.PayerDirectory;
 import org.retro278.config.PayerProfile;
@@ -26,7 +27,6 @@ import org.retro278.config.PracticeProfile;
 import org.retro278.config.RuntimeSettings;
 import org.retro278.config.SftpConnection;
 import org.retro278.config.SubmitterSettings;
-import org.retro278.convert.X12Checks;
 import org.retro278.intake.ClaimIntake;
 import org.retro278.io.SecureFiles;
 import org.retro278.sftp.AdapterKey;
@@ -34,6 +34,8 @@ import org.retro278.sftp.Secrets;
 import org.retro278.sim.EmbeddedSftpServer;
 import org.retro278.sim.SftpAccount;
 import org.retro278.store.TransactionStore;
+import org.retro278.submit.InterchangeFileName;
+import org.retro278.submit.RetryBackoff;
 import org.retro278.submit.Submission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,7 +116,9 @@ public final class Adapter implements AutoCloseable {
             });
             intake = new ClaimIntake(store, practices, payers, X12Checks.facts(), o.mappings(), work.resolve("quarantine"), o.clock());
             Submission submission = new Submission(store, payers, X12Checks.transactionSets(), X12Checks.envelopes(),
-                    submitter.traceOriginator(), work.resolve("outbox"), o.clock(), workers, cores);
+                    submitter.traceOriginator(), work.resolve("outbox"), o.clock(), workers, cores,
+                    new InterchangeFileName(settings.interchangeFileName()),
+                    new RetryBackoff(settings.retryBackoffFirst(), settings.retryBackoffMax()));
 
             camel = new DefaultCamelContext();
             camel.getRegistry().bind("claimIntake", intake);

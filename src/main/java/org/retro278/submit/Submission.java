@@ -11,22 +11,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.apache.camel.Exchange;
+import org.retro278.build.BatchBuilder;
+import org.retro278.build.BuiltBatch;
+import org.retro278.build.InterchangeAssembler;
+import org.retro278.build.InterchangeVerifier;
+import org.retro278.build.PendingClaim;
+import org.retro278.build.TransactionSetQueue;
+import org.retro278.build.TransactionSetValidator;
 import org.retro278.config.PayerDirectory;
 import org.retro278.config.PayerProfile;
-import org.retro278.convert.BatchBuilder;
-import org.retro278.convert.BuiltBatch;
-import org.retro278.convert.InterchangeVerifier;
-import org.retro278.convert.PendingClaim;
-import org.retro278.convert.TransactionSetValidator;
 import org.retro278.io.Hashes;
 import org.retro278.io.SecureFiles;
+import org.retro278.sftp.SftpFailure;
 import org.retro278.store.Interchange;
 import org.retro278.store.InterchangeState;
 import org.retro278.store.ReadyQueue;
@@ -58,39 +65,34 @@ import org.slf4j.LoggerFactory;
 public final class Submission {
 
     private static final Logger LOG = LoggerFactory.getLogger(Submission.class);
-    /** First retry after this, doubling with each failed attempt, up to {@link #MAX_BACKOFF}. */
-    static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
-    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
-    static final int BATCH = 32;
 
     private final TransactionStore store;
     private final PayerDirectory payers;
     private final TransactionSetValidator validator;
-    private final InterchangeVerifier verifier;
+    private final InterchangeAssembler assembler;
     private final String traceOriginator;
     private final Path outbox;
     private final Clock clock;
     private final ExecutorService workers;
     private final int parallelism;
-    private final java.util.Set<String> swept = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final InterchangeFileName fileNames;
+    private final RetryBackoff backoff;
+    private final Set<String> swept = ConcurrentHashMap.newKeySet();
 
     public Submission(TransactionStore store, PayerDirectory payers, TransactionSetValidator validator,
                       InterchangeVerifier verifier, String traceOriginator, Path outbox, Clock clock,
-                      ExecutorService workers, int parallelism) {
+                      ExecutorService workers, int parallelism, InterchangeFileName fileNames, RetryBackoff backoff) {
         this.store = store;
         this.payers = payers;
         this.validator = validator;
-        this.verifier = verifier;
+        this.assembler = new InterchangeAssembler(verifier);
         this.traceOriginator = traceOriginator;
         this.outbox = outbox;
         this.clock = clock;
         this.workers = workers;
         this.parallelism = Math.max(1, parallelism);
-    }
-
-    /** The file name an interchange has at the payer's gateway. */
-    public static String fileName(String payerId, long isa13) {
-        return "retro278-" + payerId + "-" + String.format("%09d", isa13) + ".x12";
+        this.fileNames = fileNames;
+        this.backoff = backoff;
     }
 
     /**
@@ -107,7 +109,7 @@ public final class Submission {
         Instant now = store.currentTime();
         List<Outgoing> out = new ArrayList<>();
         for (Interchange i : store.interchangesSending(payerId)) {
-            if (!i.payerId().equals(payerId) || !backoffPassed(i, now)) {
+            if (!i.payerId().equals(payerId) || !backoff.passed(i.attempts(), i.lastAttemptAt(), now)) {
                 continue;
             }
             Optional<Outgoing> o = prepare(payer, i.id(), i.isa13(), i.gs06(), i.envelopeTime(), i.fileName(), i.sha256());
@@ -130,7 +132,7 @@ public final class Submission {
             Optional<ReservedInterchange> r;
             try {
                 r = store.reserveInterchange(payerId, payer.maxClaimsPerInterchange(), envelopeTime,
-                        isa13 -> fileName(payerId, isa13));
+                        isa13 -> fileNames.of(payerId, isa13));
             } catch (ControlNumbersExhaustedException e) {
                 LOG.error("payer {}: {}", payerId, e.getMessage());
                 break;
@@ -159,12 +161,12 @@ public final class Submission {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        java.util.Set<String> keep = new java.util.HashSet<>();
+        Set<String> keep = new HashSet<>();
         for (Interchange i : store.interchangesSending(payerId)) {
             keep.add(i.fileName());
         }
         int removed = 0;
-        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+        try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 if (!keep.contains(p.getFileName().toString()) && Files.deleteIfExists(p)) {
                     removed++;
@@ -174,18 +176,6 @@ public final class Submission {
         if (removed > 0) {
             LOG.info("payer {}: {} file(s) an earlier run left in the local outbox removed", payerId, removed);
         }
-    }
-
-    private boolean backoffPassed(Interchange i, Instant now) {
-        if (i.attempts() == 0 || i.lastAttemptAt() == null) {
-            return true;
-        }
-        long factor = 1L << Math.min(20, i.attempts() - 1);
-        Duration wait = FIRST_BACKOFF.multipliedBy(factor);
-        if (wait.compareTo(MAX_BACKOFF) > 0) {
-            wait = MAX_BACKOFF;
-        }
-        return !now.isBefore(i.lastAttemptAt().plus(wait));
     }
 
     /**
@@ -225,28 +215,26 @@ public final class Submission {
     private int build(PayerProfile payer, long id, long isa13, long gs06, LocalDateTime envelopeTime, Path target)
             throws IOException {
         BatchBuilder builder = new BatchBuilder(payer, traceOriginator, validator, envelopeTime);
-        Path tmp = SecureFiles.createTempFile(target.getParent(), target.getFileName().toString());
         Path body = SecureFiles.createTempFile(target.getParent(), target.getFileName() + "-sets");
         int[] written = {0};
         List<Long> failed = new ArrayList<>();
+        Map<String, Long> keys = new HashMap<>();
         try {
             try (OutputStream sets = new BufferedOutputStream(Files.newOutputStream(body, StandardOpenOption.WRITE), 1 << 16)) {
-                ArrayDeque<Future<BuiltBatch>> inFlight = new ArrayDeque<>();
-                List<PendingClaim> batch = new ArrayList<>(BATCH);
-                java.util.Map<String, Long> keys = new java.util.HashMap<>();
-                store.forEachRequest(id, (claim, request) -> {
-                    keys.put(claim.claimId(), claim.claimKey());
-                    batch.add(new PendingClaim(request, claim.ids(), false, List.of()));
-                    if (batch.size() == BATCH) {
-                        submit(builder, batch, inFlight, sets, written, failed, keys);
+                TransactionSetQueue queue = new TransactionSetQueue(workers, parallelism, TransactionSetQueue.BATCH_SIZE, b -> {
+                    for (BuiltBatch.BuiltSet s : b.sets()) {
+                        sets.write(s.bytes());
+                        written[0]++;
+                    }
+                    for (BuiltBatch.RejectedSet r : b.rejected()) {
+                        failed.add(keys.get(r.claimId()));
                     }
                 });
-                if (!batch.isEmpty()) {
-                    submit(builder, batch, inFlight, sets, written, failed, keys);
-                }
-                while (!inFlight.isEmpty()) {
-                    drain(inFlight.poll(), sets, written, failed, keys);
-                }
+                store.forEachRequest(id, (claim, request) -> {
+                    keys.put(claim.claimId(), claim.claimKey());
+                    queue.add(builder, new PendingClaim(request, claim.ids(), false, List.of()));
+                });
+                queue.finish();
             }
             for (long key : failed) {
                 store.dropFromInterchange(id, key, List.of(new Reason("X12_INVALID",
@@ -256,53 +244,15 @@ public final class Submission {
                 return 0;
             }
             InterchangeFrame frame = InterchangeFrame.of(new EnvelopeWriter(payer), isa13, gs06, written[0], envelopeTime);
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING), 1 << 16)) {
-                out.write(frame.header());
-                Files.copy(body, out);
-                out.write(frame.trailer());
-            }
-            List<X12Problem> problems = verifier.verify(tmp);
+            List<X12Problem> problems = assembler.publish(target, frame, out -> Files.copy(body, out));
             if (!problems.isEmpty()) {
                 throw new IOException("the interchange built for payer " + payer.id() + " (ISA13 " + isa13
                         + ") failed its envelope check: " + problems.get(0).rule());
             }
-            SecureFiles.publish(tmp, target);
             LOG.info("interchange ISA13 {} for payer {} built: {} transaction set(s)", isa13, payer.id(), written[0]);
             return written[0];
         } finally {
-            Files.deleteIfExists(tmp);
             Files.deleteIfExists(body);
-        }
-    }
-
-    private void submit(BatchBuilder builder, List<PendingClaim> batch, ArrayDeque<Future<BuiltBatch>> inFlight,
-                        OutputStream sets, int[] written, List<Long> failed, java.util.Map<String, Long> keys) throws IOException {
-        List<PendingClaim> claims = List.copyOf(batch);
-        batch.clear();
-        inFlight.add(workers.submit(() -> builder.build(claims)));
-        while (inFlight.size() > 2 * parallelism + 1) {
-            drain(inFlight.poll(), sets, written, failed, keys);
-        }
-    }
-
-    private static void drain(Future<BuiltBatch> f, OutputStream sets, int[] written, List<Long> failed,
-                              java.util.Map<String, Long> keys) throws IOException {
-        BuiltBatch b;
-        try {
-            b = f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IOException("building transaction sets failed: " + e.getCause(), e.getCause());
-        }
-        for (BuiltBatch.BuiltSet s : b.sets()) {
-            sets.write(s.bytes());
-            written[0]++;
-        }
-        for (BuiltBatch.RejectedSet r : b.rejected()) {
-            failed.add(keys.get(r.claimId()));
         }
     }
 
@@ -310,14 +260,14 @@ public final class Submission {
     public static final String INTERCHANGE_HEADER = "retro278InterchangeId";
 
     /** Route entry point after the upload step. */
-    public void onUploaded(org.apache.camel.Exchange exchange) {
+    public void onUploaded(Exchange exchange) {
         sent(exchange.getIn().getHeader(INTERCHANGE_HEADER, Long.class),
-                exchange.getIn().getHeader(org.apache.camel.Exchange.FILE_NAME_PRODUCED, String.class));
+                exchange.getIn().getHeader(Exchange.FILE_NAME_PRODUCED, String.class));
     }
 
     /** Route entry point when the upload failed. */
-    public void onUploadFailed(org.apache.camel.Exchange exchange) {
-        Exception cause = exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class);
+    public void onUploadFailed(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         failed(exchange.getIn().getHeader(INTERCHANGE_HEADER, Long.class), cause);
     }
 
@@ -348,7 +298,7 @@ public final class Submission {
 
     /** An upload failed; the interchange stays SENDING and is tried again after its back-off. */
     public void failed(long interchangeId, Exception cause) {
-        String words = org.retro278.sftp.SftpFailure.of(cause).message();
+        String words = SftpFailure.of(cause).message();
         store.recordSendFailure(interchangeId, words);
         Interchange i = store.findInterchange(interchangeId).orElse(null);
         LOG.warn("interchange {} (ISA13 {}) could not be uploaded, will retry: {}", interchangeId,

@@ -2,18 +2,24 @@ package org.retro278.convert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.retro278.ProjectFiles;
+import org.retro278.build.InterchangeVerifier;
+import org.retro278.build.TransactionSetValidator;
+import org.retro278.build.X12Checks;
 import org.retro278.config.PayerDirectory;
 import org.retro278.mapping.ClaimFileReader;
 import org.retro278.mapping.ClaimLayout;
@@ -43,7 +49,7 @@ class ConverterTest {
         // a validator that finds a problem in CLM1002's set only (standing in for a writer defect)
         TransactionSetValidator flagging = in -> {
             byte[] bytes = in.readAllBytes();
-            List<X12Problem> problems = new java.util.ArrayList<>(real.validate(new java.io.ByteArrayInputStream(bytes)));
+            List<X12Problem> problems = new ArrayList<>(real.validate(new ByteArrayInputStream(bytes)));
             if (new String(bytes, StandardCharsets.UTF_8).contains("BHT*0007*13*CLM1002-")) {
                 problems.add(new X12Problem(5, 3, "0002", "2000E", "UM", 1, null, "CODE_INVALID", "test defect"));
             }
@@ -64,7 +70,7 @@ class ConverterTest {
     @Test
     void anInterchangeThatFailsItsEnvelopeCheckIsNotPublished() throws Exception {
         InterchangeVerifier refusing = file -> List.of(new X12Problem(1, null, null, null, "GE", 1, null, "SET_COUNT_MISMATCH", "test"));
-        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> convert(X12Checks.transactionSets(), refusing));
+        IOException e = assertThrows(IOException.class, () -> convert(X12Checks.transactionSets(), refusing));
         assertTrue(e.getMessage().contains("envelope check"), e.getMessage());
         try (var s = Files.list(tmp.resolve("out"))) {
             assertTrue(s.noneMatch(p -> p.toString().endsWith(".x12")), "nothing published");

@@ -15,13 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.retro278.ProjectFiles;
+import org.retro278.config.RuntimeSettings;
 import org.retro278.sim.SftpServerExtension;
 import org.retro278.store.ClaimState;
 import org.retro278.store.Interchange;
 import org.retro278.store.InterchangeState;
 import org.retro278.store.StoredClaim;
 import org.retro278.submit.FaultInjection;
-import org.retro278.submit.Submission;
+import org.retro278.submit.InterchangeFileName;
 
 /**
  * The adapter dies (like SIGKILL) at each point of a submission, as a separate JVM, and is started again on
@@ -94,7 +95,8 @@ class CrashRecoveryIT {
                     assertEquals(1, c.attempt(), "reserved once, never released and reserved again: " + c);
                     Interchange i = a.store().findInterchange(c.interchangeId()).orElseThrow();
                     assertEquals(InterchangeState.SENT, i.state());
-                    assertEquals(Submission.fileName(i.payerId(), i.isa13()), i.fileName());
+                    assertEquals(new InterchangeFileName(RuntimeSettings.defaults().interchangeFileName()).of(i.payerId(), i.isa13()),
+                            i.fileName());
                 }
             }
             for (var r : reserved.entrySet()) {

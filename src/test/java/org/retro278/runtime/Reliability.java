@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.retro278.convert.X12Checks;
+import org.retro278.build.X12Checks;
 import org.retro278.sim.SftpServerExtension;
 import org.retro278.store.ClaimState;
 import org.retro278.store.ReceivedFile;

@@ -1,4 +1,4 @@
-package org.retro278.convert;
+package org.retro278.build;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,9 +12,9 @@ import org.retro278.x12.validation.X12Validator;
 import org.retro278.x12.validation.X217CodeLists;
 
 /**
- * The converter's view of the implementation-guide validator: one shared validator (schemas are read
- * once per process), its code lists for the input rules, full validation of built transaction sets, and
- * envelope verification of assembled interchanges.
+ * What the offline command and the live path need of the implementation-guide validator: one shared
+ * validator (schemas are read once per process), its code lists for the input rules, full validation of
+ * built transaction sets, and envelope verification of assembled interchanges.
  */
 public final class X12Checks {
 

@@ -1,4 +1,4 @@
-package org.retro278.convert;
+package org.retro278.build;
 
 import java.io.IOException;
 import java.nio.file.Path;

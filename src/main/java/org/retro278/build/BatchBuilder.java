@@ -1,4 +1,4 @@
-package org.retro278.convert;
+package org.retro278.build;
 
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamWriter;

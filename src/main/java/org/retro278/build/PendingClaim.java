@@ -1,4 +1,4 @@
-package org.retro278.convert;
+package org.retro278.build;
 
 import java.util.List;
 import org.retro278.model.RetroAuthorizationRequest;

@@ -1,11 +1,11 @@
-package org.retro278.convert;
+package org.retro278.build;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.retro278.x12.X12Problem;
 
-/** Checks X12 bytes against the implementation guide; what the converter needs of the validator. */
+/** Checks X12 bytes against the implementation guide; what building transaction sets needs of the validator. */
 @FunctionalInterface
 public interface TransactionSetValidator {
     List<X12Problem> validate(InputStream in) throws IOException;
