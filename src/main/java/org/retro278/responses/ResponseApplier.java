@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ResponseApplier implements ResponseHandler {
 
+    /** The intake's logger: these lines were always the intake's, and operators and tests follow it. */
     private static final Logger LOG = LoggerFactory.getLogger(ResponseIntake.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
