@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.retro278.store.ClaimState;
 import org.retro278.store.Reason;
 import org.retro278.x12.response.ResponseFile;
 import org.retro278.x12.response.ResponseReader;
 import org.retro278.x12.response.ReviewResponse;
+import org.retro278.x12.response.Verdict;
 
 /** The reasons a 278 response gives its claim, as the status files show them (codes and words). */
 class ResponseIntakeReasonsTest {
@@ -33,8 +33,8 @@ class ResponseIntakeReasonsTest {
     @Test
     void eachDocumentThePayerAsksForIsAReasonWithItsWords() throws IOException {
         ReviewResponse r = fixture("a4-pended-documents-at-event-and-service.x12");
-        assertEquals(ClaimState.PENDED, r.outcome().state());
-        List<Reason> reasons = ResponseIntake.reviewReasons(r, null);
+        assertEquals(Verdict.PENDED, r.outcome().verdict());
+        List<Reason> reasons = ResponseReasons.review(r, null);
         assertEquals(List.of("HCR01:A4", "HCR03:0U", "SERVICE:A4", "SERVICE:A4", "PWK:AS", "PWK:OB"), codes(reasons));
         assertEquals("documents requested: Admission Summary (AS), by voice (VO)", reasons.get(4).words());
         // a service level's request names its line, as the SERVICE and HCR03 reasons do
@@ -43,14 +43,14 @@ class ResponseIntakeReasonsTest {
 
     @Test
     void electronicallyOnlyIsNotSaidBy() throws IOException {
-        List<Reason> reasons = ResponseIntake.reviewReasons(fixture("a4-pended-more-to-follow.x12"), null);
+        List<Reason> reasons = ResponseReasons.review(fixture("a4-pended-more-to-follow.x12"), null);
         assertEquals(List.of("HCR01:A4", "HCR03:0U", "PWK:OB"), codes(reasons));
         assertEquals("documents requested: Operative Note (OB), electronically only (EL)", reasons.get(2).words());
     }
 
     @Test
     void aPwkCodeOutsideTheListKeepsItsCodeAndSaysItIsUnknown() throws IOException {
-        List<Reason> reasons = ResponseIntake.reviewReasons(fixture("a4-pended-pwk-codes-not-in-the-list.x12"), null);
+        List<Reason> reasons = ResponseReasons.review(fixture("a4-pended-pwk-codes-not-in-the-list.x12"), null);
         assertEquals(List.of("HCR01:A4", "HCR03:0U", "PWK:DS", "PWK:77"), codes(reasons));
         assertEquals("documents requested: Discharge Summary (DS), unknown PWK02 transmission code (not in the 005010 code"
                 + " list): needs review (AA)", reasons.get(2).words());
@@ -60,7 +60,7 @@ class ResponseIntakeReasonsTest {
 
     @Test
     void aResponseWithoutPwkGivesNoPwkReason() throws IOException {
-        List<Reason> reasons = ResponseIntake.reviewReasons(fixture("a2-partial-service-a1-and-service-a3.x12"), null);
+        List<Reason> reasons = ResponseReasons.review(fixture("a2-partial-service-a1-and-service-a3.x12"), null);
         assertEquals(List.of("HCR01:A2", "SERVICE:A1", "SERVICE:A3", "HCR03:0P"), codes(reasons));
     }
 }

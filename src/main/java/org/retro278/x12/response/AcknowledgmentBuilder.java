@@ -118,8 +118,9 @@ final class AcknowledgmentBuilder implements SetBuilder {
     @Override
     public InboundDocument build(List<X12Problem> problems) {
         closeSet();
+        ClaimOutcome unlisted = ClaimStateRollup.ofGroup(groupStatus, sets, setsIncluded, setsReceived, setsAccepted);
         return new ImplementationAcknowledgment(envelope, functionalId, groupControlNumber, version, groupStatus,
-                groupErrors, setsIncluded, setsReceived, setsAccepted, sets, ClaimStateRollup.ofGroup(groupStatus), problems);
+                groupErrors, setsIncluded, setsReceived, setsAccepted, sets, unlisted, problems);
     }
 
     private static final class SetParts {

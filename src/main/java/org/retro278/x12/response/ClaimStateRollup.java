@@ -6,11 +6,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.retro278.store.ClaimState;
 
 /**
- * What a payer's answer means for the claim, in one place: the claim state a 278 response, a 999 set or a
- * TA1 moves it to. The state names are the fixed vocabulary of {@link ClaimState}.
+ * What a payer's answer means for the claim, in one place: the {@link Verdict} a 278 response, a 999 set or
+ * group, or a TA1 gives it. {@code read} prints these outcomes and the response intake applies them as they
+ * are (docs/responses.md, "What a document means for the claim", is the table of these rules).
  *
  * <p>A 278 response, in this order:
  * <ol>
@@ -30,17 +30,22 @@ import org.retro278.store.ClaimState;
  *       {@code MODIFIED} (example 2b: the stay is cut, the surgery certified).
  * </ol>
  *
- * <p>A 999 set: IK501 A or E {@code ACCEPTED}; M, R, W or X {@code REJECTED_BY_GATEWAY}. The same for the
- * sets of an acknowledged group that have no AK2 of their own, from AK901 (P cannot be decided for them:
- * needs review). A TA1: R {@code REJECTED_BY_GATEWAY} for every claim of the interchange; A and E change
- * nothing (the 999 and the 278 follow).
+ * <p>A 999 set: IK501 A or E {@code ACCEPTED}; M, R, W or X {@code REJECTED_BY_GATEWAY}; any other (or none):
+ * no verdict, needs review (an unknown code is not read as a rejection). The sets of the acknowledged group
+ * that have no AK2 of their own, from AK901: A or E {@code ACCEPTED}; M, R, W or X {@code
+ * REJECTED_BY_GATEWAY}; P only when the 999 accounts for them: a listed set is rejected (what P says),
+ * every set was received (AK902 = AK903) and AK904 counts every received set without an AK2 as accepted;
+ * otherwise (P without any AK2 among them) needs review. A TA1: R {@code REJECTED_BY_GATEWAY} for every
+ * claim of the interchange, except with note 025 (the payer already has an interchange with this ISA13: a
+ * copy sent again, docs/reliability.md), which changes nothing; A and E change nothing (the 999 and the 278
+ * follow).
  */
 public final class ClaimStateRollup {
 
-    private static final Map<String, ClaimState> DIRECT = Map.of(
-            "A1", ClaimState.CERTIFIED, "A2", ClaimState.PARTIALLY_CERTIFIED, "A3", ClaimState.DENIED,
-            "A4", ClaimState.PENDED, "A6", ClaimState.MODIFIED, "C", ClaimState.CANCELLED,
-            "CT", ClaimState.CONTACT_PAYER, "NA", ClaimState.NOT_REQUIRED);
+    private static final Map<String, Verdict> DIRECT = Map.of(
+            "A1", Verdict.CERTIFIED, "A2", Verdict.PARTIALLY_CERTIFIED, "A3", Verdict.DENIED,
+            "A4", Verdict.PENDED, "A6", Verdict.MODIFIED, "C", Verdict.CANCELLED,
+            "CT", Verdict.CONTACT_PAYER, "NA", Verdict.NOT_REQUIRED);
 
     /** Marks a service rejected by an AAA without a decision; counted as not certified. */
     private static final String REJECTED_SERVICE = "AAA";
@@ -49,7 +54,7 @@ public final class ClaimStateRollup {
     }
 
     /**
-     * The claim state of a 278 response.
+     * The verdict on a 278 response.
      *
      * @param moreToFollow BHT06 = 19
      * @param rejections   every AAA of the response
@@ -78,14 +83,14 @@ public final class ClaimStateRollup {
 
         if (eventAction == null && serviceActions.isEmpty()) {
             if (!rejections.isEmpty()) {
-                return new ClaimOutcome(ClaimState.REJECTED_BY_PAYER, false,
+                return new ClaimOutcome(Verdict.REJECTED_BY_PAYER, false,
                         "the payer rejected the request without a decision: " + rejectionWords(rejections));
             }
             if (moreToFollow) {
-                return new ClaimOutcome(ClaimState.PENDED, false,
+                return new ClaimOutcome(Verdict.PENDED, false,
                         "no decision yet: BHT06 is 19, the payer will send another 278 with its decision");
             }
-            return new ClaimOutcome(ClaimState.CONTACT_PAYER, true,
+            return new ClaimOutcome(Verdict.CONTACT_PAYER, true,
                     "the response carries neither a decision (HCR) nor a rejection (AAA): needs review");
         }
 
@@ -96,13 +101,13 @@ public final class ClaimStateRollup {
         for (String action : all) {
             if (!DIRECT.containsKey(action)) {
                 String where = action.equals(eventAction) ? "at the patient event" : "at a service";
-                return new ClaimOutcome(ClaimState.CONTACT_PAYER, true, "HCR01 " + printable(action) + " " + where
+                return new ClaimOutcome(Verdict.CONTACT_PAYER, true, "HCR01 " + printable(action) + " " + where
                         + " is not a 005010 action code (codes such as D or IP appear only in later releases),"
                         + " so the decision cannot be read: needs review");
             }
         }
         if (moreToFollow || all.contains("A4")) {
-            return new ClaimOutcome(ClaimState.PENDED, false, "pended: "
+            return new ClaimOutcome(Verdict.PENDED, false, "pended: "
                     + (moreToFollow ? "BHT06 is 19, the payer will send another 278 with its decision" : "the payer has not decided yet")
                     + " (" + summary + ")");
         }
@@ -125,7 +130,7 @@ public final class ClaimStateRollup {
         return new ClaimOutcome(combine(combined), false, summary);
     }
 
-    private static ClaimState combine(Set<String> decisions) {
+    private static Verdict combine(Set<String> decisions) {
         Set<String> d = new LinkedHashSet<>(decisions);
         if (d.contains(REJECTED_SERVICE)) {
             d.remove(REJECTED_SERVICE);
@@ -139,16 +144,16 @@ public final class ClaimStateRollup {
             return DIRECT.get(d.iterator().next());
         }
         if (d.contains("CT")) {
-            return ClaimState.CONTACT_PAYER;
+            return Verdict.CONTACT_PAYER;
         }
         if (d.contains("A2") || (d.contains("A3") && (d.contains("A1") || d.contains("A6")))) {
-            return ClaimState.PARTIALLY_CERTIFIED;
+            return Verdict.PARTIALLY_CERTIFIED;
         }
         if (d.contains("A1") && d.contains("A6")) {
-            return ClaimState.MODIFIED;
+            return Verdict.MODIFIED;
         }
         // only C and NA remain
-        return d.contains("C") ? ClaimState.CANCELLED : ClaimState.NOT_REQUIRED;
+        return d.contains("C") ? Verdict.CANCELLED : Verdict.NOT_REQUIRED;
     }
 
     /** "patient event A6 (modified); services: 1 A1 (certified in total)", and rejected services. */
@@ -194,14 +199,14 @@ public final class ClaimStateRollup {
         return b.toString();
     }
 
-    /** The claim state of one acknowledged set of a 999, from IK501. */
+    /** The verdict on one acknowledged set of a 999, from IK501. */
     public static ClaimOutcome ofSet(Code ik501) {
         String code = ik501 == null ? "" : ik501.code();
         return switch (code) {
-            case "A" -> new ClaimOutcome(ClaimState.ACCEPTED, false, "accepted by the payer's gateway (IK501 A): the decision follows");
-            case "E" -> new ClaimOutcome(ClaimState.ACCEPTED, false,
+            case "A" -> new ClaimOutcome(Verdict.ACCEPTED, false, "accepted by the payer's gateway (IK501 A): the decision follows");
+            case "E" -> new ClaimOutcome(Verdict.ACCEPTED, false,
                     "accepted with errors noted (IK501 E): the decision follows; the errors are listed");
-            case "M", "R", "W", "X" -> new ClaimOutcome(ClaimState.REJECTED_BY_GATEWAY, false,
+            case "M", "R", "W", "X" -> new ClaimOutcome(Verdict.REJECTED_BY_GATEWAY, false,
                     "rejected by the payer's gateway (IK501 " + code + ": " + ik501.words() + "): fix and resubmit");
             default -> new ClaimOutcome(null, true, code.isEmpty()
                     ? "the 999 gives no IK501 for this set: needs review"
@@ -209,36 +214,71 @@ public final class ClaimStateRollup {
         };
     }
 
-    /** The claim state of the sets of an acknowledged group that have no AK2 of their own, from AK901. */
-    public static ClaimOutcome ofGroup(Code ak901) {
+    /**
+     * The verdict on the sets of an acknowledged group that have no AK2 of their own, from AK901 and, for P,
+     * the counts AK902-AK904 against the listed sets.
+     *
+     * @param sets the AK2 loops of the 999, each already decided by {@link #ofSet}
+     */
+    public static ClaimOutcome ofGroup(Code ak901, List<AcknowledgedSet> sets, Integer included, Integer received,
+                                       Integer accepted) {
         String code = ak901 == null ? "" : ak901.code();
         return switch (code) {
-            case "A", "E" -> new ClaimOutcome(ClaimState.ACCEPTED, false,
+            case "A", "E" -> new ClaimOutcome(Verdict.ACCEPTED, false,
                     "the group was accepted (AK901 " + code + "): sets without an AK2 of their own are accepted");
-            case "M", "R", "W", "X" -> new ClaimOutcome(ClaimState.REJECTED_BY_GATEWAY, false,
+            case "M", "R", "W", "X" -> new ClaimOutcome(Verdict.REJECTED_BY_GATEWAY, false,
                     "the group was rejected (AK901 " + code + ": " + ak901.words() + "): every set of it is rejected");
-            case "P" -> new ClaimOutcome(null, true,
-                    "the group was partially accepted (AK901 P): a set without an AK2 of its own cannot be decided, needs review");
+            case "P" -> partlyAccepted(sets, included, received, accepted);
             default -> new ClaimOutcome(null, true, code.isEmpty()
                     ? "the 999 has no AK9: needs review"
                     : "AK901 " + printable(code) + " is not a 005010X231A1 code: needs review");
         };
     }
 
-    /** The claim state of every claim of the interchange a TA1 answers, from TA104. */
+    /**
+     * AK901 P: which sets were rejected is said only by their AK2 loops, so a set without one is accepted only
+     * when the 999 explains the P by a listed rejection and its counts leave nothing else for the others.
+     */
+    private static ClaimOutcome partlyAccepted(List<AcknowledgedSet> sets, Integer included, Integer received,
+                                               Integer accepted) {
+        long listedAccepted = sets.stream().filter(s -> s.outcome().verdict() == Verdict.ACCEPTED).count();
+        boolean listedRejected = sets.stream().anyMatch(s -> s.outcome().verdict() == Verdict.REJECTED_BY_GATEWAY);
+        int unlisted = received == null ? 0 : received - sets.size();
+        if (listedRejected && included != null && included.equals(received) && accepted != null && unlisted > 0
+                && accepted - listedAccepted == unlisted) {
+            return new ClaimOutcome(Verdict.ACCEPTED, false, "the group was partially accepted (AK901 P) and AK904 counts the "
+                    + unlisted + (unlisted == 1 ? " set" : " sets") + " without an AK2 of their own as accepted: they are accepted");
+        }
+        return new ClaimOutcome(null, true,
+                "the group was partially accepted (AK901 P): a set without an AK2 of its own cannot be decided, needs review");
+    }
+
+    /** The verdict on every claim of the interchange a TA1 answers, from TA104 and TA105. */
     public static ClaimOutcome ofInterchange(Code ta104, Code ta105) {
         String code = ta104 == null ? "" : ta104.code();
         String note = ta105 == null ? "" : " (TA105 " + printable(ta105.code()) + ": " + ta105.words() + ")";
+        if (duplicateInterchange(ta104, ta105)) {
+            return new ClaimOutcome(null, false, "no change: the payer rejected this interchange as a duplicate of one it"
+                    + " already has" + note + "; the answers to the first copy decide");
+        }
         return switch (code) {
             case "A" -> new ClaimOutcome(null, false, "no change: the interchange envelope was accepted; the 999 and the 278 follow");
             case "E" -> new ClaimOutcome(null, false, "no change: the interchange was accepted with errors noted" + note
                     + "; the 999 and the 278 follow");
-            case "R" -> new ClaimOutcome(ClaimState.REJECTED_BY_GATEWAY, false,
+            case "R" -> new ClaimOutcome(Verdict.REJECTED_BY_GATEWAY, false,
                     "the whole interchange was rejected" + note + ": nothing in it was read; fix and resubmit");
             default -> new ClaimOutcome(null, true, code.isEmpty()
                     ? "the TA1 gives no TA104: needs review"
                     : "TA104 " + printable(code) + " is not an X12 code: needs review");
         };
+    }
+
+    /**
+     * TA104 R with TA105 025: the payer already has an interchange with this ISA13, a re-upload after a crash
+     * (docs/reliability.md) or a numbering clash; it rejects the copy, not the claims.
+     */
+    static boolean duplicateInterchange(Code ta104, Code ta105) {
+        return ta104 != null && "R".equals(ta104.code()) && ta105 != null && "025".equals(ta105.code());
     }
 
     /** A code fit to quote: short letters and digits only (a value shifted into a code element is not quoted). */

@@ -17,7 +17,7 @@ import org.retro278.x12.X12Problem;
  * @param setsReceived            AK903, or {@code null}
  * @param setsAccepted            AK904, or {@code null}
  * @param sets                    the AK2 loops, in order
- * @param outcome                 what AK901 means for sets of the group that have no AK2 of their own
+ * @param outcome                 what AK901 (and, for P, the counts) means for sets of the group without an AK2
  * @param problems                validation problems inside the 999
  */
 public record ImplementationAcknowledgment(Envelope envelope, String ackedFunctionalId, String ackedGroupControlNumber,

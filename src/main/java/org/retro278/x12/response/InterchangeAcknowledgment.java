@@ -24,4 +24,9 @@ public record InterchangeAcknowledgment(Envelope envelope, String interchangeCon
         Objects.requireNonNull(envelope, "envelope");
         problems = List.copyOf(problems);
     }
+
+    /** TA104 R with TA105 025: the payer rejects a copy of an interchange it already has, not its claims. */
+    public boolean duplicateInterchange() {
+        return ClaimStateRollup.duplicateInterchange(status, note);
+    }
 }

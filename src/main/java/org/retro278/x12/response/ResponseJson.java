@@ -254,7 +254,7 @@ public final class ResponseJson {
 
     private void outcome(String name, ClaimOutcome o) throws IOException {
         json.writeObjectFieldStart(name);
-        json.writeStringField("state", o.state() == null ? null : o.state().name());
+        json.writeStringField("state", o.verdict() == null ? null : o.verdict().name());
         json.writeBooleanField("needsReview", o.needsReview());
         json.writeStringField("words", o.explanation());
         json.writeEndObject();

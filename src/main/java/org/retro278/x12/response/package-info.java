@@ -9,9 +9,10 @@
  * set the reader does not report) are handed over on their own. Memory does not grow with the file: each
  * document is handed over when its transaction set (or its TA1 segment) ends.
  *
- * <p>What a 278 response means for the claim is decided in one place, {@link
- * org.retro278.x12.response.ClaimStateRollup}; {@link org.retro278.x12.response.ResponseJson} writes the
- * documents as JSON Lines (the {@code read} command).
+ * <p>What a 278 response, a 999 and a TA1 mean for the claim is decided in one place, {@link
+ * org.retro278.x12.response.ClaimStateRollup}, as a {@link org.retro278.x12.response.Verdict}: this package does
+ * not depend on the store, which maps verdicts to its claim states. {@link
+ * org.retro278.x12.response.ResponseJson} writes the documents as JSON Lines (the {@code read} command).
  *
  * <p>PHI: the records hold what the caller needs to match a response to its claim (trace numbers, dates,
  * procedure codes, authorization numbers) and never names, member ids, diagnoses or free text; their

@@ -8,7 +8,6 @@ import static org.retro278.x12.response.ResponseFixtures.only;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.retro278.store.ClaimState;
 
 /** The 999 and TA1 readers on our fictional acknowledgments. */
 class AcknowledgmentReaderTest {
@@ -24,10 +23,10 @@ class AcknowledgmentReaderTest {
         assertEquals(List.of("0001", "0002"), ack.sets().stream().map(AcknowledgedSet::controlNumber).toList());
         for (AcknowledgedSet set : ack.sets()) {
             assertEquals("278", set.transactionSetId());
-            assertEquals(ClaimState.ACCEPTED, set.outcome().state());
+            assertEquals(Verdict.ACCEPTED, set.outcome().verdict());
             assertEquals(List.of(), set.errors());
         }
-        assertEquals(ClaimState.ACCEPTED, ack.outcome().state());
+        assertEquals(Verdict.ACCEPTED, ack.outcome().verdict());
         assertEquals(List.of(), ack.problems());
     }
 
@@ -36,9 +35,9 @@ class AcknowledgmentReaderTest {
         ImplementationAcknowledgment ack = only("999-partly-accepted-p.x12", ImplementationAcknowledgment.class);
         assertEquals("P", ack.groupStatus().code());
         assertEquals("partially accepted: at least one transaction set was rejected", ack.groupStatus().words());
-        assertEquals(ClaimState.ACCEPTED, ack.sets().get(0).outcome().state());
+        assertEquals(Verdict.ACCEPTED, ack.sets().get(0).outcome().verdict());
         AcknowledgedSet rejected = ack.sets().get(1);
-        assertEquals(ClaimState.REJECTED_BY_GATEWAY, rejected.outcome().state());
+        assertEquals(Verdict.REJECTED_BY_GATEWAY, rejected.outcome().verdict());
         assertEquals(List.of(new Code("5", "one or more segments in error")), rejected.setErrors());
         SegmentError dmg = rejected.errors().get(0);
         assertEquals("DMG", dmg.segment());
@@ -50,7 +49,7 @@ class AcknowledgmentReaderTest {
     @Test
     void rejected999WithSegmentAndElementNotesAndNoCopyOfTheBadData() {
         ImplementationAcknowledgment ack = only("999-rejected-ik3-ik4.x12", ImplementationAcknowledgment.class);
-        assertEquals(ClaimState.REJECTED_BY_GATEWAY, ack.outcome().state());
+        assertEquals(Verdict.REJECTED_BY_GATEWAY, ack.outcome().verdict());
         AcknowledgedSet set = ack.sets().get(0);
         assertEquals(new Code("R", "rejected"), set.status());
         assertEquals(List.of("5", "I5"), set.setErrors().stream().map(Code::code).toList());
@@ -76,7 +75,7 @@ class AcknowledgmentReaderTest {
         assertEquals("0930", ta1.interchangeTime());
         assertEquals("A", ta1.status().code());
         assertEquals(new Code("000", "no error"), ta1.note());
-        assertNull(ta1.outcome().state(), "an accepted envelope changes no claim");
+        assertNull(ta1.outcome().verdict(), "an accepted envelope changes no claim");
         assertFalse(ta1.outcome().needsReview());
         assertEquals(new Envelope("FICTPLAN", "RETRO278SUBMIT", "000000701", null, null, 2), ta1.envelope());
     }
@@ -86,7 +85,7 @@ class AcknowledgmentReaderTest {
         InterchangeAcknowledgment ta1 = only("ta1-rejected-invalid-sender.x12", InterchangeAcknowledgment.class);
         assertEquals("R", ta1.status().code());
         assertEquals(new Code("006", "invalid interchange sender ID (ISA06)"), ta1.note());
-        assertEquals(ClaimState.REJECTED_BY_GATEWAY, ta1.outcome().state());
+        assertEquals(Verdict.REJECTED_BY_GATEWAY, ta1.outcome().verdict());
         assertTrue(ta1.outcome().explanation().contains("nothing in it was read"), ta1.outcome().explanation());
     }
 }

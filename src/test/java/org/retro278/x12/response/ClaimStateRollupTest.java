@@ -10,9 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.retro278.store.ClaimState;
 
-/** The one place that maps what a payer says to a claim state, rule by rule. */
+/** The one place that says what a payer's answer means for the claim (its verdict), rule by rule. */
 class ClaimStateRollupTest {
 
     private static Decision decision(String action) {
@@ -33,64 +32,64 @@ class ClaimStateRollupTest {
                 new Code("N", "resubmission not allowed"));
     }
 
-    private static ClaimState state(String event, String... services) {
-        return ClaimStateRollup.of(false, List.of(), event == null ? null : decision(event), services(services)).state();
+    private static Verdict state(String event, String... services) {
+        return ClaimStateRollup.of(false, List.of(), event == null ? null : decision(event), services(services)).verdict();
     }
 
     @ParameterizedTest(name = "event {0} -> {1}")
     @CsvSource({"A1, CERTIFIED", "A2, PARTIALLY_CERTIFIED", "A3, DENIED", "A4, PENDED", "A6, MODIFIED", "C, CANCELLED",
             "CT, CONTACT_PAYER", "NA, NOT_REQUIRED"})
-    void eachActionCodeAtTheEvent(String action, ClaimState expected) {
+    void eachActionCodeAtTheEvent(String action, Verdict expected) {
         ClaimOutcome outcome = ClaimStateRollup.of(false, List.of(), decision(action), List.of());
-        assertEquals(expected, outcome.state());
+        assertEquals(expected, outcome.verdict());
         assertFalse(outcome.needsReview());
     }
 
     @Test
     void servicesMixingCertifiedAndNotArePartial() {
-        assertEquals(ClaimState.PARTIALLY_CERTIFIED, state(null, "A1", "A3"));
-        assertEquals(ClaimState.PARTIALLY_CERTIFIED, state("A1", "A1", "A3"));
-        assertEquals(ClaimState.PARTIALLY_CERTIFIED, state(null, "A6", "A3"));
-        assertEquals(ClaimState.PARTIALLY_CERTIFIED, state("A2", "A1", "A1"), "an A2 anywhere is partial");
+        assertEquals(Verdict.PARTIALLY_CERTIFIED, state(null, "A1", "A3"));
+        assertEquals(Verdict.PARTIALLY_CERTIFIED, state("A1", "A1", "A3"));
+        assertEquals(Verdict.PARTIALLY_CERTIFIED, state(null, "A6", "A3"));
+        assertEquals(Verdict.PARTIALLY_CERTIFIED, state("A2", "A1", "A1"), "an A2 anywhere is partial");
     }
 
     @Test
     void servicesThatAgreeGiveTheirState() {
-        assertEquals(ClaimState.CERTIFIED, state(null, "A1", "A1"));
-        assertEquals(ClaimState.DENIED, state("A3", "A3", "A3"));
-        assertEquals(ClaimState.CERTIFIED, state("A1", null, null), "services without a decision: the event's");
+        assertEquals(Verdict.CERTIFIED, state(null, "A1", "A1"));
+        assertEquals(Verdict.DENIED, state("A3", "A3", "A3"));
+        assertEquals(Verdict.CERTIFIED, state("A1", null, null), "services without a decision: the event's");
     }
 
     @Test
     void certifiedNextToModifiedIsModified() {
-        assertEquals(ClaimState.MODIFIED, state("A6", "A1"), "TR3 example 2b: stay cut, surgery certified");
-        assertEquals(ClaimState.MODIFIED, state(null, "A1", "A6"));
+        assertEquals(Verdict.MODIFIED, state("A6", "A1"), "TR3 example 2b: stay cut, surgery certified");
+        assertEquals(Verdict.MODIFIED, state(null, "A1", "A6"));
     }
 
     @Test
     void cancelledAndNotRequiredServicesDoNotChangeTheRest() {
-        assertEquals(ClaimState.CERTIFIED, state(null, "A1", "NA"));
-        assertEquals(ClaimState.DENIED, state(null, "A3", "C"));
-        assertEquals(ClaimState.CANCELLED, state(null, "C", "NA"));
+        assertEquals(Verdict.CERTIFIED, state(null, "A1", "NA"));
+        assertEquals(Verdict.DENIED, state(null, "A3", "C"));
+        assertEquals(Verdict.CANCELLED, state(null, "C", "NA"));
     }
 
     @Test
     void contactPayerAnywhereInAMixAsksForAPerson() {
-        assertEquals(ClaimState.CONTACT_PAYER, state("A1", "A1", "CT"));
+        assertEquals(Verdict.CONTACT_PAYER, state("A1", "A1", "CT"));
     }
 
     @Test
     void pendedWhenAnyPartIsPendedOrMoreIsToFollow() {
-        assertEquals(ClaimState.PENDED, state("A2", "A1", "A4"));
-        assertEquals(ClaimState.PENDED, ClaimStateRollup.of(true, List.of(), decision("A1"), List.of()).state(),
+        assertEquals(Verdict.PENDED, state("A2", "A1", "A4"));
+        assertEquals(Verdict.PENDED, ClaimStateRollup.of(true, List.of(), decision("A1"), List.of()).verdict(),
                 "BHT06 = 19 keeps the claim open whatever the interim decision");
-        assertEquals(ClaimState.PENDED, ClaimStateRollup.of(true, List.of(), null, List.of()).state());
+        assertEquals(Verdict.PENDED, ClaimStateRollup.of(true, List.of(), null, List.of()).verdict());
     }
 
     @Test
     void aaaWithoutAnyDecisionIsRejectedByThePayer() {
         ClaimOutcome outcome = ClaimStateRollup.of(false, List.of(aaa("2010C", null)), null, services((String) null));
-        assertEquals(ClaimState.REJECTED_BY_PAYER, outcome.state());
+        assertEquals(Verdict.REJECTED_BY_PAYER, outcome.verdict());
         assertTrue(outcome.explanation().contains("AAA 62 (date of service not within allowable inquiry period) at 2010C"),
                 outcome.explanation());
         assertTrue(outcome.explanation().contains("follow-up N (resubmission not allowed)"), outcome.explanation());
@@ -99,20 +98,20 @@ class ClaimStateRollupTest {
     @Test
     void aaaNextToADecisionLeavesTheDecision() {
         ClaimOutcome outcome = ClaimStateRollup.of(false, List.of(aaa("2010EA", null)), decision("A1"), List.of());
-        assertEquals(ClaimState.CERTIFIED, outcome.state());
+        assertEquals(Verdict.CERTIFIED, outcome.verdict());
     }
 
     @Test
     void aServiceRejectedByAaaNextToCertifiedOnesIsPartial() {
         ClaimOutcome outcome = ClaimStateRollup.of(false, List.of(aaa("2000F", 2)), decision("A1"), services("A1", null));
-        assertEquals(ClaimState.PARTIALLY_CERTIFIED, outcome.state());
+        assertEquals(Verdict.PARTIALLY_CERTIFIED, outcome.verdict());
         assertTrue(outcome.explanation().contains("1 service rejected (AAA) without a decision"), outcome.explanation());
     }
 
     @Test
     void unknownActionCodeNeedsReview() {
         ClaimOutcome atEvent = ClaimStateRollup.of(false, List.of(), decision("IP"), List.of());
-        assertEquals(ClaimState.CONTACT_PAYER, atEvent.state());
+        assertEquals(Verdict.CONTACT_PAYER, atEvent.verdict());
         assertTrue(atEvent.needsReview());
         assertTrue(atEvent.explanation().contains("HCR01 IP at the patient event"), atEvent.explanation());
         ClaimOutcome atService = ClaimStateRollup.of(false, List.of(), decision("A1"), services("D"));
@@ -123,40 +122,85 @@ class ClaimStateRollupTest {
     @Test
     void neitherDecisionNorRejectionNeedsReview() {
         ClaimOutcome outcome = ClaimStateRollup.of(false, List.of(), null, services((String) null));
-        assertEquals(ClaimState.CONTACT_PAYER, outcome.state());
+        assertEquals(Verdict.CONTACT_PAYER, outcome.verdict());
         assertTrue(outcome.needsReview());
     }
 
     @ParameterizedTest(name = "IK501 {0} -> {1}")
     @CsvSource({"A, ACCEPTED", "E, ACCEPTED", "R, REJECTED_BY_GATEWAY", "M, REJECTED_BY_GATEWAY", "W, REJECTED_BY_GATEWAY",
             "X, REJECTED_BY_GATEWAY"})
-    void acknowledgedSets(String ik501, ClaimState expected) {
-        assertEquals(expected, ClaimStateRollup.ofSet(new Code(ik501, "words")).state());
+    void acknowledgedSets(String ik501, Verdict expected) {
+        assertEquals(expected, ClaimStateRollup.ofSet(new Code(ik501, "words")).verdict());
     }
 
     @Test
     void unknownSetStatusNeedsReview() {
         ClaimOutcome outcome = ClaimStateRollup.ofSet(new Code("Q", "unknown"));
-        assertNull(outcome.state());
+        assertNull(outcome.verdict());
         assertTrue(outcome.needsReview());
         assertTrue(ClaimStateRollup.ofSet(null).needsReview());
     }
 
+    private static AcknowledgedSet set(String st02, String ik501) {
+        return new AcknowledgedSet("278", st02, "005010X217", new Code(ik501, "words"), List.of(), List.of(),
+                ClaimStateRollup.ofSet(new Code(ik501, "words")));
+    }
+
+    private static ClaimOutcome group(String ak901, List<AcknowledgedSet> sets, Integer included, Integer received,
+                                      Integer accepted) {
+        return ClaimStateRollup.ofGroup(new Code(ak901, "words"), sets, included, received, accepted);
+    }
+
     @Test
     void groupStatusForSetsWithoutTheirOwnAk2() {
-        assertEquals(ClaimState.ACCEPTED, ClaimStateRollup.ofGroup(new Code("A", "accepted")).state());
-        assertEquals(ClaimState.REJECTED_BY_GATEWAY, ClaimStateRollup.ofGroup(new Code("R", "rejected")).state());
-        assertTrue(ClaimStateRollup.ofGroup(new Code("P", "partially accepted")).needsReview());
+        assertEquals(Verdict.ACCEPTED, group("A", List.of(), 2, 2, 2).verdict());
+        assertEquals(Verdict.ACCEPTED, group("E", List.of(set("0001", "E")), 2, 2, 2).verdict());
+        assertEquals(Verdict.REJECTED_BY_GATEWAY, group("R", List.of(), 2, 2, 0).verdict());
+        assertTrue(group("P", List.of(set("0001", "A"), set("0002", "R")), 2, 2, 1).needsReview(),
+                "every received set has its AK2: nothing is left for a set without one");
+        assertTrue(ClaimStateRollup.ofGroup(null, List.of(), null, null, null).needsReview());
+        assertTrue(group("Q", List.of(), 1, 1, 1).needsReview(), "an AK901 the guide does not know decides nothing");
+    }
+
+    @Test
+    void partlyAcceptedGroupWithoutAnyAk2CannotBeDecided() {
+        ClaimOutcome none = group("P", List.of(), 3, 3, 2);
+        assertNull(none.verdict(), "P says a set was rejected, and no AK2 says which");
+        assertTrue(none.needsReview());
+        assertNull(group("P", List.of(), 2, 2, 2).verdict(), "counts that accept every set do not explain the P");
+    }
+
+    @Test
+    void partlyAcceptedGroupAcceptsTheUnlistedSetsOnlyWhenTheCountsSaySo() {
+        List<AcknowledgedSet> oneRejected = List.of(set("0002", "R"));
+        ClaimOutcome counted = group("P", oneRejected, 3, 3, 2);
+        assertEquals(Verdict.ACCEPTED, counted.verdict(), counted.explanation());
+        assertFalse(counted.needsReview());
+        assertTrue(counted.explanation().contains("2 sets without an AK2"), counted.explanation());
+        assertNull(group("P", oneRejected, 3, 3, 1).verdict(), "AK904 leaves one unlisted set not accepted: which one?");
+        assertNull(group("P", oneRejected, 3, 2, 1).verdict(), "a set was not received (AK902 > AK903): which one?");
+        assertNull(group("P", oneRejected, null, null, null).verdict(), "no counts, no decision");
+        assertNull(group("P", List.of(set("0001", "A")), 3, 3, 2).verdict(), "no listed rejection explains the P");
     }
 
     @Test
     void interchangeAcknowledgments() {
         Code noError = new Code("000", "no error");
-        assertNull(ClaimStateRollup.ofInterchange(new Code("A", "accepted"), noError).state());
-        assertNull(ClaimStateRollup.ofInterchange(new Code("E", "accepted with errors"), new Code("021", "count")).state());
+        assertNull(ClaimStateRollup.ofInterchange(new Code("A", "accepted"), noError).verdict());
+        assertNull(ClaimStateRollup.ofInterchange(new Code("E", "accepted with errors"), new Code("021", "count")).verdict());
         ClaimOutcome rejected = ClaimStateRollup.ofInterchange(new Code("R", "rejected"), new Code("006", "invalid sender"));
-        assertEquals(ClaimState.REJECTED_BY_GATEWAY, rejected.state());
+        assertEquals(Verdict.REJECTED_BY_GATEWAY, rejected.verdict());
         assertTrue(rejected.explanation().contains("TA105 006"), rejected.explanation());
         assertTrue(ClaimStateRollup.ofInterchange(null, null).needsReview());
+    }
+
+    @Test
+    void aTa1RejectingADuplicateInterchangeChangesNoClaim() {
+        ClaimOutcome duplicate = ClaimStateRollup.ofInterchange(new Code("R", "rejected"), new Code("025", "duplicate"));
+        assertNull(duplicate.verdict(), "the payer has the first copy: its answers decide (docs/reliability.md)");
+        assertFalse(duplicate.needsReview());
+        assertTrue(duplicate.explanation().contains("TA105 025"), duplicate.explanation());
+        assertTrue(ClaimStateRollup.duplicateInterchange(new Code("R", "rejected"), new Code("025", "duplicate")));
+        assertFalse(ClaimStateRollup.duplicateInterchange(new Code("E", "with errors"), new Code("025", "duplicate")));
     }
 }

@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.retro278.ProjectFiles;
-import org.retro278.store.ClaimState;
 import org.retro278.x12.X12Problem;
 
 /**
@@ -94,7 +93,7 @@ class PublicResponseSamplesTest {
 
     private static String describe(InboundDocument doc) {
         if (doc instanceof ReviewResponse r) {
-            ClaimState state = r.outcome().state();
+            Verdict state = r.outcome().verdict();
             return "278 " + state;
         }
         if (doc instanceof ImplementationAcknowledgment a) {

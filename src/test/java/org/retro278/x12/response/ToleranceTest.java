@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.retro278.store.ClaimState;
 
 /** What partners send that the readers must take: layouts, delimiters, several interchanges, broken files. */
 class ToleranceTest {
@@ -44,8 +43,8 @@ class ToleranceTest {
         assertEquals(List.of("0001", "0002"), List.of(first.envelope().transactionControlNumber(),
                 second.envelope().transactionControlNumber()));
         assertEquals("803", second.envelope().groupControlNumber());
-        assertEquals(ClaimState.CERTIFIED, first.outcome().state());
-        assertEquals(ClaimState.DENIED, second.outcome().state());
+        assertEquals(Verdict.CERTIFIED, first.outcome().verdict());
+        assertEquals(Verdict.DENIED, second.outcome().verdict());
     }
 
     @Test
