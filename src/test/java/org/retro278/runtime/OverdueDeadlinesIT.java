@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.retro278.testing.TestClock;
 import org.retro278.responses.DeadlineWatch;
 import org.retro278.sim.PayerSimulator.RequestInterchange;
-import org.retro278.sim.SftpServerExtension;
+import org.retro278.sftp.embedded.SftpServerExtension;
 import org.retro278.store.ClaimState;
 import org.retro278.store.StoredClaim;
 

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.retro278.sim.PayerSimulator;
 import org.retro278.sim.PayerSimulator.RequestInterchange;
 import org.retro278.sim.ReceivedRequest;
-import org.retro278.sim.SftpServerExtension;
+import org.retro278.sftp.embedded.SftpServerExtension;
 
 /**
  * The payer's side of a test: reads the 278 requests the adapter uploaded to the payer's "inbound" folder

@@ -26,7 +26,7 @@ import org.retro278.testing.TestClock;
 import org.retro278.sim.PayerSimulator.Decision;
 import org.retro278.sim.PayerSimulator.RequestInterchange;
 import org.retro278.sim.ReceivedRequest;
-import org.retro278.sim.SftpServerExtension;
+import org.retro278.sftp.embedded.SftpServerExtension;
 import org.retro278.store.ClaimEvent;
 import org.retro278.store.ClaimState;
 import org.retro278.store.StoredClaim;

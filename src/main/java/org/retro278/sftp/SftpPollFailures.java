@@ -1,4 +1,4 @@
-package org.retro278.runtime;
+package org.retro278.sftp;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,12 +1,9 @@
-package org.retro278.runtime;
+package org.retro278.sftp;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.retro278.config.ConfigurationException;
-import org.retro278.config.SftpConnection;
-import org.retro278.sftp.AdapterKey;
-import org.retro278.sftp.Secrets;
-import org.retro278.sim.EmbeddedSftpServer;
+import org.retro278.sftp.embedded.EmbeddedSftpServer;
 
 /**
  * The route-template parameters that say how to reach one partner's SFTP server: host, port, user, the
@@ -14,12 +11,12 @@ import org.retro278.sim.EmbeddedSftpServer;
  * (routes/*.yaml); this only fills them in. Secrets are read from the environment here and go nowhere
  * but the endpoint (Camel masks them in everything it prints).
  */
-final class SftpParameters {
+public final class SftpParameters {
 
     private SftpParameters() {
     }
 
-    static Map<String, String> of(String who, SftpConnection c, EmbeddedSftpServer embedded, AdapterKey adapterKey,
+    public static Map<String, String> of(String who, SftpConnection c, EmbeddedSftpServer embedded, AdapterKey adapterKey,
                                   Secrets secrets) throws ConfigurationException {
         Map<String, String> p = new LinkedHashMap<>();
         if (c.embedded()) {

@@ -1,4 +1,4 @@
-package org.retro278.sim;
+package org.retro278.sftp;
 
 import org.retro278.testing.Needs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.retro278.sim.CamelSftpTest.list;
-import static org.retro278.sim.CamelSftpTest.waitFor;
+import static org.retro278.sftp.CamelSftpTest.list;
+import static org.retro278.sftp.CamelSftpTest.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.retro278.config;
+package org.retro278.sftp;
 
 import java.nio.file.Path;
 import java.util.Objects;
