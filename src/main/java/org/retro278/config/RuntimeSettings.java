@@ -5,7 +5,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * Settings of the running adapter ({@code run}), from {@code <config>/application.properties}.
@@ -20,12 +22,52 @@ import java.util.Properties;
  * @param embeddedSftpPort  its port
  * @param simulatePayers    whether payers whose gateway is the embedded server are answered by the payer
  *                          simulator (the default installation and the demo; never for real payers)
+ * @param readFolders       where the files the adapter has read go on the partner's server
+ * @param pollTimes         how often the routes look and how long a file must be quiet
  */
 public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, String storePasswordEnv,
-                              String embeddedSftpBind, int embeddedSftpPort, boolean simulatePayers) {
+                              String embeddedSftpBind, int embeddedSftpPort, boolean simulatePayers,
+                              ReadFolders readFolders, PollTimes pollTimes) {
+
+    /** A folder name below a drop or outbound folder: letters, digits, {@code . _ -}, not only dots, no {@code ..}. */
+    private static final Pattern FOLDER_NAME = Pattern.compile("(?!.*\\.\\.)(?=.*[A-Za-z0-9_\\-])[A-Za-z0-9._\\-]{1,64}");
+
+    /**
+     * Where a claim or response file goes once read (routes practice-intake, payer-responses): below the
+     * folder it was read from.
+     *
+     * @param done         files that were read ({@code retro278.folders.done})
+     * @param error        files refused as a whole, duplicates, responses not wholly applied
+     *                     ({@code retro278.folders.error})
+     * @param reportSuffix the report beside a file in {@code error} is the file's name plus this
+     *                     ({@code retro278.folders.reportSuffix})
+     */
+    public record ReadFolders(String done, String error, String reportSuffix) {
+    }
+
+    /**
+     * Defaults of the routes' timers. A practice file's {@code pollSeconds} and {@code quietSeconds}
+     * override the first two for that practice.
+     *
+     * @param practicePoll       how often a drop folder is looked at ({@code retro278.practice.pollSeconds})
+     * @param practiceQuiet      a claim file is read once it has not changed for this long
+     *                           ({@code retro278.practice.quietSeconds})
+     * @param statusPoll         how often changed claims are looked for to write status files
+     *                           ({@code retro278.status.pollMillis})
+     * @param responsePollAtLeast a payer's outbound folder is looked at at most this often, whatever the
+     *                           gateway's {@code pollMillis} ({@code retro278.responses.minPollMillis})
+     * @param responseQuiet      a response file is read once it has not changed for this long
+     *                           ({@code retro278.responses.quietMillis})
+     */
+    public record PollTimes(Duration practicePoll, Duration practiceQuiet, Duration statusPoll,
+                            Duration responsePollAtLeast, Duration responseQuiet) {
+    }
 
     public static RuntimeSettings defaults() {
-        return new RuntimeSettings(Path.of("work"), null, null, "RETRO278_STORE_PASSWORD", "127.0.0.1", 2222, false);
+        return new RuntimeSettings(Path.of("work"), null, null, "RETRO278_STORE_PASSWORD", "127.0.0.1", 2222, false,
+                new ReadFolders(".done", ".error", ".report.txt"),
+                new PollTimes(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMillis(1000), Duration.ofMillis(1000),
+                        Duration.ofMillis(1000)));
     }
 
     public static RuntimeSettings load(Path file) throws ConfigurationException {
@@ -41,21 +83,18 @@ public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, S
         String user = trimmed(p, "retro278.store.user");
         String pwEnv = trimmed(p, "retro278.store.passwordEnv");
         String bind = trimmed(p, "retro278.sftp.embedded.bind");
-        String port = trimmed(p, "retro278.sftp.embedded.port");
         String simulate = trimmed(p, "retro278.simulator.enabled");
         if (simulate != null && !simulate.equals("true") && !simulate.equals("false")) {
             throw new ConfigurationException(file + ": retro278.simulator.enabled: true or false");
         }
+        String port = trimmed(p, "retro278.sftp.embedded.port");
         int portNumber = d.embeddedSftpPort();
         if (port != null) {
-            try {
-                portNumber = Integer.parseInt(port);
-            } catch (NumberFormatException e) {
-                portNumber = -1;
-            }
-            if (portNumber < 0 || portNumber > 65_535) {
+            long n = number(port, -1);
+            if (n < 0 || n > 65_535) {
                 throw new ConfigurationException(file + ": retro278.sftp.embedded.port: '" + port + "' is not a port (0-65535)");
             }
+            portNumber = (int) n;
         }
         if (url != null && !url.startsWith("jdbc:")) {
             throw new ConfigurationException(file + ": retro278.store.url: a JDBC URL starts with jdbc:");
@@ -65,7 +104,63 @@ public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, S
         }
         return new RuntimeSettings(work == null ? d.workDir() : Path.of(work), url, user,
                 pwEnv == null ? d.storePasswordEnv() : pwEnv, bind == null ? d.embeddedSftpBind() : bind, portNumber,
-                "true".equals(simulate));
+                "true".equals(simulate), readFolders(file, p, d.readFolders()), pollTimes(file, p, d.pollTimes()));
+    }
+
+    private static ReadFolders readFolders(Path file, Properties p, ReadFolders d) throws ConfigurationException {
+        String done = folderName(file, p, "retro278.folders.done", d.done());
+        String error = folderName(file, p, "retro278.folders.error", d.error());
+        if (done.equals(error)) {
+            throw new ConfigurationException(file + ": retro278.folders.done and retro278.folders.error are both '" + done
+                    + "': read and refused files must stay apart");
+        }
+        String suffix = trimmed(p, "retro278.folders.reportSuffix");
+        if (suffix != null && !FOLDER_NAME.matcher(suffix).matches()) {
+            throw new ConfigurationException(file + ": retro278.folders.reportSuffix: '" + suffix
+                    + "' is not a file name ending (letters, digits, . _ -)");
+        }
+        return new ReadFolders(done, error, suffix == null ? d.reportSuffix() : suffix);
+    }
+
+    private static PollTimes pollTimes(Path file, Properties p, PollTimes d) throws ConfigurationException {
+        return new PollTimes(
+                Duration.ofSeconds(within(file, p, "retro278.practice.pollSeconds", 1, 3_600, d.practicePoll().toSeconds())),
+                Duration.ofSeconds(within(file, p, "retro278.practice.quietSeconds", 1, 3_600, d.practiceQuiet().toSeconds())),
+                Duration.ofMillis(within(file, p, "retro278.status.pollMillis", 100, 3_600_000, d.statusPoll().toMillis())),
+                Duration.ofMillis(within(file, p, "retro278.responses.minPollMillis", 100, 3_600_000,
+                        d.responsePollAtLeast().toMillis())),
+                Duration.ofMillis(within(file, p, "retro278.responses.quietMillis", 100, 3_600_000, d.responseQuiet().toMillis())));
+    }
+
+    private static String folderName(Path file, Properties p, String key, String dflt) throws ConfigurationException {
+        String v = trimmed(p, key);
+        if (v == null) {
+            return dflt;
+        }
+        if (!FOLDER_NAME.matcher(v).matches()) {
+            throw new ConfigurationException(file + ": " + key + ": '" + v + "' is not a folder name (letters, digits, . _ -)");
+        }
+        return v;
+    }
+
+    private static long within(Path file, Properties p, String key, long min, long max, long dflt) throws ConfigurationException {
+        String v = trimmed(p, key);
+        if (v == null) {
+            return dflt;
+        }
+        long n = number(v, min - 1);
+        if (n < min || n > max) {
+            throw new ConfigurationException(file + ": " + key + ": '" + v + "' is not a whole number from " + min + " to " + max);
+        }
+        return n;
+    }
+
+    private static long number(String v, long otherwise) {
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
     }
 
     private static String trimmed(Properties p, String key) {

@@ -94,7 +94,7 @@ public final class Adapter implements AutoCloseable {
         SubmitterSettings submitter = SubmitterSettings.load(o.config().resolve("application.properties"));
         RuntimeSettings settings = RuntimeSettings.load(o.config().resolve("application.properties"));
         PayerDirectory payers = PayerDirectory.load(o.config().resolve("payers"));
-        PracticeDirectory practices = PracticeDirectory.load(o.config().resolve("practices"));
+        PracticeDirectory practices = PracticeDirectory.load(o.config().resolve("practices"), settings.pollTimes());
         Path work = (o.workDir() != null ? o.workDir() : settings.workDir()).toAbsolutePath();
         SecureFiles.createPrivateDirectories(work);
 
@@ -128,35 +128,33 @@ public final class Adapter implements AutoCloseable {
             camel.getRegistry().bind("deadlineWatch", new org.retro278.responses.DeadlineWatch(store, payers, o.clock()));
             camel.getRegistry().bind("statusFiles", new org.retro278.status.StatusFiles(store, work.resolve("status")));
             loadTemplates(camel, o.routes());
+            RuntimeSettings.PollTimes times = settings.pollTimes();
             for (PracticeProfile p : practices.all()) {
-                Map<String, String> params = new LinkedHashMap<>(SftpParameters.of("practice " + p.id(), p.sftp(), embedded, key, o.secrets()));
-                params.put("practiceId", p.id());
-                params.put("folder", p.dropFolder());
+                // one set of SFTP parameters per practice, shared by its routes
+                Map<String, String> sftp = SftpParameters.of("practice " + p.id(), p.sftp(), embedded, key, o.secrets());
+                Map<String, String> params = partnerParameters(sftp, "practiceId", p.id(), p.dropFolder());
                 params.put("pollMillis", Long.toString(p.poll().toMillis()));
                 params.put("quietMillis", Long.toString(p.quiet().toMillis()));
                 params.put("spoolDir", SecureFiles.createPrivateDirectories(work.resolve("spool").resolve(p.id())).toString());
+                params.putAll(readFolders(settings.readFolders()));
                 addRoute(camel, "practice-intake", "intake-" + p.id(), params);
-                Map<String, String> status = new LinkedHashMap<>(SftpParameters.of("practice " + p.id(), p.sftp(), embedded, key, o.secrets()));
-                status.put("practiceId", p.id());
-                status.put("folder", p.outboxFolder());
-                status.put("pollMillis", "1000");
+                Map<String, String> status = partnerParameters(sftp, "practiceId", p.id(), p.outboxFolder());
+                status.put("pollMillis", Long.toString(times.statusPoll().toMillis()));
                 addRoute(camel, "practice-status", "status-" + p.id(), status);
             }
             for (PayerProfile p : payers.all()) {
                 if (p.gateway() == null) {
                     continue;
                 }
-                Map<String, String> params = new LinkedHashMap<>(SftpParameters.of("payer " + p.id(), p.gateway().sftp(), embedded, key, o.secrets()));
-                params.put("payerId", p.id());
-                params.put("folder", p.gateway().inboundFolder());
+                Map<String, String> sftp = SftpParameters.of("payer " + p.id(), p.gateway().sftp(), embedded, key, o.secrets());
+                Map<String, String> params = partnerParameters(sftp, "payerId", p.id(), p.gateway().inboundFolder());
                 params.put("pollMillis", Long.toString(p.gateway().poll().toMillis()));
                 addRoute(camel, "payer-submission", "submit-" + p.id(), params);
-                Map<String, String> responses = new LinkedHashMap<>(SftpParameters.of("payer " + p.id(), p.gateway().sftp(), embedded, key, o.secrets()));
-                responses.put("payerId", p.id());
-                responses.put("folder", p.gateway().outboundFolder());
-                responses.put("pollMillis", Long.toString(Math.max(1000, p.gateway().poll().toMillis())));
-                responses.put("quietMillis", "1000");
+                Map<String, String> responses = partnerParameters(sftp, "payerId", p.id(), p.gateway().outboundFolder());
+                responses.put("pollMillis", Long.toString(Math.max(times.responsePollAtLeast().toMillis(), p.gateway().poll().toMillis())));
+                responses.put("quietMillis", Long.toString(times.responseQuiet().toMillis()));
                 responses.put("spoolDir", SecureFiles.createPrivateDirectories(work.resolve("spool").resolve("responses-" + p.id())).toString());
+                responses.putAll(readFolders(settings.readFolders()));
                 addRoute(camel, "payer-responses", "responses-" + p.id(), responses);
             }
             camel.start();
@@ -256,6 +254,19 @@ public final class Adapter implements AutoCloseable {
             }
         }
         logins.put(sftp.user(), account);
+    }
+
+    /** The parameters every route of a partner starts with: how it is reached, who it is, which folder. */
+    private static Map<String, String> partnerParameters(Map<String, String> sftp, String idParameter, String id, String folder) {
+        Map<String, String> params = new LinkedHashMap<>(sftp);
+        params.put(idParameter, id);
+        params.put("folder", folder);
+        return params;
+    }
+
+    /** Where the routes that read files move them (practice-intake, payer-responses). */
+    private static Map<String, String> readFolders(RuntimeSettings.ReadFolders folders) {
+        return Map.of("doneFolder", folders.done(), "errorFolder", folders.error(), "reportSuffix", folders.reportSuffix());
     }
 
     private static void loadTemplates(CamelContext camel, Path routes) throws Exception {
