@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
@@ -24,19 +26,25 @@ import org.retro278.config.PayerProfile;
 import org.retro278.config.PracticeDirectory;
 import org.retro278.config.PracticeProfile;
 import org.retro278.config.RuntimeSettings;
-import org.retro278.sftp.SftpConnection;
 import org.retro278.config.SubmitterSettings;
 import org.retro278.convert.X12Checks;
 import org.retro278.intake.ClaimIntake;
 import org.retro278.io.SecureFiles;
+import org.retro278.responses.DeadlineWatch;
+import org.retro278.responses.ResponseIntake;
 import org.retro278.sftp.AdapterKey;
 import org.retro278.sftp.Secrets;
+import org.retro278.sftp.SftpConnection;
 import org.retro278.sftp.SftpParameters;
 import org.retro278.sftp.SftpPollFailures;
 import org.retro278.sftp.embedded.EmbeddedSftpServer;
 import org.retro278.sftp.embedded.SftpAccount;
+import org.retro278.sim.PayerSimulator;
+import org.retro278.sim.SimulatedPayers;
+import org.retro278.status.StatusFiles;
 import org.retro278.store.TransactionStore;
 import org.retro278.submit.Submission;
+import org.retro278.x12.response.ResponseReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,12 +81,12 @@ public final class Adapter implements AutoCloseable {
     private final PracticeDirectory practices;
     private final PayerDirectory payers;
 
-    private final org.retro278.sim.SimulatedPayers simulator;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final SimulatedPayers simulator;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Adapter(TransactionStore store, EmbeddedSftpServer embedded, CamelContext camel, ExecutorService workers,
                     ClaimIntake intake, Path workDir, PracticeDirectory practices, PayerDirectory payers,
-                    org.retro278.sim.SimulatedPayers simulator) {
+                    SimulatedPayers simulator) {
         this.simulator = simulator;
         this.store = store;
         this.embedded = embedded;
@@ -103,7 +111,7 @@ public final class Adapter implements AutoCloseable {
         ExecutorService workers = null;
         CamelContext camel = null;
         ClaimIntake intake = null;
-        org.retro278.sim.SimulatedPayers simulator = null;
+        SimulatedPayers simulator = null;
         try {
             AdapterKey key = AdapterKey.loadOrCreateIn(work.resolve("keys"), o.secrets());
             embedded = startEmbedded(settings, o, work, practices, payers, key);
@@ -123,10 +131,10 @@ public final class Adapter implements AutoCloseable {
             camel.getRegistry().bind("submission", submission);
             camel.getRegistry().bind("store", store);
             camel.getRegistry().bind("sftpPollFailures", new SftpPollFailures());
-            camel.getRegistry().bind("responseIntake", new org.retro278.responses.ResponseIntake(store,
-                    org.retro278.x12.response.ResponseReader.using(X12Checks.validator()), work.resolve("responses"), o.clock()));
-            camel.getRegistry().bind("deadlineWatch", new org.retro278.responses.DeadlineWatch(store, payers, o.clock()));
-            camel.getRegistry().bind("statusFiles", new org.retro278.status.StatusFiles(store, work.resolve("status")));
+            camel.getRegistry().bind("responseIntake", new ResponseIntake(store,
+                    ResponseReader.using(X12Checks.validator()), work.resolve("responses"), o.clock()));
+            camel.getRegistry().bind("deadlineWatch", new DeadlineWatch(store, payers, o.clock()));
+            camel.getRegistry().bind("statusFiles", new StatusFiles(store, work.resolve("status")));
             loadTemplates(camel, o.routes());
             RuntimeSettings.PollTimes times = settings.pollTimes();
             for (PracticeProfile p : practices.all()) {
@@ -159,16 +167,16 @@ public final class Adapter implements AutoCloseable {
             }
             camel.start();
             if (settings.simulatePayers() && embedded != null) {
-                List<org.retro278.sim.SimulatedPayers.Payer> simulated = new ArrayList<>();
+                List<SimulatedPayers.Payer> simulated = new ArrayList<>();
                 for (PayerProfile p : payers.all()) {
                     if (p.gateway() != null && p.gateway().sftp().embedded()) {
                         Path home = embedded.home(p.gateway().sftp().user());
-                        simulated.add(new org.retro278.sim.SimulatedPayers.Payer(p.id(), home.resolve(p.gateway().inboundFolder()),
+                        simulated.add(new SimulatedPayers.Payer(p.id(), home.resolve(p.gateway().inboundFolder()),
                                 home.resolve(p.gateway().outboundFolder())));
                     }
                 }
-                simulator = new org.retro278.sim.SimulatedPayers(simulated, org.retro278.sim.PayerSimulator.MIXED,
-                        java.time.Duration.ofSeconds(10), o.clock()).start(java.time.Duration.ofMillis(500));
+                simulator = new SimulatedPayers(simulated, PayerSimulator.MIXED,
+                        Duration.ofSeconds(10), o.clock()).start(Duration.ofMillis(500));
             }
             LOG.info("retro278 running: {} practice(s), {} payer gateway(s), work directory {}", practices.all().size(),
                     payers.all().stream().filter(p -> p.gateway() != null).count(), work);

@@ -20,10 +20,10 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.retro278.ProjectFiles;
 import org.retro278.sftp.embedded.SftpServerExtension;
+import org.retro278.status.StatusFileWriter;
 import org.retro278.store.ClaimState;
 import org.retro278.store.StoredClaim;
 import org.retro278.store.TransactionStore;
-import org.retro278.status.StatusFileWriter;
 
 /**
  * The sample claim file {@code riverside-2026-11-15.csv} as the response tests use it: its claims in the

@@ -28,10 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.retro278.sftp.AdapterKey;
-import org.retro278.sftp.KnownHosts;
-import org.retro278.sftp.SftpFailure;
-import org.retro278.sftp.SshKeyFiles;
 import org.retro278.sftp.embedded.SftpServerExtension;
 
 /**
