@@ -2,6 +2,7 @@ package org.retro278.config;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.retro278.sftp.SftpConnection;
 
 /**
  * A payer's SFTP batch gateway.

@@ -41,7 +41,13 @@ public final class PracticeDirectory {
         return new PracticeDirectory(m);
     }
 
+    /** The practices in {@code dir}, with the built-in defaults of {@code pollSeconds} and {@code quietSeconds}. */
     public static PracticeDirectory load(Path dir) throws ConfigurationException {
+        return load(dir, RuntimeSettings.defaults().pollTimes());
+    }
+
+    /** The practices in {@code dir}; a file without {@code pollSeconds} or {@code quietSeconds} takes them from {@code defaults}. */
+    public static PracticeDirectory load(Path dir, RuntimeSettings.PollTimes defaults) throws ConfigurationException {
         Map<String, PracticeProfile> m = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
             return new PracticeDirectory(m);
@@ -53,7 +59,7 @@ public final class PracticeDirectory {
             throw new ConfigurationException(dir + ": cannot list practices: " + e.getMessage(), e);
         }
         for (Path f : files) {
-            PracticeProfile p = loadFile(f);
+            PracticeProfile p = loadFile(f, defaults);
             String stem = f.getFileName().toString().replaceFirst("\\.ya?ml$", "");
             if (!stem.equals(p.id())) {
                 throw new ConfigurationException(f + ": id '" + p.id() + "' must match the file name (" + stem + ")");
@@ -63,7 +69,7 @@ public final class PracticeDirectory {
         return new PracticeDirectory(m);
     }
 
-    static PracticeProfile loadFile(Path file) throws ConfigurationException {
+    static PracticeProfile loadFile(Path file, RuntimeSettings.PollTimes defaults) throws ConfigurationException {
         JsonNode root;
         try {
             root = YAML.readTree(file.toFile());
@@ -79,8 +85,8 @@ public final class PracticeDirectory {
                 SftpSettings.parse(top.section("sftp")),
                 top.text("dropFolder", SftpSettings.FOLDER, "a folder name such as drop", "drop"),
                 top.text("outboxFolder", SftpSettings.FOLDER, "a folder name such as outbox", "outbox"),
-                Duration.ofSeconds(top.integer("pollSeconds", 1, 3_600, 5)),
-                Duration.ofSeconds(top.integer("quietSeconds", 1, 3_600, 2)));
+                Duration.ofSeconds(top.integer("pollSeconds", 1, 3_600, (int) defaults.practicePoll().toSeconds())),
+                Duration.ofSeconds(top.integer("quietSeconds", 1, 3_600, (int) defaults.practiceQuiet().toSeconds())));
     }
 
     public Optional<PracticeProfile> find(String id) {

@@ -2,6 +2,7 @@ package org.retro278.config;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.retro278.sftp.SftpConnection;
 
 /**
  * A practice that drops claim files: where its files come from, which layout they have, where its

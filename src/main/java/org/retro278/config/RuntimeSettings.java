@@ -26,10 +26,13 @@ import java.util.regex.Pattern;
  *                          {@code {isa13}} (9 digits) stand for the payer id and the control number
  * @param retryBackoffFirst how long an interchange waits after its first failed upload
  * @param retryBackoffMax   the longest wait, however many uploads failed (the wait doubles up to it)
+ * @param readFolders       where the files the adapter has read go on the partner's server
+ * @param pollTimes         how often the routes look and how long a file must be quiet
  */
 public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, String storePasswordEnv,
                               String embeddedSftpBind, int embeddedSftpPort, boolean simulatePayers,
-                              String interchangeFileName, Duration retryBackoffFirst, Duration retryBackoffMax) {
+                              String interchangeFileName, Duration retryBackoffFirst, Duration retryBackoffMax,
+                              ReadFolders readFolders, PollTimes pollTimes) {
 
     static final String FILE_NAME = "retro278.submit.fileName";
     static final String BACKOFF_FIRST = "retro278.submit.retryBackoff.firstSeconds";
@@ -37,9 +40,46 @@ public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, S
     /** What a file name may be once {@code {payer}} and {@code {isa13}} are put in: no path, no dot-file. */
     private static final Pattern FILE_NAME_CHARS = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,119}");
 
+    /** A folder name below a drop or outbound folder: letters, digits, {@code . _ -}, not only dots, no {@code ..}. */
+    private static final Pattern FOLDER_NAME = Pattern.compile("(?!.*\\.\\.)(?=.*[A-Za-z0-9_\\-])[A-Za-z0-9._\\-]{1,64}");
+
+    /**
+     * Where a claim or response file goes once read (routes practice-intake, payer-responses): below the
+     * folder it was read from.
+     *
+     * @param done         files that were read ({@code retro278.folders.done})
+     * @param error        files refused as a whole, duplicates, responses not wholly applied
+     *                     ({@code retro278.folders.error})
+     * @param reportSuffix the report beside a file in {@code error} is the file's name plus this
+     *                     ({@code retro278.folders.reportSuffix})
+     */
+    public record ReadFolders(String done, String error, String reportSuffix) {
+    }
+
+    /**
+     * Defaults of the routes' timers. A practice file's {@code pollSeconds} and {@code quietSeconds}
+     * override the first two for that practice.
+     *
+     * @param practicePoll       how often a drop folder is looked at ({@code retro278.practice.pollSeconds})
+     * @param practiceQuiet      a claim file is read once it has not changed for this long
+     *                           ({@code retro278.practice.quietSeconds})
+     * @param statusPoll         how often changed claims are looked for to write status files
+     *                           ({@code retro278.status.pollMillis})
+     * @param responsePollAtLeast a payer's outbound folder is looked at at most this often, whatever the
+     *                           gateway's {@code pollMillis} ({@code retro278.responses.minPollMillis})
+     * @param responseQuiet      a response file is read once it has not changed for this long
+     *                           ({@code retro278.responses.quietMillis})
+     */
+    public record PollTimes(Duration practicePoll, Duration practiceQuiet, Duration statusPoll,
+                            Duration responsePollAtLeast, Duration responseQuiet) {
+    }
+
     public static RuntimeSettings defaults() {
         return new RuntimeSettings(Path.of("work"), null, null, "RETRO278_STORE_PASSWORD", "127.0.0.1", 2222, false,
-                "retro278-{payer}-{isa13}.x12", Duration.ofSeconds(2), Duration.ofMinutes(5));
+                "retro278-{payer}-{isa13}.x12", Duration.ofSeconds(2), Duration.ofMinutes(5),
+                new ReadFolders(".done", ".error", ".report.txt"),
+                new PollTimes(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMillis(1000), Duration.ofMillis(1000),
+                        Duration.ofMillis(1000)));
     }
 
     public static RuntimeSettings load(Path file) throws ConfigurationException {
@@ -55,21 +95,18 @@ public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, S
         String user = trimmed(p, "retro278.store.user");
         String pwEnv = trimmed(p, "retro278.store.passwordEnv");
         String bind = trimmed(p, "retro278.sftp.embedded.bind");
-        String port = trimmed(p, "retro278.sftp.embedded.port");
         String simulate = trimmed(p, "retro278.simulator.enabled");
         if (simulate != null && !simulate.equals("true") && !simulate.equals("false")) {
             throw new ConfigurationException(file + ": retro278.simulator.enabled: true or false");
         }
+        String port = trimmed(p, "retro278.sftp.embedded.port");
         int portNumber = d.embeddedSftpPort();
         if (port != null) {
-            try {
-                portNumber = Integer.parseInt(port);
-            } catch (NumberFormatException e) {
-                portNumber = -1;
-            }
-            if (portNumber < 0 || portNumber > 65_535) {
+            long n = number(port, -1);
+            if (n < 0 || n > 65_535) {
                 throw new ConfigurationException(file + ": retro278.sftp.embedded.port: '" + port + "' is not a port (0-65535)");
             }
+            portNumber = (int) n;
         }
         if (url != null && !url.startsWith("jdbc:")) {
             throw new ConfigurationException(file + ": retro278.store.url: a JDBC URL starts with jdbc:");
@@ -90,7 +127,8 @@ public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, S
         }
         return new RuntimeSettings(work == null ? d.workDir() : Path.of(work), url, user,
                 pwEnv == null ? d.storePasswordEnv() : pwEnv, bind == null ? d.embeddedSftpBind() : bind, portNumber,
-                "true".equals(simulate), fileName == null ? d.interchangeFileName() : fileName, first, max);
+                "true".equals(simulate), fileName == null ? d.interchangeFileName() : fileName, first, max,
+                readFolders(file, p, d.readFolders()), pollTimes(file, p, d.pollTimes()));
     }
 
     private static Duration seconds(Properties p, Path file, String key, Duration byDefault, long min, long max)
@@ -99,16 +137,67 @@ public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, S
         if (v == null) {
             return byDefault;
         }
-        long n;
-        try {
-            n = Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            n = -1;
-        }
+        long n = number(v, -1);
         if (n < min || n > max) {
             throw new ConfigurationException(file + ": " + key + ": '" + v + "' is not a number of seconds (" + min + "-" + max + ")");
         }
         return Duration.ofSeconds(n);
+    }
+
+    private static ReadFolders readFolders(Path file, Properties p, ReadFolders d) throws ConfigurationException {
+        String done = folderName(file, p, "retro278.folders.done", d.done());
+        String error = folderName(file, p, "retro278.folders.error", d.error());
+        if (done.equals(error)) {
+            throw new ConfigurationException(file + ": retro278.folders.done and retro278.folders.error are both '" + done
+                    + "': read and refused files must stay apart");
+        }
+        String suffix = trimmed(p, "retro278.folders.reportSuffix");
+        if (suffix != null && !FOLDER_NAME.matcher(suffix).matches()) {
+            throw new ConfigurationException(file + ": retro278.folders.reportSuffix: '" + suffix
+                    + "' is not a file name ending (letters, digits, . _ -)");
+        }
+        return new ReadFolders(done, error, suffix == null ? d.reportSuffix() : suffix);
+    }
+
+    private static PollTimes pollTimes(Path file, Properties p, PollTimes d) throws ConfigurationException {
+        return new PollTimes(
+                Duration.ofSeconds(within(file, p, "retro278.practice.pollSeconds", 1, 3_600, d.practicePoll().toSeconds())),
+                Duration.ofSeconds(within(file, p, "retro278.practice.quietSeconds", 1, 3_600, d.practiceQuiet().toSeconds())),
+                Duration.ofMillis(within(file, p, "retro278.status.pollMillis", 100, 3_600_000, d.statusPoll().toMillis())),
+                Duration.ofMillis(within(file, p, "retro278.responses.minPollMillis", 100, 3_600_000,
+                        d.responsePollAtLeast().toMillis())),
+                Duration.ofMillis(within(file, p, "retro278.responses.quietMillis", 100, 3_600_000, d.responseQuiet().toMillis())));
+    }
+
+    private static String folderName(Path file, Properties p, String key, String dflt) throws ConfigurationException {
+        String v = trimmed(p, key);
+        if (v == null) {
+            return dflt;
+        }
+        if (!FOLDER_NAME.matcher(v).matches()) {
+            throw new ConfigurationException(file + ": " + key + ": '" + v + "' is not a folder name (letters, digits, . _ -)");
+        }
+        return v;
+    }
+
+    private static long within(Path file, Properties p, String key, long min, long max, long dflt) throws ConfigurationException {
+        String v = trimmed(p, key);
+        if (v == null) {
+            return dflt;
+        }
+        long n = number(v, min - 1);
+        if (n < min || n > max) {
+            throw new ConfigurationException(file + ": " + key + ": '" + v + "' is not a whole number from " + min + " to " + max);
+        }
+        return n;
+    }
+
+    private static long number(String v, long otherwise) {
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
     }
 
     private static String trimmed(Properties p, String key) {

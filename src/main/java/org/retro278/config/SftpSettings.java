@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.retro278.sftp.AuthorizedKeys;
 import org.retro278.sftp.PasswordHash;
+import org.retro278.sftp.SftpConnection;
 
 /** Reads the {@code sftp:} section that practice and payer profiles share. */
 final class SftpSettings {

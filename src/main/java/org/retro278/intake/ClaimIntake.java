@@ -57,9 +57,7 @@ public final class ClaimIntake {
 
     /** Exchange headers the route and this class share. */
     public static final String PRACTICE_HEADER = "retro278PracticeId";
-    public static final String TARGET_HEADER = "retro278Target";
     public static final String REPORT_HEADER = "retro278Report";
-    public static final String REPORT_NAME_HEADER = "retro278ReportName";
 
     private final TransactionStore store;
     private final PracticeDirectory practices;
@@ -81,16 +79,14 @@ public final class ClaimIntake {
         this.clock = clock;
     }
 
-    /** Route entry point: the body is the spooled local file. Sets the target folder and, if any, the report. */
+    /** Route entry point: the body is the spooled local file. Sets the report of a file the route moves to the error folder. */
     public void onFile(Exchange exchange) throws IOException {
         String practiceId = exchange.getIn().getHeader(PRACTICE_HEADER, String.class);
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         Path local = exchange.getIn().getBody(java.io.File.class).toPath();
         IntakeOutcome outcome = receive(practiceId, name, local);
-        exchange.getIn().setHeader(TARGET_HEADER, outcome.targetFolder());
         if (outcome.report() != null) {
             exchange.getIn().setHeader(REPORT_HEADER, outcome.report());
-            exchange.getIn().setHeader(REPORT_NAME_HEADER, name + ".report.txt");
         }
     }
 

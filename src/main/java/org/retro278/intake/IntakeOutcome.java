@@ -19,9 +19,4 @@ public record IntakeOutcome(Kind kind, long fileId, int ready, int rejected, Str
         /** The same bytes came from this practice before; nothing is sent again. Moves to .error with a report. */
         DUPLICATE
     }
-
-    /** The folder on the practice's server the file moves to. */
-    public String targetFolder() {
-        return kind == Kind.PROCESSED ? ".done" : ".error";
-    }
 }

@@ -35,9 +35,7 @@ public final class ResponseIntake {
     static final int LOGGED_PROBLEMS = 10;
 
     public static final String PAYER_HEADER = "retro278PayerId";
-    public static final String TARGET_HEADER = "retro278Target";
     public static final String REPORT_HEADER = "retro278Report";
-    public static final String REPORT_NAME_HEADER = "retro278ReportName";
 
     private final TransactionStore store;
     private final ResponseReader reader;
@@ -53,9 +51,6 @@ public final class ResponseIntake {
 
     /** What became of a response file. */
     public record Outcome(boolean applied, boolean duplicate, int items, int matched, int unmatched, int problems, String report) {
-        public String targetFolder() {
-            return report == null ? ".done" : ".error";
-        }
     }
 
     /** Route entry point: the body is the spooled local response file. */
@@ -64,10 +59,8 @@ public final class ResponseIntake {
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         Path local = exchange.getIn().getBody(File.class).toPath();
         Outcome o = receiveOrRefuse(payerId, name, local);
-        exchange.getIn().setHeader(TARGET_HEADER, o.targetFolder());
         if (o.report() != null) {
             exchange.getIn().setHeader(REPORT_HEADER, o.report());
-            exchange.getIn().setHeader(REPORT_NAME_HEADER, name + ".report.txt");
         }
     }
 

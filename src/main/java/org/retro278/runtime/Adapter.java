@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
@@ -25,18 +27,26 @@ import org.retro278.config.PayerProfile;
 import org.retro278.config.PracticeDirectory;
 import org.retro278.config.PracticeProfile;
 import org.retro278.config.RuntimeSettings;
-import org.retro278.config.SftpConnection;
 import org.retro278.config.SubmitterSettings;
 import org.retro278.intake.ClaimIntake;
 import org.retro278.io.SecureFiles;
+import org.retro278.responses.DeadlineWatch;
+import org.retro278.responses.ResponseIntake;
 import org.retro278.sftp.AdapterKey;
 import org.retro278.sftp.Secrets;
-import org.retro278.sim.EmbeddedSftpServer;
-import org.retro278.sim.SftpAccount;
+import org.retro278.sftp.SftpConnection;
+import org.retro278.sftp.SftpParameters;
+import org.retro278.sftp.SftpPollFailures;
+import org.retro278.sftp.embedded.EmbeddedSftpServer;
+import org.retro278.sftp.embedded.SftpAccount;
+import org.retro278.sim.PayerSimulator;
+import org.retro278.sim.SimulatedPayers;
+import org.retro278.status.StatusFiles;
 import org.retro278.store.TransactionStore;
 import org.retro278.submit.InterchangeFileName;
 import org.retro278.submit.RetryBackoff;
 import org.retro278.submit.Submission;
+import org.retro278.x12.response.ResponseReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,12 +83,12 @@ public final class Adapter implements AutoCloseable {
     private final PracticeDirectory practices;
     private final PayerDirectory payers;
 
-    private final org.retro278.sim.SimulatedPayers simulator;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final SimulatedPayers simulator;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Adapter(TransactionStore store, EmbeddedSftpServer embedded, CamelContext camel, ExecutorService workers,
                     ClaimIntake intake, Path workDir, PracticeDirectory practices, PayerDirectory payers,
-                    org.retro278.sim.SimulatedPayers simulator) {
+                    SimulatedPayers simulator) {
         this.simulator = simulator;
         this.store = store;
         this.embedded = embedded;
@@ -94,7 +104,7 @@ public final class Adapter implements AutoCloseable {
         SubmitterSettings submitter = SubmitterSettings.load(o.config().resolve("application.properties"));
         RuntimeSettings settings = RuntimeSettings.load(o.config().resolve("application.properties"));
         PayerDirectory payers = PayerDirectory.load(o.config().resolve("payers"));
-        PracticeDirectory practices = PracticeDirectory.load(o.config().resolve("practices"));
+        PracticeDirectory practices = PracticeDirectory.load(o.config().resolve("practices"), settings.pollTimes());
         Path work = (o.workDir() != null ? o.workDir() : settings.workDir()).toAbsolutePath();
         SecureFiles.createPrivateDirectories(work);
 
@@ -103,7 +113,7 @@ public final class Adapter implements AutoCloseable {
         ExecutorService workers = null;
         CamelContext camel = null;
         ClaimIntake intake = null;
-        org.retro278.sim.SimulatedPayers simulator = null;
+        SimulatedPayers simulator = null;
         try {
             AdapterKey key = AdapterKey.loadOrCreateIn(work.resolve("keys"), o.secrets());
             embedded = startEmbedded(settings, o, work, practices, payers, key);
@@ -125,54 +135,52 @@ public final class Adapter implements AutoCloseable {
             camel.getRegistry().bind("submission", submission);
             camel.getRegistry().bind("store", store);
             camel.getRegistry().bind("sftpPollFailures", new SftpPollFailures());
-            camel.getRegistry().bind("responseIntake", new org.retro278.responses.ResponseIntake(store,
-                    org.retro278.x12.response.ResponseReader.using(X12Checks.validator()), work.resolve("responses"), o.clock()));
-            camel.getRegistry().bind("deadlineWatch", new org.retro278.responses.DeadlineWatch(store, payers, o.clock()));
-            camel.getRegistry().bind("statusFiles", new org.retro278.status.StatusFiles(store, work.resolve("status")));
+            camel.getRegistry().bind("responseIntake", new ResponseIntake(store,
+                    ResponseReader.using(X12Checks.validator()), work.resolve("responses"), o.clock()));
+            camel.getRegistry().bind("deadlineWatch", new DeadlineWatch(store, payers, o.clock()));
+            camel.getRegistry().bind("statusFiles", new StatusFiles(store, work.resolve("status")));
             loadTemplates(camel, o.routes());
+            RuntimeSettings.PollTimes times = settings.pollTimes();
             for (PracticeProfile p : practices.all()) {
-                Map<String, String> params = new LinkedHashMap<>(SftpParameters.of("practice " + p.id(), p.sftp(), embedded, key, o.secrets()));
-                params.put("practiceId", p.id());
-                params.put("folder", p.dropFolder());
+                // one set of SFTP parameters per practice, shared by its routes
+                Map<String, String> sftp = SftpParameters.of("practice " + p.id(), p.sftp(), embedded, key, o.secrets());
+                Map<String, String> params = partnerParameters(sftp, "practiceId", p.id(), p.dropFolder());
                 params.put("pollMillis", Long.toString(p.poll().toMillis()));
                 params.put("quietMillis", Long.toString(p.quiet().toMillis()));
                 params.put("spoolDir", SecureFiles.createPrivateDirectories(work.resolve("spool").resolve(p.id())).toString());
+                params.putAll(readFolders(settings.readFolders()));
                 addRoute(camel, "practice-intake", "intake-" + p.id(), params);
-                Map<String, String> status = new LinkedHashMap<>(SftpParameters.of("practice " + p.id(), p.sftp(), embedded, key, o.secrets()));
-                status.put("practiceId", p.id());
-                status.put("folder", p.outboxFolder());
-                status.put("pollMillis", "1000");
+                Map<String, String> status = partnerParameters(sftp, "practiceId", p.id(), p.outboxFolder());
+                status.put("pollMillis", Long.toString(times.statusPoll().toMillis()));
                 addRoute(camel, "practice-status", "status-" + p.id(), status);
             }
             for (PayerProfile p : payers.all()) {
                 if (p.gateway() == null) {
                     continue;
                 }
-                Map<String, String> params = new LinkedHashMap<>(SftpParameters.of("payer " + p.id(), p.gateway().sftp(), embedded, key, o.secrets()));
-                params.put("payerId", p.id());
-                params.put("folder", p.gateway().inboundFolder());
+                Map<String, String> sftp = SftpParameters.of("payer " + p.id(), p.gateway().sftp(), embedded, key, o.secrets());
+                Map<String, String> params = partnerParameters(sftp, "payerId", p.id(), p.gateway().inboundFolder());
                 params.put("pollMillis", Long.toString(p.gateway().poll().toMillis()));
                 addRoute(camel, "payer-submission", "submit-" + p.id(), params);
-                Map<String, String> responses = new LinkedHashMap<>(SftpParameters.of("payer " + p.id(), p.gateway().sftp(), embedded, key, o.secrets()));
-                responses.put("payerId", p.id());
-                responses.put("folder", p.gateway().outboundFolder());
-                responses.put("pollMillis", Long.toString(Math.max(1000, p.gateway().poll().toMillis())));
-                responses.put("quietMillis", "1000");
+                Map<String, String> responses = partnerParameters(sftp, "payerId", p.id(), p.gateway().outboundFolder());
+                responses.put("pollMillis", Long.toString(Math.max(times.responsePollAtLeast().toMillis(), p.gateway().poll().toMillis())));
+                responses.put("quietMillis", Long.toString(times.responseQuiet().toMillis()));
                 responses.put("spoolDir", SecureFiles.createPrivateDirectories(work.resolve("spool").resolve("responses-" + p.id())).toString());
+                responses.putAll(readFolders(settings.readFolders()));
                 addRoute(camel, "payer-responses", "responses-" + p.id(), responses);
             }
             camel.start();
             if (settings.simulatePayers() && embedded != null) {
-                List<org.retro278.sim.SimulatedPayers.Payer> simulated = new ArrayList<>();
+                List<SimulatedPayers.Payer> simulated = new ArrayList<>();
                 for (PayerProfile p : payers.all()) {
                     if (p.gateway() != null && p.gateway().sftp().embedded()) {
                         Path home = embedded.home(p.gateway().sftp().user());
-                        simulated.add(new org.retro278.sim.SimulatedPayers.Payer(p.id(), home.resolve(p.gateway().inboundFolder()),
+                        simulated.add(new SimulatedPayers.Payer(p.id(), home.resolve(p.gateway().inboundFolder()),
                                 home.resolve(p.gateway().outboundFolder())));
                     }
                 }
-                simulator = new org.retro278.sim.SimulatedPayers(simulated, org.retro278.sim.PayerSimulator.MIXED,
-                        java.time.Duration.ofSeconds(10), o.clock()).start(java.time.Duration.ofMillis(500));
+                simulator = new SimulatedPayers(simulated, PayerSimulator.MIXED,
+                        Duration.ofSeconds(10), o.clock()).start(Duration.ofMillis(500));
             }
             LOG.info("retro278 running: {} practice(s), {} payer gateway(s), work directory {}", practices.all().size(),
                     payers.all().stream().filter(p -> p.gateway() != null).count(), work);
@@ -258,6 +266,19 @@ public final class Adapter implements AutoCloseable {
             }
         }
         logins.put(sftp.user(), account);
+    }
+
+    /** The parameters every route of a partner starts with: how it is reached, who it is, which folder. */
+    private static Map<String, String> partnerParameters(Map<String, String> sftp, String idParameter, String id, String folder) {
+        Map<String, String> params = new LinkedHashMap<>(sftp);
+        params.put(idParameter, id);
+        params.put("folder", folder);
+        return params;
+    }
+
+    /** Where the routes that read files move them (practice-intake, payer-responses). */
+    private static Map<String, String> readFolders(RuntimeSettings.ReadFolders folders) {
+        return Map.of("doneFolder", folders.done(), "errorFolder", folders.error(), "reportSuffix", folders.reportSuffix());
     }
 
     private static void loadTemplates(CamelContext camel, Path routes) throws Exception {

@@ -20,7 +20,7 @@ import org.retro278.cli.Retro278;
 import org.retro278.runtime.Adapter;
 import org.retro278.sftp.Secrets;
 import org.retro278.sftp.SshKeyFiles;
-import org.retro278.sim.EmbeddedSftpServer;
+import org.retro278.sftp.embedded.EmbeddedSftpServer;
 
 /**
  * The adapter benchmark (docs/benchmarks.md). Not a test: {@code bench/adapter-benchmark.sh}.

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.retro278.ProjectFiles;
+import org.retro278.sftp.SftpConnection;
 
 class PayerDirectoryTest {
 

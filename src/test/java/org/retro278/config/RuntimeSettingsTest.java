@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,46 +12,79 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.retro278.ProjectFiles;
 
-/** The submission settings of application.properties: defaults, own values, mistakes named. */
+/** The routes' folder names and timer defaults in application.properties. */
 class RuntimeSettingsTest {
 
     @TempDir
     Path dir;
 
-    private RuntimeSettings load(String text) throws Exception {
-        Path file = dir.resolve("application.properties");
-        Files.writeString(file, text);
-        return RuntimeSettings.load(file);
+    @Test
+    void theShippedSettingsAreTheDefaults() throws ConfigurationException {
+        RuntimeSettings shipped = RuntimeSettings.load(ProjectFiles.path("config/application.properties"));
+        RuntimeSettings d = RuntimeSettings.defaults();
+        assertEquals(d.readFolders(), shipped.readFolders());
+        assertEquals(d.pollTimes(), shipped.pollTimes());
+        assertEquals(new RuntimeSettings.ReadFolders(".done", ".error", ".report.txt"), d.readFolders());
+        assertEquals(new RuntimeSettings.PollTimes(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Duration.ofSeconds(1)), d.pollTimes());
     }
 
     @Test
-    void theShippedFilesKeepTodaysFileNamesAndBackOff() throws Exception {
-        for (String config : new String[] {"config", "demo/config"}) {
-            RuntimeSettings s = RuntimeSettings.load(ProjectFiles.path(config + "/application.properties"));
-            assertEquals("retro278-{payer}-{isa13}.x12", s.interchangeFileName(), config);
-            assertEquals(Duration.ofSeconds(2), s.retryBackoffFirst(), config);
-            assertEquals(Duration.ofMinutes(5), s.retryBackoffMax(), config);
-        }
+    void anEmptyFileMeansTheDefaults() throws Exception {
+        RuntimeSettings s = RuntimeSettings.load(properties(""));
+        assertEquals(RuntimeSettings.defaults(), s);
     }
 
     @Test
-    void anInstallationSetsItsOwn() throws Exception {
-        RuntimeSettings s = load("retro278.submit.fileName=278-{isa13}.edi\n"
-                + "retro278.submit.retryBackoff.firstSeconds=10\nretro278.submit.retryBackoff.maxSeconds=600\n");
-        assertEquals("278-{isa13}.edi", s.interchangeFileName());
-        assertEquals(Duration.ofSeconds(10), s.retryBackoffFirst());
-        assertEquals(Duration.ofMinutes(10), s.retryBackoffMax());
+    void foldersAndTimesCanBeTuned() throws Exception {
+        RuntimeSettings s = RuntimeSettings.load(properties("""
+                retro278.folders.done=read
+                retro278.folders.error=refused
+                retro278.folders.reportSuffix=.why.txt
+                retro278.practice.pollSeconds=30
+                retro278.practice.quietSeconds=10
+                retro278.status.pollMillis=5000
+                retro278.responses.minPollMillis=2000
+                retro278.responses.quietMillis=3000
+                """));
+        assertEquals(new RuntimeSettings.ReadFolders("read", "refused", ".why.txt"), s.readFolders());
+        assertEquals(new RuntimeSettings.PollTimes(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5),
+                Duration.ofSeconds(2), Duration.ofSeconds(3)), s.pollTimes());
     }
 
     @Test
-    void mistakesAreNamedWithTheirKey() {
-        for (String bad : new String[] {"retro278.submit.fileName=retro278-{payer}.x12",
-                "retro278.submit.fileName=.hidden-{isa13}", "retro278.submit.fileName=out/{isa13}.x12",
-                "retro278.submit.retryBackoff.firstSeconds=0", "retro278.submit.retryBackoff.maxSeconds=soon",
-                "retro278.submit.retryBackoff.firstSeconds=60\nretro278.submit.retryBackoff.maxSeconds=30"}) {
-            ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(bad), bad);
-            String key = bad.substring(bad.lastIndexOf('\n') + 1, bad.lastIndexOf('='));
+    void badValuesAreRefusedWithTheKey() throws Exception {
+        for (String line : new String[] {"retro278.folders.done=../up", "retro278.folders.error=.", "retro278.folders.done=a/b",
+                "retro278.folders.error=.done", "retro278.folders.reportSuffix=a b", "retro278.practice.pollSeconds=0",
+                "retro278.practice.quietSeconds=x", "retro278.status.pollMillis=99", "retro278.responses.quietMillis=3600001"}) {
+            ConfigurationException e = assertThrows(ConfigurationException.class, () -> RuntimeSettings.load(properties(line)),
+                    line);
+            String key = line.substring(0, line.indexOf('='));
             assertTrue(e.getMessage().contains(key), e.getMessage());
         }
+    }
+
+    @Test
+    void aPracticeWithoutPollSecondsTakesTheSettingsDefault() throws Exception {
+        RuntimeSettings.PollTimes times = new RuntimeSettings.PollTimes(Duration.ofSeconds(30), Duration.ofSeconds(10),
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
+        PracticeProfile riverside = PracticeDirectory.load(ProjectFiles.path("config/practices"), times).find("RIVERSIDE")
+                .orElseThrow();
+        PracticeProfile shipped = PracticeDirectory.load(ProjectFiles.path("config/practices")).find("RIVERSIDE").orElseThrow();
+        // the shipped practice file names its own times, which win over any default
+        assertEquals(shipped.poll(), riverside.poll());
+        assertEquals(shipped.quiet(), riverside.quiet());
+
+        Path practices = Files.createDirectories(dir.resolve("practices"));
+        String yaml = Files.readString(ProjectFiles.path("config/practices/RIVERSIDE.yaml"))
+                .replaceAll("(?m)^(pollSeconds|quietSeconds):.*\\n", "");
+        Files.writeString(practices.resolve("RIVERSIDE.yaml"), yaml);
+        PracticeProfile bare = PracticeDirectory.load(practices, times).find("RIVERSIDE").orElseThrow();
+        assertEquals(Duration.ofSeconds(30), bare.poll());
+        assertEquals(Duration.ofSeconds(10), bare.quiet());
+    }
+
+    private Path properties(String text) throws IOException {
+        return Files.writeString(dir.resolve("application.properties"), text);
     }
 }

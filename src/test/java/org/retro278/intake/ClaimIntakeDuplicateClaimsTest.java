@@ -113,7 +113,6 @@ class ClaimIntakeDuplicateClaimsTest {
 
         IntakeOutcome second = drop("riverside-2026-11-15-again.csv", sample + "\n");
         assertEquals(IntakeOutcome.Kind.PROCESSED, second.kind(), "not the same bytes: read, not a file duplicate");
-        assertEquals(".done", second.targetFolder());
         assertEquals(0, second.ready());
         assertEquals(5, second.rejected());
         Map<String, StoredClaim> again = claimsOf(second.fileId());

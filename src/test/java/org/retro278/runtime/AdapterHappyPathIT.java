@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.retro278.ProjectFiles;
 import org.retro278.build.X12Checks;
-import org.retro278.sim.SftpServerExtension;
+import org.retro278.sftp.embedded.SftpServerExtension;
 import org.retro278.store.ClaimState;
 import org.retro278.store.StoredClaim;
 

@@ -15,7 +15,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.retro278.ProjectFiles;
 import org.retro278.sftp.Secrets;
-import org.retro278.sim.SftpServerExtension;
+import org.retro278.sftp.embedded.SftpServerExtension;
 import org.retro278.testing.TestClock;
 
 /**

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.retro278.sim.SftpServerExtension;
+import org.retro278.sftp.embedded.SftpServerExtension;
 
 /** {@code run} stopped by SIGTERM, as a service manager stops it: it closes cleanly and exits 0 (not 143). */
 class CleanStopIT {

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.retro278.ProjectFiles;
 import org.retro278.config.RuntimeSettings;
-import org.retro278.sim.SftpServerExtension;
+import org.retro278.sftp.embedded.SftpServerExtension;
 import org.retro278.store.ClaimState;
 import org.retro278.store.Interchange;
 import org.retro278.store.InterchangeState;

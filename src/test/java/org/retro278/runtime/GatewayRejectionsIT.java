@@ -15,12 +15,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.retro278.testing.TestClock;
+import org.retro278.sftp.embedded.SftpServerExtension;
 import org.retro278.sim.PayerSimulator.RequestInterchange;
 import org.retro278.sim.ReceivedRequest;
-import org.retro278.sim.SftpServerExtension;
 import org.retro278.store.ClaimState;
 import org.retro278.store.StoredClaim;
+import org.retro278.testing.TestClock;
 
 /**
  * Issue 4 end to end: the payers' gateways refuse what was sent. PAYERA's 999 rejects one transaction set

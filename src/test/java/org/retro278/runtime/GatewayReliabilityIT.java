@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.retro278.ProjectFiles;
 import org.retro278.sftp.KnownHosts;
-import org.retro278.sim.SftpServerExtension;
+import org.retro278.sftp.embedded.SftpServerExtension;
 import org.retro278.store.ClaimState;
 import org.retro278.store.Interchange;
 import org.retro278.store.StoredClaim;
@@ -129,10 +129,10 @@ class GatewayReliabilityIT {
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN") && l.contains("could not be uploaded")
                             && l.contains("SFTP host key mismatch") && l.contains("man-in-the-middle")),
                     "a clear message about the payer's host key: " + lines);
-            assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN org.retro278.runtime.SftpPollFailures - route intake-RIVERSIDE:")
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN org.retro278.sftp.SftpPollFailures - route intake-RIVERSIDE:")
                             && l.contains("SFTP host key mismatch") && l.contains("man-in-the-middle")),
                     "a clear message about the practice's host key: " + lines);
-            assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN org.retro278.runtime.SftpPollFailures - route responses-PAYERA:")
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN org.retro278.sftp.SftpPollFailures - route responses-PAYERA:")
                             && l.contains("SFTP host key mismatch")),
                     "a clear message when the payer's responses cannot be read: " + lines);
             // said once per cause, not at every poll

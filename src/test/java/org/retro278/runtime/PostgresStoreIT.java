@@ -15,12 +15,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.retro278.testing.TestClock;
+import org.retro278.sftp.embedded.SftpServerExtension;
 import org.retro278.sim.PayerSimulator.Decision;
 import org.retro278.sim.PayerSimulator.RequestInterchange;
-import org.retro278.sim.SftpServerExtension;
 import org.retro278.store.ClaimState;
 import org.retro278.store.TestDatabase;
+import org.retro278.testing.TestClock;
 
 /**
  * The whole loop on PostgreSQL, the production store: claims in, 278s out, acknowledgments and decisions

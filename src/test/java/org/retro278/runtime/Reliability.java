@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.retro278.build.X12Checks;
-import org.retro278.sim.SftpServerExtension;
+import org.retro278.sftp.embedded.SftpServerExtension;
 import org.retro278.store.ClaimState;
 import org.retro278.store.ReceivedFile;
 import org.retro278.store.StoredClaim;

@@ -22,14 +22,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.retro278.testing.TestClock;
+import org.retro278.sftp.embedded.SftpServerExtension;
 import org.retro278.sim.PayerSimulator.Decision;
 import org.retro278.sim.PayerSimulator.RequestInterchange;
 import org.retro278.sim.ReceivedRequest;
-import org.retro278.sim.SftpServerExtension;
 import org.retro278.store.ClaimEvent;
 import org.retro278.store.ClaimState;
 import org.retro278.store.StoredClaim;
+import org.retro278.testing.TestClock;
 
 /**
  * Issue 4 end to end on the test SFTP server: riverside drops its claim file, the adapter sends the 278s,

@@ -19,11 +19,11 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.retro278.ProjectFiles;
-import org.retro278.sim.SftpServerExtension;
+import org.retro278.sftp.embedded.SftpServerExtension;
+import org.retro278.status.StatusFileWriter;
 import org.retro278.store.ClaimState;
 import org.retro278.store.StoredClaim;
 import org.retro278.store.TransactionStore;
-import org.retro278.status.StatusFileWriter;
 
 /**
  * The sample claim file {@code riverside-2026-11-15.csv} as the response tests use it: its claims in the

@@ -4,8 +4,8 @@ import static org.retro278.runtime.RiversideFile.ALL_CLAIMS;
 import static org.retro278.runtime.RiversideFile.all;
 
 import java.time.Duration;
+import org.retro278.sftp.embedded.SftpServerExtension;
 import org.retro278.sim.PayerSimulator.RequestInterchange;
-import org.retro278.sim.SftpServerExtension;
 import org.retro278.store.ClaimState;
 
 /**

@@ -1,10 +1,10 @@
-package org.retro278.sim;
+package org.retro278.sftp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.retro278.sim.CamelSftpTest.list;
+import static org.retro278.sftp.CamelSftpTest.list;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.retro278.sftp.SftpFailure;
+import org.retro278.sftp.embedded.SftpServerExtension;
 
 /**
  * What camel-sftp's producer does with {@code tempFileName} when the final file is already at the

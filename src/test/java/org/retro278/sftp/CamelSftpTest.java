@@ -1,4 +1,4 @@
-package org.retro278.sim;
+package org.retro278.sftp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,10 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.retro278.sftp.AdapterKey;
-import org.retro278.sftp.KnownHosts;
-import org.retro278.sftp.SftpFailure;
-import org.retro278.sftp.SshKeyFiles;
+import org.retro278.sftp.embedded.SftpServerExtension;
 
 /**
  * camel-sftp (Camel 4.22, JSch 2.28.6) against the embedded server, with the endpoint options the
@@ -136,7 +133,7 @@ class CamelSftpTest {
         assertEquals("inbox/requests-0001.x12", done.getIn().getHeader(Exchange.FILE_NAME_PRODUCED));
         assertEquals(8192, Files.size(inbox.resolve("requests-0001.x12")));
         assertEquals(List.of("requests-0001.x12"), list(inbox));
-        EmbeddedSftpServerTest.assertOwnerOnly(inbox.resolve("requests-0001.x12"));
+        SftpServerExtension.assertOwnerOnly(inbox.resolve("requests-0001.x12"));
     }
 
     @Test

@@ -1,13 +1,12 @@
-package org.retro278.sim;
+package org.retro278.sftp;
 
-import org.retro278.testing.Needs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.retro278.sim.CamelSftpTest.list;
-import static org.retro278.sim.CamelSftpTest.waitFor;
+import static org.retro278.sftp.CamelSftpTest.list;
+import static org.retro278.sftp.CamelSftpTest.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.retro278.sftp.AdapterKey;
-import org.retro278.sftp.KnownHosts;
-import org.retro278.sftp.SftpFailure;
-import org.retro278.sftp.SshKeyFiles;
+import org.retro278.testing.Needs;
 
 /**
  * The same camel-sftp endpoints against a real OpenSSH server (skipped when sshd is not installed):

@@ -1,4 +1,4 @@
-package org.retro278.sim;
+package org.retro278.sftp;
 
 import java.util.Map;
 import org.apache.camel.CamelContext;

@@ -1,4 +1,4 @@
-package org.retro278.sim;
+package org.retro278.sftp;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -12,8 +12,6 @@ import java.security.PublicKey;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.retro278.io.SecureFiles;
-import org.retro278.sftp.KnownHosts;
-import org.retro278.sftp.SshKeyFiles;
 
 /**
  * A real OpenSSH {@code sshd} (Debian package {@code openssh-server}; {@code .ci/openssh.sh} installs it)

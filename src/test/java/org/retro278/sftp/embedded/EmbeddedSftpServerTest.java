@@ -1,9 +1,10 @@
-package org.retro278.sim;
+package org.retro278.sftp.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.retro278.sftp.embedded.SftpServerExtension.assertOwnerOnly;
 
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.ChannelSftp;
@@ -256,10 +257,5 @@ class EmbeddedSftpServerTest {
         }
         names.sort(null);
         return names;
-    }
-
-    static void assertOwnerOnly(Path p) throws Exception {
-        String perms = PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
-        assertEquals(Files.isDirectory(p) ? "rwx------" : "rw-------", perms, p.toString());
     }
 }

@@ -1,4 +1,4 @@
-package org.retro278.runtime;
+package org.retro278.sftp;
 
 import java.time.Duration;
 import java.util.Map;
@@ -9,7 +9,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.file.remote.RemoteFilePollingConsumerPollStrategy;
 import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.spi.RouteIdAware;
-import org.retro278.sftp.SftpFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

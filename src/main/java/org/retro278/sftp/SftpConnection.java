@@ -1,8 +1,7 @@
-package org.retro278.config;
+package org.retro278.sftp;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import org.retro278.sftp.PasswordHash;
 
 /**
  * How retro278 reaches a partner's SFTP server. Host keys are always verified against a pinned

@@ -1,9 +1,12 @@
-package org.retro278.sim;
+package org.retro278.sftp.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -220,5 +223,11 @@ public final class SftpServerExtension implements BeforeAllCallback, BeforeEachC
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /** Asserts that a file or folder the server wrote is owner-only ({@code rw-------}, {@code rwx------}). */
+    public static void assertOwnerOnly(Path p) throws IOException {
+        String perms = PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+        assertEquals(Files.isDirectory(p) ? "rwx------" : "rw-------", perms, p.toString());
     }
 }

@@ -1,4 +1,4 @@
-package org.retro278.sim;
+package org.retro278.sftp.embedded;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.channel.ChannelSessionFactory;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
-import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.retro278.io.SecureFiles;
 import org.retro278.sftp.KnownHosts;
 import org.retro278.sftp.SshKeyFiles;

@@ -1,4 +1,4 @@
-package org.retro278.sim;
+package org.retro278.sftp.embedded;
 
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
