@@ -10,26 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.retro278.ProjectFiles;
 import org.retro278.build.X12Checks;
-import org.retro278.sftp.embedded.SftpServerExtension;
 import org.retro278.store.ClaimState;
 import org.retro278.store.StoredClaim;
 
 /** Two practices drop claim files; every claim ends in the state it must, and the payers get valid 278s. */
-class AdapterHappyPathIT {
-
-    @RegisterExtension
-    static final SftpServerExtension SFTP = SftpServerExtension.builder().keyAccount(AdapterHarness.ACCOUNTS).build();
-
-    @TempDir
-    Path tmp;
+class AdapterHappyPathIT extends AdapterIT {
 
     @Test
     void claimsFromTwoPracticesReachTheirPayersOnce() throws Exception {
-        try (AdapterHarness h = new AdapterHarness(SFTP, tmp)) {
+        try (AdapterHarness h = harness()) {
             Adapter a = h.start();
             h.drop("riverside", ProjectFiles.path("sample-edi/claims/riverside-2026-11-15.csv"));
             h.drop("westside", ProjectFiles.path("sample-edi/claims/pm-export-2026-11-15.csv"));

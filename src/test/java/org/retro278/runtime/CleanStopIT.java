@@ -8,22 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.retro278.sftp.embedded.SftpServerExtension;
 
 /** {@code run} stopped by SIGTERM, as a service manager stops it: it closes cleanly and exits 0 (not 143). */
-class CleanStopIT {
-
-    @RegisterExtension
-    static final SftpServerExtension SFTP = SftpServerExtension.builder().keyAccount(AdapterHarness.ACCOUNTS).build();
-
-    @TempDir
-    Path tmp;
+class CleanStopIT extends AdapterIT {
 
     @Test
     void sigtermStopsRunCleanlyWithExitStatusZero() throws Exception {
-        try (AdapterHarness h = new AdapterHarness(SFTP, tmp)) {
+        try (AdapterHarness h = harness()) {
             Path log = tmp.resolve("run.log");
             Process p = new ProcessBuilder(h.command()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {

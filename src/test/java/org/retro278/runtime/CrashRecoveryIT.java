@@ -10,13 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.retro278.ProjectFiles;
 import org.retro278.config.RuntimeSettings;
-import org.retro278.sftp.embedded.SftpServerExtension;
 import org.retro278.store.ClaimState;
 import org.retro278.store.Interchange;
 import org.retro278.store.InterchangeState;
@@ -30,20 +27,14 @@ import org.retro278.submit.InterchangeFileName;
  * says SENT, the gateway holds valid interchanges and no temporary file, and no local copy is left behind.
  * docs/reliability.md.
  */
-class CrashRecoveryIT {
-
-    @RegisterExtension
-    static final SftpServerExtension SFTP = SftpServerExtension.builder().keyAccount(AdapterHarness.ACCOUNTS).build();
+class CrashRecoveryIT extends AdapterIT {
 
     static final Path RIVERSIDE = ProjectFiles.path("sample-edi/claims/riverside-2026-11-15.csv");
-
-    @TempDir
-    Path tmp;
 
     @ParameterizedTest
     @EnumSource(FaultInjection.Point.class)
     void everyReadyClaimReachesItsPayerOnceAfterACrashAt(FaultInjection.Point point) throws Exception {
-        try (AdapterHarness h = new AdapterHarness(SFTP, tmp)) {
+        try (AdapterHarness h = harness()) {
             Path log = tmp.resolve("crashed-run.log");
             Process p = new ProcessBuilder(h.command("-D" + FaultInjection.PROPERTY + "=" + point))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -6,16 +6,11 @@ import static org.retro278.runtime.RiversideFile.ALL_CLAIMS;
 import static org.retro278.runtime.RiversideFile.all;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.retro278.sftp.embedded.SftpServerExtension;
 import org.retro278.sim.PayerSimulator.RequestInterchange;
 import org.retro278.sim.ReceivedRequest;
 import org.retro278.store.ClaimState;
@@ -28,20 +23,12 @@ import org.retro278.testing.TestClock;
  * exactly the matching claims become REJECTED_BY_GATEWAY, and riverside's status files give the codes with
  * their words and what to do.
  */
-class GatewayRejectionsIT {
-
-    @RegisterExtension
-    static final SftpServerExtension SFTP = SftpServerExtension.builder().keyAccount(AdapterHarness.ACCOUNTS).build();
-
-    static final Duration WAIT = Duration.ofSeconds(30);
-
-    @TempDir
-    Path tmp;
+class GatewayRejectionsIT extends AdapterIT {
 
     @Test
     void a999RejectedSetAndATa1RejectedInterchangeRejectTheirClaims() throws Exception {
         try (LogCapture logs = new LogCapture();
-             AdapterHarness h = new AdapterHarness(SFTP, tmp).clock(TestClock.forSamples())) {
+             AdapterHarness h = harness().clock(TestClock.forSamples())) {
             SentSample s = SentSample.send(SFTP, h, 600, 700, WAIT);
             RiversideFile file = s.file();
             PlayedPayer payerA = s.payerA();

@@ -13,11 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.retro278.ProjectFiles;
 import org.retro278.sftp.KnownHosts;
-import org.retro278.sftp.embedded.SftpServerExtension;
 import org.retro278.store.ClaimState;
 import org.retro278.store.Interchange;
 import org.retro278.store.StoredClaim;
@@ -27,20 +24,14 @@ import org.retro278.store.StoredClaim;
  * delivers each claim once when it is back), or present a host key other than the pinned one (the adapter
  * does not connect, says why in a PHI-free log line, and moves no file). docs/reliability.md.
  */
-class GatewayReliabilityIT {
-
-    @RegisterExtension
-    static final SftpServerExtension SFTP = SftpServerExtension.builder().keyAccount(AdapterHarness.ACCOUNTS).build();
+class GatewayReliabilityIT extends AdapterIT {
 
     static final Path RIVERSIDE = ProjectFiles.path("sample-edi/claims/riverside-2026-11-15.csv");
     static final Path WESTSIDE = ProjectFiles.path("sample-edi/claims/pm-export-2026-11-15.csv");
 
-    @TempDir
-    Path tmp;
-
     @Test
     void claimsWaitingWhileThePayerIsDownReachItOnceWhenItIsBack() throws Exception {
-        try (AdapterHarness h = new AdapterHarness(SFTP, tmp)) {
+        try (AdapterHarness h = harness()) {
             // ready claims wait 3 s for more before an interchange is made: time to take the server down after intake
             for (String payer : List.of("PAYERA", "PAYERB")) {
                 Path p = h.config().resolve("payers/" + payer + ".yaml");
@@ -82,7 +73,7 @@ class GatewayReliabilityIT {
 
     @Test
     void aHostKeyOtherThanThePinnedOneIsRefusedWithAPhiFreeMessageAndNoFileMoves() throws Exception {
-        try (AdapterHarness h = new AdapterHarness(SFTP, tmp); Reliability.CapturedLogs logs = new Reliability.CapturedLogs()) {
+        try (AdapterHarness h = harness(); Reliability.CapturedLogs logs = new Reliability.CapturedLogs()) {
             // a known_hosts file that pins another key for the server's host and port
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
             g.initialize(new ECGenParameterSpec("secp256r1"));
@@ -147,7 +138,7 @@ class GatewayReliabilityIT {
 
     @Test
     void anUnreachablePayerIsSaidOnceInPlainWordsWithoutAStackTraceAtEveryPoll() throws Exception {
-        try (AdapterHarness h = new AdapterHarness(SFTP, tmp); Reliability.CapturedLogs logs = new Reliability.CapturedLogs()) {
+        try (AdapterHarness h = harness(); Reliability.CapturedLogs logs = new Reliability.CapturedLogs()) {
             int closed;
             try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
                 closed = s.getLocalPort(); // free once closed: nothing listens there

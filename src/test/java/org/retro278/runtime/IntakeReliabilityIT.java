@@ -20,10 +20,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.retro278.ProjectFiles;
-import org.retro278.sftp.embedded.SftpServerExtension;
 import org.retro278.store.ClaimState;
 import org.retro278.store.FileOutcome;
 import org.retro278.store.ReceivedFile;
@@ -35,19 +32,13 @@ import org.retro278.store.TransactionStore;
  * bytes, write a file slowly under its final name, drop a file that is not a claim file. No claim is lost, none reaches
  * a payer twice, and the practice gets its file back beside a report when it is not processed. docs/reliability.md.
  */
-class IntakeReliabilityIT {
-
-    @RegisterExtension
-    static final SftpServerExtension SFTP = SftpServerExtension.builder().keyAccount(AdapterHarness.ACCOUNTS).build();
+class IntakeReliabilityIT extends AdapterIT {
 
     static final Path RIVERSIDE = ProjectFiles.path("sample-edi/claims/riverside-2026-11-15.csv");
 
-    @TempDir
-    Path tmp;
-
     @Test
     void theSameBytesAgainAreADuplicateUnderAnyNameAndNeverReachThePayerAgain() throws Exception {
-        try (AdapterHarness h = new AdapterHarness(SFTP, tmp)) {
+        try (AdapterHarness h = harness()) {
             Adapter a = h.start();
             byte[] bytes = Files.readAllBytes(RIVERSIDE);
             h.drop("riverside", "claims-1.csv", bytes);
@@ -90,7 +81,7 @@ class IntakeReliabilityIT {
     @Test
     void theSameClaimsInAFileThatDiffersByOneByteReachThePayerOnceAndTheirStatusSaysDuplicate() throws Exception {
         // the sample is dated 2026-11-15: the clock is pinned so that its claims are inside the retro windows
-        try (AdapterHarness h = new AdapterHarness(SFTP, tmp)) {
+        try (AdapterHarness h = harness()) {
             Adapter a = h.start();
             byte[] bytes = Files.readAllBytes(RIVERSIDE);
             h.drop("riverside", RiversideFile.NAME, bytes);
@@ -150,7 +141,7 @@ class IntakeReliabilityIT {
 
     @Test
     void aFileWrittenSlowlyUnderItsFinalNameIsReadOnlyWhenComplete() throws Exception {
-        try (AdapterHarness h = new AdapterHarness(SFTP, tmp)) {
+        try (AdapterHarness h = harness()) {
             // polled every second; read once unchanged for 4 s (SFTP reports whole seconds, so 3 to 4 s)
             Path practice = h.config().resolve("practices/RIVERSIDE.yaml");
             Files.writeString(practice, Files.readString(practice).replaceAll("(?m)^quietSeconds: \\d+", "quietSeconds: 4"));
@@ -188,7 +179,7 @@ class IntakeReliabilityIT {
 
     @Test
     void aFileThatIsNotAClaimFileIsReturnedUnchangedBesideAReportAndNothingIsSent() throws Exception {
-        try (AdapterHarness h = new AdapterHarness(SFTP, tmp)) {
+        try (AdapterHarness h = harness()) {
             Adapter a = h.start();
             // required columns missing: the sample without member_id and claim_id
             List<String> lines = Files.readAllLines(RIVERSIDE);

@@ -10,16 +10,12 @@ import static org.retro278.runtime.RiversideFile.all;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.retro278.responses.DeadlineWatch;
-import org.retro278.sftp.embedded.SftpServerExtension;
 import org.retro278.sim.PayerSimulator.RequestInterchange;
 import org.retro278.store.ClaimState;
 import org.retro278.store.StoredClaim;
@@ -33,20 +29,12 @@ import org.retro278.testing.TestClock;
  * claim's next move. The deadline route runs every half second here instead of every minute (a copy of
  * routes/deadlines.yaml).
  */
-class OverdueDeadlinesIT {
-
-    @RegisterExtension
-    static final SftpServerExtension SFTP = SftpServerExtension.builder().keyAccount(AdapterHarness.ACCOUNTS).build();
-
-    static final Duration WAIT = Duration.ofSeconds(30);
-
-    @TempDir
-    Path tmp;
+class OverdueDeadlinesIT extends AdapterIT {
 
     @Test
     void aSentClaimWithoutAcknowledgmentIsFlaggedOverdueAfterTheDeadline() throws Exception {
         TestClock clock = TestClock.forSamples();
-        try (LogCapture logs = new LogCapture(); AdapterHarness h = new AdapterHarness(SFTP, tmp).clock(clock)) {
+        try (LogCapture logs = new LogCapture(); AdapterHarness h = harness().clock(clock)) {
             h.editRoute("deadlines.yaml", y -> y.replace("period: 60000", "period: 500").replace("delay: 5000", "delay: 500"));
             SentSample s = SentSample.send(SFTP, h, 900, 950, WAIT);
             Adapter a = s.adapter();

@@ -6,16 +6,11 @@ import static org.retro278.runtime.RiversideFile.ALL_CLAIMS;
 import static org.retro278.runtime.RiversideFile.all;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.retro278.sftp.embedded.SftpServerExtension;
 import org.retro278.sim.PayerSimulator.Decision;
 import org.retro278.sim.PayerSimulator.RequestInterchange;
 import org.retro278.store.ClaimState;
@@ -28,20 +23,12 @@ import org.retro278.testing.TestClock;
  * from the store tests' {@link TestDatabase} (the same settings: skipped when no server answers, a
  * failure when RETRO278_TEST_PG_REQUIRED is set, as {@code .ci/run} does).
  */
-class PostgresStoreIT {
-
-    @RegisterExtension
-    static final SftpServerExtension SFTP = SftpServerExtension.builder().keyAccount(AdapterHarness.ACCOUNTS).build();
-
-    static final Duration WAIT = Duration.ofSeconds(30);
-
-    @TempDir
-    Path tmp;
+class PostgresStoreIT extends AdapterIT {
 
     @Test
     void theWholeLoopRunsOnPostgres() throws Exception {
         try (TestDatabase db = TestDatabase.create(TestDatabase.Engine.POSTGRESQL, tmp.resolve("db"));
-             AdapterHarness h = new AdapterHarness(SFTP, tmp).storeUrl(db.urlWithCredentials())
+             AdapterHarness h = harness().storeUrl(db.urlWithCredentials())
                      .clock(TestClock.forSamples())) {
             SentSample sent = SentSample.send(SFTP, h, 700, 900, WAIT);
             Adapter a = sent.adapter();

@@ -16,10 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.retro278.ProjectFiles;
-import org.retro278.sftp.embedded.SftpServerExtension;
 import org.retro278.sim.PayerSimulator;
 import org.retro278.store.ClaimState;
 import org.retro278.store.StoredClaim;
@@ -31,17 +28,11 @@ import org.retro278.submit.FaultInjection;
  * again, same name, same ISA13, same bytes; the payer's TA1 rejecting that copy as a duplicate interchange
  * control number (025) leaves the claims SENT, awaiting the answers to the first copy.
  */
-class ResidualWindowIT {
-
-    @RegisterExtension
-    static final SftpServerExtension SFTP = SftpServerExtension.builder().keyAccount(AdapterHarness.ACCOUNTS).build();
-
-    @TempDir
-    Path tmp;
+class ResidualWindowIT extends AdapterIT {
 
     @Test
     void aFileThePayerTookBeforeOurCommitIsSentAgainUnchangedAndItsTa1025RejectsNothing() throws Exception {
-        try (AdapterHarness h = new AdapterHarness(SFTP, tmp)) {
+        try (AdapterHarness h = harness()) {
             Path log = tmp.resolve("crashed-run.log");
             Process p = new ProcessBuilder(h.command("-D" + FaultInjection.PROPERTY + "=" + FaultInjection.Point.AFTER_UPLOAD))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();

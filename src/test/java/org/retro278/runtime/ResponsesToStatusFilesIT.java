@@ -13,16 +13,12 @@ import static org.retro278.runtime.RiversideFile.all;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.retro278.sftp.embedded.SftpServerExtension;
 import org.retro278.sim.PayerSimulator.Decision;
 import org.retro278.sim.PayerSimulator.RequestInterchange;
 import org.retro278.sim.ReceivedRequest;
@@ -36,15 +32,7 @@ import org.retro278.testing.TestClock;
  * the test plays both payers (TA1, 999 and 278 responses in their outbound folders), and the answers come
  * back to riverside as {@code riverside-2026-11-15.csv.status.csv} and {@code .status.jsonl}.
  */
-class ResponsesToStatusFilesIT {
-
-    @RegisterExtension
-    static final SftpServerExtension SFTP = SftpServerExtension.builder().keyAccount(AdapterHarness.ACCOUNTS).build();
-
-    static final Duration WAIT = Duration.ofSeconds(30);
-
-    @TempDir
-    Path tmp;
+class ResponsesToStatusFilesIT extends AdapterIT {
 
     private SentSample sendTheSample(AdapterHarness h) throws Exception {
         SentSample s = SentSample.send(SFTP, h, 500, 800, WAIT);
@@ -60,7 +48,7 @@ class ResponsesToStatusFilesIT {
     @Test
     void certifiedDeniedAndPendedThenFinalAnswersReachTheStatusFiles() throws Exception {
         try (LogCapture logs = new LogCapture();
-             AdapterHarness h = new AdapterHarness(SFTP, tmp).clock(TestClock.forSamples())) {
+             AdapterHarness h = harness().clock(TestClock.forSamples())) {
             SentSample s = sendTheSample(h);
             RiversideFile file = s.file();
 
@@ -192,7 +180,7 @@ class ResponsesToStatusFilesIT {
     @Test
     void theSameResponseFileAgainChangesNothing() throws Exception {
         try (LogCapture logs = new LogCapture();
-             AdapterHarness h = new AdapterHarness(SFTP, tmp).clock(TestClock.forSamples())) {
+             AdapterHarness h = harness().clock(TestClock.forSamples())) {
             SentSample s = sendTheSample(h);
             RiversideFile file = s.file();
             Map<String, Decision> decisions = new LinkedHashMap<>();
@@ -240,7 +228,7 @@ class ResponsesToStatusFilesIT {
     @Test
     void aResponseMatchingNoClaimIsKeptAndReportedAndChangesNoClaim() throws Exception {
         try (LogCapture logs = new LogCapture();
-             AdapterHarness h = new AdapterHarness(SFTP, tmp).clock(TestClock.forSamples())) {
+             AdapterHarness h = harness().clock(TestClock.forSamples())) {
             SentSample s = sendTheSample(h);
             RiversideFile file = s.file();
             file.awaitStatusStates(all(ALL_CLAIMS, ClaimState.SENT), WAIT);
