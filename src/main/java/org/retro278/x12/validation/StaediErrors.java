@@ -124,13 +124,18 @@ final class StaediErrors {
         if (value == null || value.isEmpty() || value.length() > Math.min(3, Math.max(maxLength, 1))) {
             return null;
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
+        return upperCaseOrDigits(value, 0) ? value : null;
+    }
+
+    /** Whether every character from {@code from} on is an ASCII capital letter or digit. */
+    private static boolean upperCaseOrDigits(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
             if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) {
-                return null;
+                return false;
             }
         }
-        return value;
+        return true;
     }
 
     /**
@@ -200,12 +205,6 @@ final class StaediErrors {
         if (tag == null || tag.length() < 2 || tag.length() > 3 || !Character.isUpperCase(tag.charAt(0))) {
             return null;
         }
-        for (int i = 1; i < tag.length(); i++) {
-            char c = tag.charAt(i);
-            if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) {
-                return null;
-            }
-        }
-        return tag;
+        return upperCaseOrDigits(tag, 1) ? tag : null;
     }
 }
