@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.retro278.x12.Delimiters;
+import org.retro278.x12.validation.InterchangeControl;
 
 /**
  * The payer profiles of an installation: one YAML file per payer in {@code <config>/payers/}, named
@@ -26,8 +27,12 @@ public final class PayerDirectory {
 
     /** Payer ids as claim files carry them and as NM109 (PI) carries them. */
     static final Pattern PAYER_ID = Pattern.compile("[A-Za-z0-9]{2,80}");
-    /** ISA05/ISA07 interchange id qualifiers in HIPAA use. */
-    static final Pattern ISA_QUALIFIER = Pattern.compile("01|14|20|27|28|29|30|33|ZZ");
+    /** ISA05/ISA07 interchange id qualifiers in HIPAA use: the list of the interchange control schema. */
+    private static final List<String> ISA_QUALIFIERS = List.copyOf(InterchangeControl.standard().codes("ISA", 5).keySet());
+    static final Pattern ISA_QUALIFIER = Pattern.compile(String.join("|", ISA_QUALIFIERS.stream().map(Pattern::quote).toList()));
+    /** The qualifiers as a setting's error message lists them: "01, 14, ... or ZZ". */
+    private static final String ISA_QUALIFIER_WORDS = String.join(", ", ISA_QUALIFIERS.subList(0, ISA_QUALIFIERS.size() - 1))
+            + " or " + ISA_QUALIFIERS.get(ISA_QUALIFIERS.size() - 1);
     /** ISA06/ISA08: up to 15 characters of the X12 basic set (padded with spaces on output). */
     static final Pattern ISA_ID = Pattern.compile("[A-Z0-9 !&'()+,\\-./;?=]{1,15}");
     /** GS02/GS03 application codes: 2-15 characters. */
@@ -95,9 +100,9 @@ public final class PayerDirectory {
                 "receiverId", "applicationSender", "applicationReceiver", "usage", "acknowledgmentRequested",
                 "maxClaimsPerInterchange"));
         InterchangeIds ids = new InterchangeIds(
-                ic.text("senderQualifier", ISA_QUALIFIER, "an ISA05 qualifier (01, 14, 20, 27, 28, 29, 30, 33 or ZZ)"),
+                ic.text("senderQualifier", ISA_QUALIFIER, "an ISA05 qualifier (" + ISA_QUALIFIER_WORDS + ")"),
                 ic.text("senderId", ISA_ID, "an ISA06 id of 1-15 upper-case letters, digits or spaces"),
-                ic.text("receiverQualifier", ISA_QUALIFIER, "an ISA07 qualifier (01, 14, 20, 27, 28, 29, 30, 33 or ZZ)"),
+                ic.text("receiverQualifier", ISA_QUALIFIER, "an ISA07 qualifier (" + ISA_QUALIFIER_WORDS + ")"),
                 ic.text("receiverId", ISA_ID, "an ISA08 id of 1-15 upper-case letters, digits or spaces"),
                 ic.text("applicationSender", GS_CODE, "a GS02 code of 2-15 upper-case letters or digits"),
                 ic.text("applicationReceiver", GS_CODE, "a GS03 code of 2-15 upper-case letters or digits"));

@@ -17,4 +17,19 @@ public interface X217Facts {
 
     /** Shortest value the element allows. */
     int minLength(String loop, String segment, int element, Integer component);
+
+    /** Allowed codes of the element at an address. */
+    default Set<String> codes(X12Address a) {
+        return codes(a.loop(), a.segment(), a.element(), a.component());
+    }
+
+    /** Longest value the element at an address allows. */
+    default int maxLength(X12Address a) {
+        return maxLength(a.loop(), a.segment(), a.element(), a.component());
+    }
+
+    /** Shortest value the element at an address allows. */
+    default int minLength(X12Address a) {
+        return minLength(a.loop(), a.segment(), a.element(), a.component());
+    }
 }

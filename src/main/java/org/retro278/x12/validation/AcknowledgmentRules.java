@@ -1,11 +1,13 @@
 package org.retro278.x12.validation;
 
+import java.util.Set;
+
 /**
  * Our own checks on acknowledgments, in one place: what the 005010X231A1 999 and the TA1 require and the
  * StAEDI schemas cannot say. The schemas check structure, usage and every code list; these rules compare
  * values across segments.
  *
- * <p>Rules (stable names, as in {@link X217Rules}):
+ * <p>Rules (stable names, as in {@link X217Rules}); one family behind {@link SetRule}:
  * <dl>
  *   <dt>ACK_STATUS_MISMATCH</dt><dd>AK901 agrees with the IK501 of the sets: A or E only when no set was
  *       rejected, P (partially accepted) only when at least one set was rejected and one accepted, R with
@@ -24,53 +26,48 @@ package org.retro278.x12.validation;
  *
  * <p>Messages quote codes and counts only; the 999 carries no PHI except IK404 and CTX, never read here.
  */
-final class AcknowledgmentRules {
+final class AcknowledgmentRules implements SetRule {
 
-    private static final java.util.Set<String> REJECTED = java.util.Set.of("M", "R", "W", "X");
-    private static final java.util.Set<String> ACCEPTED = java.util.Set.of("A", "E");
+    private static final Set<String> REJECTED = Set.of("M", "R", "W", "X");
+    private static final Set<String> ACCEPTED = Set.of("A", "E");
 
-    private final X217Rules.Reporter out;
+    private final Reporter out;
 
     private boolean active;
     private int sets;
     private int accepted;
     private int rejected;
 
-    AcknowledgmentRules(X217Rules.Reporter out) {
+    AcknowledgmentRules(Reporter out) {
         this.out = out;
     }
 
-    /** Elements read per segment, as {@link X217Rules#wants}. */
-    long wants(String tag) {
+    @Override
+    public long wants(String tag) {
         return switch (tag) {
-            case "AK9" -> bits(1, 2, 3, 4, 5);
-            case "IK5" -> bits(1, 2);
-            case "TA1" -> bits(4, 5);
+            case "AK9" -> SetRule.elements(1, 2, 3, 4, 5);
+            case "IK5" -> SetRule.elements(1, 2);
+            case "TA1" -> SetRule.elements(4, 5);
             default -> 0L;
         };
     }
 
-    private static long bits(int... positions) {
-        long mask = 1L;
-        for (int p : positions) {
-            mask |= 1L << p;
-        }
-        return mask;
-    }
-
-    /** @param checked whether the set is checked against its guide (off when only envelopes are) */
-    void startTransaction(TransactionGuide guide, boolean checked) {
-        active = guide == TransactionGuide.X231A1_999 && checked;
+    /** The 999 rules run on a 999 checked against its guide (not when only envelopes are). */
+    @Override
+    public void startSet(SetScope scope) {
+        active = scope.guide() == TransactionGuide.X231A1_999 && scope.schemaChecked() && scope.bodyRules();
         sets = 0;
         accepted = 0;
         rejected = 0;
     }
 
-    void endTransaction(long position) {
+    @Override
+    public void endSet() {
         active = false;
     }
 
-    void segment(Segment s) {
+    @Override
+    public void segment(Segment s) {
         if ("TA1".equals(s.tag)) {
             interchangeAcknowledgment(s);
             return;

@@ -18,7 +18,7 @@ final class GuideSchemas {
 
     private final Map<TransactionGuide, Schema> schemas = new EnumMap<>(TransactionGuide.class);
     private final Map<TransactionGuide, X217CodeLists> codeLists = new EnumMap<>(TransactionGuide.class);
-    private Schema control;
+    private InterchangeControl interchange;
 
     private GuideSchemas() {
     }
@@ -32,7 +32,7 @@ final class GuideSchemas {
                 loaded.codeLists.put(guide, new X217CodeLists(schema, guide.title()));
             }
         }
-        loaded.control = read(TransactionGuide.INTERCHANGE_CONTROL);
+        loaded.interchange = InterchangeControl.standard();
         return loaded;
     }
 
@@ -43,7 +43,12 @@ final class GuideSchemas {
 
     /** The interchange control schema (envelopes and TA1) for X12 00501. */
     Schema control() {
-        return control;
+        return interchange.schema();
+    }
+
+    /** The interchange control schema as data: envelope codes and ISA widths. */
+    InterchangeControl interchange() {
+        return interchange;
     }
 
     /** The schema of a guide, or {@code null} when the guide has none yet. */

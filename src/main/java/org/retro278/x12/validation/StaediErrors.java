@@ -1,10 +1,15 @@
 package org.retro278.x12.validation;
 
+import io.xlate.edi.schema.EDIReference;
+import io.xlate.edi.schema.EDIType;
+import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamValidationError;
+import java.util.Locale;
 
 /**
  * StAEDI's validation errors in our words: a stable rule name (what a 999 generator and the tests key on) and
- * a sentence. Messages name segments, elements and codes; they never carry an element's value, except a code
+ * a sentence; likewise for what the pass makes of them (a loop the guide does not know, a count that does
+ * not match, a stream that stops being readable). Messages name segments, elements and codes; they never carry an element's value, except a code
  * in a code-list element, quoted only when it is short and looks like a code (see {@link #quotableCode}).
  */
 final class StaediErrors {
@@ -98,7 +103,7 @@ final class StaediErrors {
             case IMPLEMENTATION_PATTERN_MATCH_FAILURE -> named + " does not have the form the guide requires";
             case CONTROL_REFERENCE_MISMATCH -> controlReference(what, code);
             case CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT -> named + " does not match the actual count";
-            default -> named + ": " + error.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            default -> named + ": " + error.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         };
     }
 
@@ -119,12 +124,87 @@ final class StaediErrors {
         if (value == null || value.isEmpty() || value.length() > Math.min(3, Math.max(maxLength, 1))) {
             return null;
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
+        return upperCaseOrDigits(value, 0) ? value : null;
+    }
+
+    /** Whether every character from {@code from} on is an ASCII capital letter or digit. */
+    private static boolean upperCaseOrDigits(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
             if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) {
-                return null;
+                return false;
             }
         }
-        return value;
+        return true;
+    }
+
+    /**
+     * Words for an envelope count (SE01, GE01, IEA01) that does not match: what it says, when that is a
+     * number, and what was counted.
+     */
+    static String countMessage(String what, String tag, String value, long setSegments, long setsInGroup,
+                               long groupsInInterchange) {
+        boolean number = value != null && !value.isEmpty() && value.length() <= 10
+                && value.chars().allMatch(Character::isDigit);
+        String said = number ? " says " + value + " but" : " does not match:";
+        return switch (tag == null ? "" : tag) {
+            case "SE" -> what + said + " the set has " + count(setSegments, "segment") + " (ST to SE)";
+            case "GE" -> what + said + " the group has " + count(setsInGroup, "transaction set");
+            case "IEA" -> what + said + " the interchange has " + count(groupsInInterchange, "functional group");
+            default -> what + " does not match the actual count";
+        };
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /**
+     * Words for the first segment of a loop the guide does not know, which StAEDI reports as a cascade of
+     * unused segments.
+     *
+     * @param level      whether the loop is an HL level (else a name loop started by NM101)
+     * @param code       the quotable HL03 or NM101, or {@code null}
+     * @param guideTitle the set's guide, or {@code null}
+     * @param where      the known loop around it, or {@code null}
+     */
+    static String unknownLoopMessage(boolean level, String code, String guideTitle, String where) {
+        return level
+                ? "HL03" + (code == null ? "" : " '" + code + "'") + " is not a hierarchical level of the "
+                        + (guideTitle == null ? "guide" : guideTitle)
+                        + " (20, 21, 22, 23, EV, SS); the segments of this level were not checked against the guide"
+                : "NM101" + (code == null ? "" : " '" + code + "'") + " does not start a name loop the guide allows "
+                        + (where == null ? "here" : "in " + where) + "; the segments of this loop were not checked against the guide";
+    }
+
+    /** Words for where reading stopped: StAEDI's reason without the input it quotes. */
+    static String unreadableMessage(EDIStreamException e) {
+        String detail = e.getMessage() == null ? "" : e.getMessage();
+        int cut = detail.indexOf("; input");
+        if (cut >= 0) {
+            detail = detail.substring(0, cut);
+        }
+        return "reading stopped here, the rest of the file was not checked: " + detail;
+    }
+
+    /** The title of an element or loop in the schema, for naming it in a message; may be {@code null}. */
+    static String title(EDIReference reference) {
+        if (reference == null) {
+            return null;
+        }
+        String title = reference.getTitle();
+        if (title == null && reference.getReferencedType() != null) {
+            EDIType type = reference.getReferencedType();
+            title = type.getTitle();
+        }
+        return title;
+    }
+
+    /** A segment id as read, or {@code null} when it does not look like one (it is then not repeated). */
+    static String segmentId(String tag) {
+        if (tag == null || tag.length() < 2 || tag.length() > 3 || !Character.isUpperCase(tag.charAt(0))) {
+            return null;
+        }
+        return upperCaseOrDigits(tag, 1) ? tag : null;
     }
 }

@@ -2,7 +2,6 @@ package org.retro278.x12.validation;
 
 import io.xlate.edi.schema.EDIReference;
 import io.xlate.edi.schema.EDISimpleType;
-import io.xlate.edi.schema.EDIType;
 import io.xlate.edi.schema.Schema;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamConstants.Delimiters;
@@ -21,9 +20,10 @@ import java.util.function.Consumer;
 import org.retro278.x12.X12Problem;
 
 /**
- * One validation of one stream: drives a StAEDI reader, turns its errors into {@link X12Problem}s and feeds
- * the segments to {@link X217Rules} and {@link AcknowledgmentRules}, and, when there is one, shows every
- * event to an {@link X12EventListener} once it has been handled. Not thread-safe; {@link X12Validator} makes
+ * One validation of one stream: the event loop. Drives a StAEDI reader, keeps the loops open around each
+ * segment in a {@link LoopStack}, turns StAEDI's errors into {@link X12Problem}s in the words of {@link
+ * StaediErrors}, feeds the segments to {@link X217Rules} and {@link AcknowledgmentRules}, and, when there is
+ * one, shows every event to an {@link X12EventListener} once it has been handled. Not thread-safe; {@link X12Validator} makes
  * one per call.
  *
  * <p>What this class handles on the way, because StAEDI's raw errors would mislead:
@@ -38,9 +38,7 @@ import org.retro278.x12.X12Problem;
  *       transaction set (a 999's IK302) is computed from the ST position.
  * </ul>
  */
-final class ValidationPass implements X217Rules.Reporter {
-
-    private static final int MAX_LOOP_DEPTH = 16;
+final class ValidationPass implements Reporter {
 
     private final GuideSchemas schemas;
     private final PeekableInputStream in;
@@ -58,9 +56,7 @@ final class ValidationPass implements X217Rules.Reporter {
     private long problems;
     private boolean readable = true;
 
-    private final String[] loopCodes = new String[MAX_LOOP_DEPTH];
-    private final long[] loopStarts = new long[MAX_LOOP_DEPTH];
-    private int depth;
+    private final LoopStack loops = new LoopStack();
 
     private long capture;
     private boolean inTransaction;
@@ -94,12 +90,12 @@ final class ValidationPass implements X217Rules.Reporter {
         this.in = in;
         this.sink = sink;
         this.listener = listener;
-        this.rules = new X217Rules(this, schemas::codeLists);
+        this.rules = new X217Rules(this, schemas::codeLists, schemas.interchange());
         this.acknowledgments = new AcknowledgmentRules(this);
     }
 
     ValidationSummary run() throws IOException {
-        String head = in.peek(X217Rules.ISA_LENGTH + 2);
+        String head = in.peek(rules.isaLength() + 2);
         if (!head.startsWith("ISA")) {
             readable = false;
             report(1, null, null, null, null, "NOT_X12",
@@ -159,19 +155,13 @@ final class ValidationPass implements X217Rules.Reporter {
                 transactionStart = reader.getLocation().getSegmentPosition();
                 transactionControlNumber = null;
             }
-            case START_LOOP -> {
-                if (depth < MAX_LOOP_DEPTH) {
-                    loopCodes[depth] = reader.getReferenceCode();
-                    loopStarts[depth] = reader.getLocation().getSegmentPosition();
-                }
-                depth++;
-            }
-            case END_LOOP -> depth = Math.max(0, depth - 1);
+            case START_LOOP -> loops.push(reader.getReferenceCode(), reader.getLocation().getSegmentPosition());
+            case END_LOOP -> loops.pop();
             case START_SEGMENT -> {
                 segments++;
                 String tag = reader.getText();
                 lastPosition = reader.getLocation().getSegmentPosition();
-                segment.start(tag, lastPosition, currentLoop());
+                segment.start(tag, lastPosition, loops.current());
                 capture = rules.wants(tag) | acknowledgments.wants(tag);
             }
             case ELEMENT_DATA -> {
@@ -187,8 +177,8 @@ final class ValidationPass implements X217Rules.Reporter {
             case END_SEGMENT -> endSegment(reader);
             case END_TRANSACTION -> {
                 flush(lastPosition);
-                rules.endTransaction(lastPosition);
-                acknowledgments.endTransaction(lastPosition);
+                rules.endSet();
+                acknowledgments.endSet();
                 inTransaction = false;
                 guide = null;
                 transactionControlNumber = null;
@@ -217,13 +207,13 @@ final class ValidationPass implements X217Rules.Reporter {
         if (envelopeOnly) {
             reader.setTransactionSchema(null);
             rules.startTransaction(guide, guide != null, st01, false);
-            acknowledgments.startTransaction(guide, false);
+            acknowledgments.startSet(new SetScope(guide, guide != null, st01, false, null));
             return;
         }
         Schema schema = guide == null ? null : schemas.schema(guide);
         reader.setTransactionSchema(schema);
         rules.startTransaction(guide, schema != null, st01);
-        acknowledgments.startTransaction(guide, schema != null);
+        acknowledgments.startSet(new SetScope(guide, schema != null, st01, true, null));
     }
 
     private void endSegment(EDIStreamReader reader) throws IOException {
@@ -238,51 +228,18 @@ final class ValidationPass implements X217Rules.Reporter {
         }
         if ("IEA".equals(segment.tag)) {
             // StAEDI has read up to the IEA terminator: the next interchange header is still unread
-            String next = in.peek(X217Rules.ISA_LENGTH + 2);
+            String next = in.peek(rules.isaLength() + 2);
             if (next.startsWith("ISA")) {
                 rules.interchangeHeader(next, segment.position + 1);
             }
         }
     }
 
-    private String currentLoop() {
-        if (depth == 0 || depth > MAX_LOOP_DEPTH) {
-            return null;
-        }
-        String code = loopCodes[depth - 1];
-        return isUnknown(code) ? null : code;
-    }
-
-    /** Standard (base schema) loop codes start with L: StAEDI uses them when no implementation loop matched. */
-    private static boolean isUnknown(String loopCode) {
-        return loopCode != null && loopCode.startsWith("L");
-    }
-
-    /** Depth index of the outermost loop no implementation matched, or -1. */
-    private int outermostUnknownLoop() {
-        for (int i = 0; i < Math.min(depth, MAX_LOOP_DEPTH); i++) {
-            if (isUnknown(loopCodes[i])) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The innermost implementation loop around the current one, for locating problems in unknown loops. */
-    private String enclosingKnownLoop(int below) {
-        for (int i = below - 1; i >= 0; i--) {
-            if (!isUnknown(loopCodes[i])) {
-                return loopCodes[i];
-            }
-        }
-        return null;
-    }
-
     private void error(EDIStreamReader reader, EDIStreamEvent event) {
         EDIStreamValidationError error = reader.getErrorType();
         Location l = reader.getLocation();
         long position = l.getSegmentPosition();
-        String tag = segmentId(l.getSegmentTag());
+        String tag = StaediErrors.segmentId(l.getSegmentTag());
         String rule = StaediErrors.rule(error, tag == null ? "" : tag);
         if (rule == null) {
             return;
@@ -291,8 +248,8 @@ final class ValidationPass implements X217Rules.Reporter {
         if (event == EDIStreamEvent.SEGMENT_ERROR) {
             String text = text(reader);
             String what = text;
-            String name = title(reference);
-            String loop = currentLoop();
+            String name = StaediErrors.title(reference);
+            String loop = loops.current();
             if (error == EDIStreamValidationError.IMPLEMENTATION_LOOP_OCCURS_UNDER_MINIMUM_TIMES) {
                 loop = reader.getReferenceCode();
                 what = loop;
@@ -300,7 +257,7 @@ final class ValidationPass implements X217Rules.Reporter {
             } else if (error == EDIStreamValidationError.LOOP_OCCURS_OVER_MAXIMUM_TIMES) {
                 what = reader.getReferenceCode();
             } else {
-                tag = segmentId(text);
+                tag = StaediErrors.segmentId(text);
                 what = tag == null ? "with an invalid id" : tag;
             }
             pending.add(new Pending(position, loop, tag, null, null, rule,
@@ -315,7 +272,8 @@ final class ValidationPass implements X217Rules.Reporter {
         String value = text(reader);
         String message;
         if (error == EDIStreamValidationError.CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT) {
-            message = countMessage(what, tag, value, position);
+            message = StaediErrors.countMessage(what, tag, value, position - transactionStart + 1, setsInGroup,
+                    groupsInInterchange);
         } else {
             long maxLength = reference != null && reference.getReferencedType() instanceof EDISimpleType simple
                     ? simple.getMaxLength() : 3;
@@ -329,53 +287,11 @@ final class ValidationPass implements X217Rules.Reporter {
             } else if (codeElement) {
                 code = StaediErrors.quotableCode(value, maxLength);
             }
-            message = StaediErrors.message(error, what, title(reference), code,
-                    codeElement ? allowed(currentLoop(), tag, element, component) : null);
+            message = StaediErrors.message(error, what, StaediErrors.title(reference), code,
+                    codeElement ? allowed(loops.current(), tag, element, component) : null);
         }
-        pending.add(new Pending(position, currentLoop(), tag, element > 0 ? element : null,
+        pending.add(new Pending(position, loops.current(), tag, element > 0 ? element : null,
                 component > 0 ? component : null, rule, message, false));
-    }
-
-    /** A segment id as read, or {@code null} when it does not look like one (it is then not repeated). */
-    private static String segmentId(String tag) {
-        if (tag == null || tag.length() < 2 || tag.length() > 3 || !Character.isUpperCase(tag.charAt(0))) {
-            return null;
-        }
-        for (int i = 1; i < tag.length(); i++) {
-            char c = tag.charAt(i);
-            if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) {
-                return null;
-            }
-        }
-        return tag;
-    }
-
-    private String countMessage(String what, String tag, String value, long position) {
-        boolean number = value != null && !value.isEmpty() && value.length() <= 10
-                && value.chars().allMatch(Character::isDigit);
-        String said = number ? " says " + value + " but" : " does not match:";
-        return switch (tag == null ? "" : tag) {
-            case "SE" -> what + said + " the set has " + count(position - transactionStart + 1, "segment") + " (ST to SE)";
-            case "GE" -> what + said + " the group has " + count(setsInGroup, "transaction set");
-            case "IEA" -> what + said + " the interchange has " + count(groupsInInterchange, "functional group");
-            default -> what + " does not match the actual count";
-        };
-    }
-
-    private static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    private static String title(EDIReference reference) {
-        if (reference == null) {
-            return null;
-        }
-        String title = reference.getTitle();
-        if (title == null && reference.getReferencedType() != null) {
-            EDIType type = reference.getReferencedType();
-            title = type.getTitle();
-        }
-        return title;
     }
 
     /** Allowed codes for a message, from the guide's code list, when the list is short enough to read. */
@@ -407,7 +323,7 @@ final class ValidationPass implements X217Rules.Reporter {
         if (pending.isEmpty()) {
             return;
         }
-        int unknown = outermostUnknownLoop();
+        int unknown = loops.outermostUnknown();
         List<Pending> later = null;
         for (Pending p : pending) {
             if (p.position > upTo) {
@@ -418,7 +334,7 @@ final class ValidationPass implements X217Rules.Reporter {
                 continue;
             }
             if (p.unusedSegment && unknown >= 0) {
-                if (unknown < MAX_LOOP_DEPTH && p.position == loopStarts[unknown] && p.position == segment.position) {
+                if (loops.startsAt(unknown, p.position) && p.position == segment.position) {
                     unknownLoop(unknown);
                 }
                 continue;
@@ -435,28 +351,18 @@ final class ValidationPass implements X217Rules.Reporter {
         boolean level = "HL".equals(segment.tag);
         int element = level ? 3 : 1;
         String code = StaediErrors.quotableCode(segment.element(element), 3);
-        String where = enclosingKnownLoop(index);
-        String message = level
-                ? "HL03" + (code == null ? "" : " '" + code + "'") + " is not a hierarchical level of the "
-                        + (guide == null ? "guide" : guide.title())
-                        + " (20, 21, 22, 23, EV, SS); the segments of this level were not checked against the guide"
-                : "NM101" + (code == null ? "" : " '" + code + "'") + " does not start a name loop the guide allows "
-                        + (where == null ? "here" : "in " + where) + "; the segments of this loop were not checked against the guide";
-        report(segment.position, where, segment.tag, element, null, "LOOP_UNKNOWN", message);
+        String where = loops.enclosingKnown(index);
+        report(segment.position, where, segment.tag, element, null, "LOOP_UNKNOWN",
+                StaediErrors.unknownLoopMessage(level, code, guide == null ? null : guide.title(), where));
     }
 
     private void unreadable(EDIStreamException e) {
         Location l = e.getLocation();
         // the segment after the last complete one is where reading failed
         long position = Math.max(l != null ? l.getSegmentPosition() : 0, lastCompleted + 1);
-        String detail = e.getMessage() == null ? "" : e.getMessage();
-        int cut = detail.indexOf("; input");
-        if (cut >= 0) {
-            detail = detail.substring(0, cut);
-        }
+        String message = StaediErrors.unreadableMessage(e);
         flush(Long.MAX_VALUE);
-        report(position, null, null, null, null, "UNREADABLE",
-                "reading stopped here, the rest of the file was not checked: " + detail);
+        report(position, null, null, null, null, "UNREADABLE", message);
     }
 
     @Override

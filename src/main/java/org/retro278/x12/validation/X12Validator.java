@@ -1,11 +1,13 @@
 package org.retro278.x12.validation;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.retro278.x12.X12Problem;
@@ -78,17 +80,10 @@ public final class X12Validator {
      *
      * @throws IllegalArgumentException when the control schema has no such segment or element
      */
-    public java.util.Map<String, String> interchangeCodes(String segment, int element) {
-        if (!(schemas.control().getType(segment) instanceof io.xlate.edi.schema.EDIComplexType type)) {
-            throw new IllegalArgumentException("no interchange control segment " + segment);
-        }
-        java.util.List<io.xlate.edi.schema.EDIReference> refs = type.getReferences();
-        if (element < 1 || element > refs.size()
-                || !(refs.get(element - 1).getReferencedType() instanceof io.xlate.edi.schema.EDISimpleType simple)) {
-            throw new IllegalArgumentException(segment + String.format("%02d", element) + " is not a simple element");
-        }
-        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(simple.getValues()));
+    public Map<String, String> interchangeCodes(String segment, int element) {
+        return schemas.interchange().codes(segment, element);
     }
+
     /**
      * Validates a stream, handing each problem to {@code problems} as soon as it is found (on the calling
      * thread). The stream is read to its end or to the point where it stops being readable X12; it is not
@@ -153,7 +148,7 @@ public final class X12Validator {
     }
 
     /** Lets StAEDI's reader close what it likes without closing the caller's stream. */
-    private static final class NonClosingInputStream extends java.io.FilterInputStream {
+    private static final class NonClosingInputStream extends FilterInputStream {
         NonClosingInputStream(InputStream in) {
             super(in);
         }

@@ -9,10 +9,13 @@ import io.xlate.edi.schema.implementation.PolymorphicImplementation;
 import io.xlate.edi.schema.implementation.SegmentImplementation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -42,12 +45,15 @@ public final class X217CodeLists {
 
     private static final String PLACE_OF_SERVICE_MARK = "place of service (B)";
     private static final String FACILITY_TYPE_MARK = "facility type (A)";
+    /** The mark before a DTP01 title: the DTP02 formats it allows, such as "D8" or "D8 or RD8". */
+    private static final Pattern DATE_FORMAT_MARK = Pattern.compile("[A-Z0-9]+( or [A-Z0-9]+)*");
 
     private final LoopImplementation root;
     private final String guide;
     /** Lookups walk the schema; the input rules and the validator ask the same few questions per claim. */
-    private final java.util.concurrent.ConcurrentHashMap<String, ElementImplementation> elements = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.ConcurrentHashMap<String, Set<String>> codeSets = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ElementImplementation> elements = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Set<String>> codeSets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Map<String, Set<String>>> dateFormats = new ConcurrentHashMap<>();
     private final Set<String> placeOfService;
     private final Set<String> facilityType;
 
@@ -81,7 +87,7 @@ public final class X217CodeLists {
      */
     public Set<String> codes(String loop, String segment, int element, Integer component) {
         return codeSets.computeIfAbsent(key(loop, segment, element, component), k -> Collections.unmodifiableSet(
-                new java.util.LinkedHashSet<>(element(loop, segment, element, component).getValues().keySet())));
+                new LinkedHashSet<>(element(loop, segment, element, component).getValues().keySet())));
     }
 
     private static String key(String loop, String segment, int element, Integer component) {
@@ -131,6 +137,30 @@ public final class X217CodeLists {
     /** NUBC facility type codes (first two positions of the bill type), allowed with UM04-2 = A. */
     public Set<String> facilityTypeCodes() {
         return facilityType;
+    }
+
+    /**
+     * The date formats (DTP02) each DTP qualifier of a loop allows, from the mark before the qualifier's title
+     * in the DTP01 list: {@code "D8: Admission"}, {@code "D8 or RD8: Event"}. Qualifiers without a mark, and
+     * loops without a DTP, have none.
+     */
+    Map<String, Set<String>> dateFormats(String loop) {
+        return dateFormats.computeIfAbsent(loop == null ? HEADER : loop, l -> {
+            Map<String, String> titles;
+            try {
+                titles = codesWithNames(loop, "DTP", 1, null);
+            } catch (IllegalArgumentException noDates) {
+                return Map.of();
+            }
+            Map<String, Set<String>> formats = new LinkedHashMap<>();
+            titles.forEach((qualifier, title) -> {
+                int colon = title.indexOf(": ");
+                if (colon > 0 && DATE_FORMAT_MARK.matcher(title.substring(0, colon)).matches()) {
+                    formats.put(qualifier, Set.of(title.substring(0, colon).split(" or ")));
+                }
+            });
+            return Collections.unmodifiableMap(formats);
+        });
     }
 
     private Set<String> facilityCodes(String mark) {

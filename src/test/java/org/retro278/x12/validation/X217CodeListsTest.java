@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +80,15 @@ class X217CodeListsTest {
         assertThrows(IllegalArgumentException.class, () -> lists.codes("2000A", "UM", 1, null));
         assertThrows(IllegalArgumentException.class, () -> lists.codes("2000E", "UM", 4, null));
         assertThrows(IllegalArgumentException.class, () -> lists.codes("2000E", "UM", 1, 1));
+    }
+
+    @Test
+    void dateFormatsPerQualifierAreTheMarksOfTheDtp01Titles() {
+        Map<String, Set<String>> event = lists.dateFormats("2000E");
+        assertEquals(Set.of("D8"), event.get("435"));
+        assertEquals(Set.of("D8", "RD8"), event.get("AAH"));
+        assertEquals(Map.of("472", Set.of("D8", "RD8")), lists.dateFormats("2000F"));
+        assertEquals(Set.of("D8"), Fixtures.VALIDATOR.responseCodeLists().dateFormats("2000E").get("007"));
+        assertTrue(lists.dateFormats("2010A").isEmpty(), "a loop without DTP has no date formats");
     }
 }
