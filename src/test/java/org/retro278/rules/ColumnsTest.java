@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.retro278.convert.X12Checks;
+import org.retro278.build.X12Checks;
 
 /** The column table's X12 addresses name elements the request guide really has. */
 class ColumnsTest {
