@@ -12,8 +12,10 @@ final class EnvelopeRules implements SetRule {
 
     private String gs01 = "";
     private String gs08 = "";
+    /** Where the group header of the set being read is; 0 when the interchange has none open. */
     private long gsPosition;
     private boolean gsReported;
+    private boolean gs08Reported;
     /** The set being read; between sets, the last one's without its guide. */
     private SetScope scope = new SetScope(null, false, null, false, null);
 
@@ -79,8 +81,11 @@ final class EnvelopeRules implements SetRule {
                 gs08 = s.element(8);
                 gsPosition = s.position;
                 gsReported = false;
+                gs08Reported = false;
             }
             case "ST" -> transactionHeader(s);
+            // a set after the interchange trailer has no group of its own: StAEDI reports the structure
+            case "IEA" -> gsPosition = 0;
             default -> {
                 // nothing else in the envelope is compared here: StAEDI checks counts and control numbers
             }
@@ -102,6 +107,10 @@ final class EnvelopeRules implements SetRule {
                     "a " + guide.title() + " is not validated against its implementation guide yet:"
                             + " only its envelope was checked");
         }
+        if (gsPosition == 0) {
+            // no group around the set: StAEDI reports the missing GS; there is no GS01 or GS08 to compare
+            return;
+        }
         if (!gsReported && !guide.functionalIdentifier().equals(gs01)) {
             gsReported = true;
             String code = StaediErrors.quotableCode(gs01, 2);
@@ -110,16 +119,29 @@ final class EnvelopeRules implements SetRule {
                             + ("278".equals(st01) ? "278" : st01) + " travels in a group with GS01 = "
                             + guide.functionalIdentifier());
         }
+        versions(s, guide);
+    }
+
+    /**
+     * GS08 against the guide, once per group, and ST03 against GS08. A wrong GS08 is reported at GS08; an
+     * ST03 that repeats it is not reported again (one mistake, one reason), and an ST03 that names the right
+     * guide under a wrong GS08 is not the one in error.
+     */
+    private void versions(Segment s, TransactionGuide guide) {
+        boolean checked = scope.schemaChecked();
+        // an empty GS08 is StAEDI's (a required element): one reason, not two
+        if (checked && !gs08.equals(guide.version()) && !gs08.isEmpty() && !gs08Reported) {
+            gs08Reported = true;
+            out.report(gsPosition, null, "GS", 8, null, "GUIDE_VERSION", "GS08 is " + printable(gs08) + " but a "
+                    + guide.title() + " travels in a group with GS08 = " + guide.version());
+        }
         String st03 = s.element(3);
         if (st03.isEmpty()) {
             out.report(s.position, null, "ST", 3, null, "VERSION_MISMATCH",
                     "ST03 is empty: it must repeat the implementation guide of GS08 (" + guide.version() + ")");
-        } else if (!st03.equals(gs08)) {
+        } else if (!st03.equals(gs08) && !(checked && st03.equals(guide.version()))) {
             out.report(s.position, null, "ST", 3, null, "VERSION_MISMATCH",
                     "ST03 (" + printable(st03) + ") and GS08 (" + printable(gs08) + ") name different guides");
-        } else if (scope.schemaChecked() && !st03.equals(guide.version())) {
-            out.report(s.position, null, "ST", 3, null, "GUIDE_VERSION",
-                    "GS08 and ST03 say " + printable(st03) + ": a " + guide.title() + " must say " + guide.version());
         }
     }
 

@@ -16,6 +16,10 @@ import java.util.Arrays;
  * consuming it. It is a look at one element of one segment, not a reader: every byte still goes through
  * StAEDI afterwards. Unsynchronized on purpose (one reader per stream; the lexer calls {@link #read()} per
  * byte).
+ *
+ * <p>It also notices what StAEDI passes over in silence: whitespace between a segment terminator and the
+ * next segment id. One line break there (LF, CR or CRLF) is what many senders write and is tolerated; any
+ * other whitespace is held for the pass to report at the next segment ({@link #takePadding()}).
  */
 final class PeekableInputStream extends InputStream {
 
@@ -27,6 +31,16 @@ final class PeekableInputStream extends InputStream {
     private int count;
     private int markPos = -1;
     private boolean eof;
+
+    /** The segment terminator of the interchange being read, once its header is known. */
+    private int terminator = -1;
+    /** Whether the bytes read since the last terminator (or the start) are whitespace only. */
+    private boolean afterTerminator = true;
+    private int gapLength;
+    private int gapFirst;
+    private int gapSecond;
+    /** Whitespace other than one line break stood before the segment now being read. */
+    private boolean padded;
 
     PeekableInputStream(InputStream in) throws IOException {
         this.in = in;
@@ -65,7 +79,9 @@ final class PeekableInputStream extends InputStream {
         if (pos >= count && ensure(1) < 1) {
             return -1;
         }
-        return buf[pos++] & 0xFF;
+        int b = buf[pos++] & 0xFF;
+        watch(b);
+        return b;
     }
 
     @Override
@@ -79,8 +95,70 @@ final class PeekableInputStream extends InputStream {
         }
         int n = Math.min(len, available);
         System.arraycopy(buf, pos, b, off, n);
+        for (int i = 0; i < n; i++) {
+            watch(b[off + i] & 0xFF);
+        }
         pos += n;
         return n;
+    }
+
+    /** Follows the gap between a terminator and the next segment id, byte by byte as StAEDI reads. */
+    private void watch(int b) {
+        if (b == terminator) {
+            afterTerminator = true;
+            gapLength = 0;
+            padded = false;
+        } else if (afterTerminator) {
+            if (isWhitespace(b)) {
+                if (gapLength == 0) {
+                    gapFirst = b;
+                } else if (gapLength == 1) {
+                    gapSecond = b;
+                }
+                gapLength++;
+            } else {
+                afterTerminator = false;
+                padded = isPadding(gapLength, gapFirst, gapSecond);
+            }
+        }
+    }
+
+    private static boolean isWhitespace(int b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == 0x0B;
+    }
+
+    /** A gap of whitespace that is more than one line break (LF, CR or CRLF). */
+    private static boolean isPadding(int length, int first, int second) {
+        boolean lineBreak = length == 1 && (first == '\n' || first == '\r') || length == 2 && first == '\r' && second == '\n';
+        return length > 0 && !lineBreak;
+    }
+
+    /**
+     * Whether the unread bytes start with whitespace other than one line break: for an interchange header,
+     * which StAEDI reads whole before it reports the segment.
+     */
+    boolean paddedAhead() throws IOException {
+        int available = ensure(MAX_PEEK);
+        int n = 0;
+        while (n < available && isWhitespace(buf[pos + n] & 0xFF)) {
+            n++;
+        }
+        return n < available && isPadding(n, n > 0 ? buf[pos] & 0xFF : 0, n > 1 ? buf[pos + 1] & 0xFF : 0);
+    }
+
+    /** Sets the segment terminator of the interchange being read (from its ISA header). */
+    void terminator(char c) {
+        terminator = c;
+    }
+
+    /**
+     * Whether whitespace other than one line break stood before the segment id read last; asking clears it,
+     * so that it is reported once.
+     */
+    boolean takePadding() {
+        boolean was = padded;
+        padded = false;
+        return was;
     }
 
     @Override

@@ -187,6 +187,15 @@ final class StaediErrors {
         return "reading stopped here, the rest of the file was not checked: " + detail;
     }
 
+    /**
+     * Words for where reading stopped because StAEDI could not follow the structure (it threw instead of
+     * reporting): only the kind of failure, since an exception's own text may quote the input.
+     */
+    static String unreadableMessage(RuntimeException e) {
+        return "reading stopped here, the rest of the file was not checked: its structure could not be followed ("
+                + e.getClass().getSimpleName() + ")";
+    }
+
     /** The title of an element or loop in the schema, for naming it in a message; may be {@code null}. */
     static String title(EDIReference reference) {
         if (reference == null) {

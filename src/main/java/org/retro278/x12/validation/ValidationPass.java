@@ -60,6 +60,8 @@ final class ValidationPass implements Reporter {
 
     private long capture;
     private boolean inTransaction;
+    /** Between StAEDI's START_TRANSACTION and the end of its ST: the only time a schema can be handed over. */
+    private boolean transactionStarting;
     private long transactionStart;
     private String transactionControlNumber;
     private long setsInGroup;
@@ -103,30 +105,55 @@ final class ValidationPass implements Reporter {
             return summary();
         }
         rules.interchangeHeader(head, 1);
+        if (in.paddedAhead()) {
+            whitespaceBefore(1, "ISA");
+        }
+        if (head.length() >= rules.isaLength()) {
+            in.terminator(head.charAt(rules.isaLength() - 1));
+        }
         EDIInputFactory factory = EDIInputFactory.newFactory();
         EDIStreamReader reader = null;
         try {
             reader = factory.createEDIStreamReader(in);
-            while (reader.hasNext()) {
-                EDIStreamEvent event = reader.next();
-                handle(reader, event);
+            EDIStreamEvent event;
+            while ((event = next(reader)) != null) {
                 if (listener != null) {
                     listener.event(reader, event);
                 }
             }
-        } catch (EDIStreamException e) {
-            unreadable(e);
         } finally {
             flush(Long.MAX_VALUE);
             if (reader != null) {
                 try {
                     reader.close();
-                } catch (IOException ignored) {
+                } catch (IOException | RuntimeException ignored) {
                     // the caller owns and closes the stream
                 }
             }
         }
         return summary();
+    }
+
+    /**
+     * Reads and handles the next event; {@code null} at the end of the input or where it stops being
+     * readable. Whatever StAEDI throws on damaged input (its own exception, or a state error for a
+     * structure it cannot follow) ends the pass as UNREADABLE there: no byte sequence escapes as an
+     * exception. A listener's own exceptions are not caught: they are the caller's.
+     */
+    private EDIStreamEvent next(EDIStreamReader reader) throws IOException {
+        try {
+            if (!reader.hasNext()) {
+                return null;
+            }
+            EDIStreamEvent event = reader.next();
+            handle(reader, event);
+            return event;
+        } catch (EDIStreamException e) {
+            unreadable(e.getLocation(), StaediErrors.unreadableMessage(e));
+        } catch (RuntimeException e) {
+            unreadable(null, StaediErrors.unreadableMessage(e));
+        }
+        return null;
     }
 
     private ValidationSummary summary() {
@@ -152,6 +179,7 @@ final class ValidationPass implements Reporter {
                 transactionSets++;
                 setsInGroup++;
                 inTransaction = true;
+                transactionStarting = true;
                 transactionStart = reader.getLocation().getSegmentPosition();
                 transactionControlNumber = null;
             }
@@ -162,6 +190,9 @@ final class ValidationPass implements Reporter {
                 String tag = reader.getText();
                 lastPosition = reader.getLocation().getSegmentPosition();
                 segment.start(tag, lastPosition, loops.current());
+                if (in.takePadding()) {
+                    whitespaceBefore(lastPosition, StaediErrors.segmentId(tag));
+                }
                 capture = rules.wants(tag) | acknowledgments.wants(tag);
             }
             case ELEMENT_DATA -> {
@@ -180,6 +211,7 @@ final class ValidationPass implements Reporter {
                 rules.endSet();
                 acknowledgments.endSet();
                 inTransaction = false;
+                transactionStarting = false;
                 guide = null;
                 transactionControlNumber = null;
             }
@@ -218,7 +250,9 @@ final class ValidationPass implements Reporter {
 
     private void endSegment(EDIStreamReader reader) throws IOException {
         lastCompleted = segment.position;
-        if (inTransaction && "ST".equals(segment.tag)) {
+        if (transactionStarting && "ST".equals(segment.tag)) {
+            // an ST inside an open set is only a misplaced segment (StAEDI reports it): the set goes on
+            transactionStarting = false;
             transactionHeader(reader);
         }
         flush(segment.position);
@@ -231,6 +265,12 @@ final class ValidationPass implements Reporter {
             String next = in.peek(rules.isaLength() + 2);
             if (next.startsWith("ISA")) {
                 rules.interchangeHeader(next, segment.position + 1);
+                if (in.paddedAhead()) {
+                    whitespaceBefore(segment.position + 1, "ISA");
+                }
+                if (next.length() >= rules.isaLength()) {
+                    in.terminator(next.charAt(rules.isaLength() - 1));
+                }
             }
         }
     }
@@ -292,6 +332,13 @@ final class ValidationPass implements Reporter {
         }
         pending.add(new Pending(position, loops.current(), tag, element > 0 ? element : null,
                 component > 0 ? component : null, rule, message, false));
+    }
+
+    /** StAEDI skips whitespace before a segment id without a word; X12 has none there. */
+    private void whitespaceBefore(long position, String segmentId) {
+        report(position, "ISA".equals(segmentId) ? null : loops.current(), segmentId, null, null, "SEGMENT_WHITESPACE",
+                "whitespace before the segment id: a segment starts right after the terminator of the one before"
+                        + " (one line break there is tolerated)");
     }
 
     /** Allowed codes for a message, from the guide's code list, when the list is short enough to read. */
@@ -356,11 +403,9 @@ final class ValidationPass implements Reporter {
                 StaediErrors.unknownLoopMessage(level, code, guide == null ? null : guide.title(), where));
     }
 
-    private void unreadable(EDIStreamException e) {
-        Location l = e.getLocation();
+    private void unreadable(Location l, String message) {
         // the segment after the last complete one is where reading failed
         long position = Math.max(l != null ? l.getSegmentPosition() : 0, lastCompleted + 1);
-        String message = StaediErrors.unreadableMessage(e);
         flush(Long.MAX_VALUE);
         report(position, null, null, null, null, "UNREADABLE", message);
     }
