@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
  * {@code validate FILE...}: every problem of every file on stdout, one line each, prefixed by the file name,
  * then a summary line per file. Exit 0 when all files are clean, 1 when problems were found, 2 when a file
  * cannot be read or is not X12 at all; the other files are still checked, so one run reports everything.
+ * Damaged X12 (truncated, nested sets, stray bytes) is problems found, exit 1, never a stack trace.
  *
  * <p>Problem lines never carry element values that may be PHI (see {@link org.retro278.x12.X12Problem}), so
  * the output can go to a terminal or a ticket; nothing of the data goes to a log.
@@ -58,6 +59,12 @@ public final class ValidateCommand implements Callable<Integer> {
             } catch (IOException e) {
                 out.println(name + ": cannot read the file (" + e.getClass().getSimpleName() + ")");
                 unusable = true;
+            } catch (RuntimeException e) {
+                // the validator turns every input into problems; should it still fail, this file is a problem
+                // found (not "unreadable", exit 2) and the next file is checked
+                out.println(name + ": the validator failed on this file (" + e.getClass().getSimpleName()
+                        + "); it was not checked to the end");
+                problems = true;
             }
             out.flush();
         }

@@ -70,6 +70,17 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aDamagedFileIsProblemsFoundAndTheNextFileIsStillChecked() throws Exception {
+        String nested = fixture("problems/st-inside-an-open-st.x12");
+        String clean = fixture("clean/retro-requests-hs-with-dependent-and-ar-admission.x12");
+        assertEquals(Retro278.PROBLEMS, run("validate", nested, clean));
+        String printed = out.toString();
+        assertTrue(printed.contains(nested + ": segment 7 (set 0002 position 5) ST: SEGMENT_TOO_MANY"), printed);
+        assertTrue(printed.contains(clean + ": 1 interchange, 1 group, 2 transaction sets, 51 segments: no problems"), printed);
+        assertTrue(!printed.contains("Exception"), printed);
+    }
+
+    @Test
     void noFileIsAUsageError() throws IOException {
         assertEquals(Retro278.USAGE, run("validate"));
     }

@@ -3,12 +3,17 @@ package org.retro278.x12.validation;
 import java.util.Set;
 
 /**
- * HI01 to HI12, diagnoses at the patient event and procedures at a service. The principal code may only come
- * first. For ICD-10-CM the first must be the principal (ABK): the stricter reading of "principal first"; the
- * TR3's own ICD-9 examples start with BF, so ICD-9 qualifiers are not held to it. A composite's date (HIxx-4
- * in the format of HIxx-3) is checked in the same pass, so the problems of one composite stay together.
+ * HI01 to HI12, diagnoses at the patient event and procedures at a service. A principal code, when there is
+ * one, stands first (HI01): the notes say no more, so an HI without a principal one (HI01 ABJ admitting, ABF
+ * other, or the TR3's own ICD-9 examples starting with BF) is valid. A code is judged once: a qualifier the
+ * guide's list does not have is the schema's CODE_INVALID and nothing else. A composite's date (HIxx-4 in
+ * the format of HIxx-3) is checked in the same pass, so the problems of one composite stay together.
  */
 final class DiagnosisRules implements SetRule {
+
+    /** The principal qualifiers, which only HI01 may carry: diagnoses (ICD-10-CM, ICD-9-CM) and procedures. */
+    static final Set<String> PRINCIPAL_DIAGNOSIS = Set.of("ABK", "BK");
+    static final Set<String> PRINCIPAL_PROCEDURE = Set.of("BBR", "BR");
 
     private final Reporter out;
     private final DateValues values;
@@ -33,8 +38,7 @@ final class DiagnosisRules implements SetRule {
         if (!"HI".equals(s.tag)) {
             return;
         }
-        boolean procedures = "2000F".equals(s.loop);
-        Set<String> principal = procedures ? Set.of("BBR", "BR") : Set.of("ABK", "BK");
+        Set<String> principal = "2000F".equals(s.loop) ? PRINCIPAL_PROCEDURE : PRINCIPAL_DIAGNOSIS;
         for (int i = 1; i <= 12; i++) {
             String qualifier = s.component(i, 1);
             if (qualifier.isEmpty()) {
@@ -43,12 +47,6 @@ final class DiagnosisRules implements SetRule {
             if (i > 1 && principal.contains(qualifier)) {
                 out.report(s.position, s.loop, "HI", i, 1, "HI_PRINCIPAL_POSITION",
                         String.format("HI%02d is %s, a principal code: only HI01 may carry the principal one", i, qualifier));
-            }
-            if (i == 1 && !procedures && qualifier.startsWith("AB") && !"ABK".equals(qualifier)) {
-                String code = StaediErrors.quotableCode(qualifier, 3);
-                out.report(s.position, s.loop, "HI", 1, 1, "HI_PRINCIPAL_FIRST",
-                        "HI01 is " + (code == null ? "not ABK" : code)
-                                + ": with ICD-10-CM codes the first diagnosis must be the principal one (ABK)");
             }
             String format = s.component(i, 3);
             if (!format.isEmpty()) {

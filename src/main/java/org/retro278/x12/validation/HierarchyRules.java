@@ -1,12 +1,16 @@
 package org.retro278.x12.validation;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The HL tree of a 278: HL01 numbered 1, 2, 3... in order; HL02 naming an earlier HL of the right level
  * (StAEDI would just start a new level); HL04 saying 1 exactly when the next HL is a child of this one.
+ * In a response the requester, subscriber and patient event levels may be left out below a level that
+ * rejects the request (AAA), the shape the guide prescribes; without such an AAA a missing one is reported.
  */
 final class HierarchyRules implements SetRule {
 
@@ -14,12 +18,22 @@ final class HierarchyRules implements SetRule {
             "20", "the UMO level (2000A)", "21", "the requester level (2000B)", "22", "the subscriber level (2000C)",
             "23", "the dependent level (2000D)", "EV", "the patient event level (2000E)", "SS", "a service level (2000F)");
 
+    /** The levels a response may leave out below a rejection, in order, with their loop ids and titles. */
+    private static final List<String> RESPONSE_LEVELS = List.of("21", "22", "EV");
+    private static final Map<String, String> LEVEL_LOOPS = Map.of(
+            "21", "2000B (Requester Level)", "22", "2000C (Subscriber Level)", "EV", "2000E (Patient Event Level)");
+    /** Where an AAA rejects the request above the patient event, so that the levels below may be left out. */
+    private static final Set<String> REJECTING_LOOPS = Set.of("2000A", "2010A", "2000B", "2010B", "2000C", "2010C",
+            "2000D", "2010D");
+
     private final Reporter out;
-    /** HL04 codes per loop, read from the first guide that asks for the loop in this pass. */
-    private final Map<String, Set<String>> childCodes = new HashMap<>();
+    /** The code lists of the set's guide; they cache what they are asked, per guide. */
     private X217CodeLists codeLists;
 
     private boolean body;
+    private boolean response;
+    private boolean rejected;
+    private final Set<String> levelsSeen = new HashSet<>();
     private int nextHl;
     private final Map<String, String> levels = new HashMap<>();
     private String previousId;
@@ -36,7 +50,11 @@ final class HierarchyRules implements SetRule {
 
     @Override
     public long wants(String tag) {
-        return "HL".equals(tag) ? SetRule.elements(1, 2, 3, 4) : 0L;
+        return switch (tag) {
+            case "HL" -> SetRule.elements(1, 2, 3, 4);
+            case "AAA", "SE" -> 1L;
+            default -> 0L;
+        };
     }
 
     @Override
@@ -45,6 +63,9 @@ final class HierarchyRules implements SetRule {
         if (body) {
             codeLists = scope.codeLists();
         }
+        response = body && !scope.request();
+        rejected = false;
+        levelsSeen.clear();
         nextHl = 1;
         levels.clear();
         previousId = null;
@@ -63,6 +84,14 @@ final class HierarchyRules implements SetRule {
 
     @Override
     public void segment(Segment s) {
+        if ("AAA".equals(s.tag)) {
+            rejected |= REJECTING_LOOPS.contains(s.loop);
+            return;
+        }
+        if ("SE".equals(s.tag)) {
+            missingLevel(s.position);
+            return;
+        }
         if (!"HL".equals(s.tag)) {
             return;
         }
@@ -101,6 +130,7 @@ final class HierarchyRules implements SetRule {
         // an HL without HL01 is taken as numbered as expected, so that its children are not reported too
         String key = id.isEmpty() ? expected : id;
         levels.putIfAbsent(key, code);
+        levelsSeen.add(code);
         if ("23".equals(code)) {
             dependent = true;
         }
@@ -110,12 +140,30 @@ final class HierarchyRules implements SetRule {
         previousLoop = s.loop;
     }
 
-    /** Whether the guide's code list allows an HL04 value at a level: if not, the schema has reported it. */
+    /** A response without one of its levels and without a rejection above it: the first level missing. */
+    private void missingLevel(long position) {
+        if (!response || rejected) {
+            return;
+        }
+        for (String level : RESPONSE_LEVELS) {
+            if (!levelsSeen.contains(level)) {
+                out.report(position, LEVEL_LOOPS.get(level).substring(0, 5), "HL", null, null, "LOOP_MISSING",
+                        "required loop " + LEVEL_LOOPS.get(level) + " is missing: a response leaves a level out only"
+                                + " below a level that rejects the request (AAA)");
+                return;
+            }
+        }
+    }
+
+    /**
+     * Whether the set's guide allows an HL04 value at a level: if not, the schema has reported it. Asked of
+     * the set's own code lists, so that a response after a request in one file is judged by the response's.
+     */
     private boolean childCodeAllowed(String loop, String code) {
         if (loop == null) {
             return false;
         }
-        return childCodes.computeIfAbsent(loop, l -> codeLists.codes(l, "HL", 4, null)).contains(code);
+        return codeLists.codes(loop, "HL", 4, null).contains(code);
     }
 
     /** HL levels a level may hang under; {@code null} when the level is unknown (reported as LOOP_UNKNOWN). */

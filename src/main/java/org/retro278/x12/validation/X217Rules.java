@@ -150,7 +150,7 @@ final class X217Rules implements SetRule {
             case "GS", "ST" -> envelope.segment(s);
             // BHT06 is kept for the reservation rule whatever the set; only body sets read it
             case "BHT" -> situational.segment(s);
-            case "HL" -> {
+            case "HL", "SE" -> {
                 if (bodyRules) {
                     body.forEach(rule -> rule.segment(s));
                 }

@@ -41,6 +41,22 @@ class ResponseValidationTest {
     }
 
     @Test
+    void rejectionAtTheUmoOrRequesterLevelEndsTheResponseThere() {
+        for (String name : List.of("clean/response-rejected-at-umo-2010a-without-lower-levels.x12",
+                "clean/response-rejected-at-requester-2010b-without-subscriber.x12")) {
+            ValidationResult result = Fixtures.validate(name);
+            assertTrue(result.clean(), () -> name + describe(result));
+        }
+    }
+
+    @Test
+    void responseWithoutItsLowerLevelsAndWithoutARejection() {
+        ValidationResult result = Fixtures.validate("problems/response-without-subscriber-and-no-rejection.x12");
+        assertEquals(List.of("LOOP_MISSING"), rules(result), () -> describe(result));
+        assertAt(only(result, "LOOP_MISSING"), 9, 7, "2000C", "HL", null, null);
+    }
+
+    @Test
     void hcr01OutsideTheCodeList() {
         ValidationResult result = validateText(response("hcr01-ip-not-a-005010-code.x12"));
         assertAt(only(result, "CODE_INVALID"), 15, 13, "2000E", "HCR", 1, null);

@@ -86,7 +86,36 @@ class X12ValidatorTest {
         void a278MustNameX217() {
             String text = text(CLEAN).replace("005010X217", "005010X216");
             ValidationResult result = validateText(text);
-            assertEquals(List.of("GUIDE_VERSION", "GUIDE_VERSION"), rules(result));
+            // ST03 repeats GS08 as it must: the one mistake is the group's guide, reported once at GS08
+            assertEquals(List.of("GUIDE_VERSION"), rules(result), () -> describe(result));
+            assertAt(only(result, "GUIDE_VERSION"), 2, null, null, "GS", 8, null);
+        }
+
+        @Test
+        void wrongGs08IsReportedAtGs08() {
+            ValidationResult result = validate("problems/gs08-names-another-guide.x12");
+            assertEquals(List.of("GUIDE_VERSION"), rules(result), () -> describe(result));
+            X12Problem p = only(result, "GUIDE_VERSION");
+            assertAt(p, 2, null, null, "GS", 8, null);
+            assertTrue(p.message().startsWith("GS08 is 005010X216"), p.message());
+        }
+
+        @Test
+        void whitespaceBeforeASegmentIdIsReported() {
+            ValidationResult result = validate("problems/whitespace-before-segment-id.x12");
+            assertEquals(List.of("SEGMENT_WHITESPACE", "SEGMENT_WHITESPACE"), rules(result), () -> describe(result));
+            assertAt(result.problems().get(0), 9, 7, "2000C", "HL", null, null);
+            assertAt(result.problems().get(1), 21, 19, "2000F", "DTP", null, null);
+            ValidationResult leading = validateText("  " + text(CLEAN));
+            assertAt(only(leading, "SEGMENT_WHITESPACE"), 1, null, null, "ISA", null, null);
+        }
+
+        @Test
+        void stInsideAnOpenStIsAProblemNotACrash() {
+            ValidationResult result = validate("problems/st-inside-an-open-st.x12");
+            assertTrue(result.summary().x12());
+            assertAt(only(result, "SEGMENT_TOO_MANY"), 7, 5, null, "ST", null, null);
+            assertEquals(1, result.summary().transactionSets());
         }
 
         @Test
@@ -206,6 +235,14 @@ class X12ValidatorTest {
         }
 
         @Test
+        void responseAfterARequestIsJudgedByTheResponsesChildCodes() {
+            // the request allows only HL04 1 at 2000C, the response 0 too: its own list must judge the response
+            ValidationResult result = validate("problems/hl04-response-after-request-in-one-file.x12");
+            assertEquals(List.of("HL_CHILD_CODE"), rules(result), () -> describe(result));
+            assertAt(only(result, "HL_CHILD_CODE"), 34, 7, "2000C", "HL", 4, null);
+        }
+
+        @Test
         void childCodeTheSchemaRejectsIsNotReportedTwice() {
             ValidationResult result = validateText(cleanWith("HL*6*5*SS*0", "HL*6*5*SS*1~"));
             assertEquals(List.of("CODE_INVALID"), rules(result), () -> describe(result));
@@ -259,10 +296,23 @@ class X12ValidatorTest {
 
         @Test
         void principalDiagnosisAfterAnother() {
+            // one misplaced principal code, one reason: where it stands, not also that HI01 is not it
             ValidationResult result = validate("problems/hi-abf-before-abk.x12");
-            assertEquals(List.of("HI_PRINCIPAL_FIRST", "HI_PRINCIPAL_POSITION"), rules(result));
-            assertAt(result.problems().get(0), 21, 19, "2000E", "HI", 1, 1);
-            assertAt(result.problems().get(1), 21, 19, "2000E", "HI", 2, 1);
+            assertEquals(List.of("HI_PRINCIPAL_POSITION"), rules(result), () -> describe(result));
+            assertAt(result.problems().get(0), 21, 19, "2000E", "HI", 2, 1);
+        }
+
+        @Test
+        void inpatientRequestWithoutAPrincipalDiagnosisIsValid() {
+            ValidationResult result = validate("clean/inpatient-request-hi01-abj-admitting-no-principal.x12");
+            assertTrue(result.clean(), () -> describe(result));
+        }
+
+        @Test
+        void unknownDiagnosisQualifierGetsOneReason() {
+            ValidationResult result = validate("problems/hi01-unknown-qualifier-gets-one-reason.x12");
+            assertEquals(List.of("CODE_INVALID"), rules(result), () -> describe(result));
+            assertAt(only(result, "CODE_INVALID"), 17, 15, "2000E", "HI", 1, 1);
         }
 
         @Test
