@@ -51,10 +51,10 @@ class ResponseIntakeReasonsTest {
     @Test
     void aPwkCodeOutsideTheListKeepsItsCodeAndSaysItIsUnknown() throws IOException {
         List<Reason> reasons = ResponseReasons.review(fixture("a4-pended-pwk-codes-not-in-the-list.x12"), null);
-        assertEquals(List.of("HCR01:A4", "HCR03:0U", "PWK:DS", "PWK:77"), codes(reasons));
+        assertEquals(List.of("HCR01:A4", "HCR03:0U", "PWK:DS", "PWK:Q9"), codes(reasons));
         assertEquals("documents requested: Discharge Summary (DS), unknown PWK02 transmission code (not in the 005010 code"
-                + " list): needs review (AA)", reasons.get(2).words());
-        assertEquals("documents requested: unknown PWK01 report type code (not in the 005010 code list): needs review (77),"
+                + " list): needs review (ZZ)", reasons.get(2).words());
+        assertEquals("documents requested: unknown PWK01 report type code (not in the 005010 code list): needs review (Q9),"
                 + " by fax (FX)", reasons.get(3).words());
     }
 

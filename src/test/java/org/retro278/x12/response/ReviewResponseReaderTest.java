@@ -137,9 +137,9 @@ class ReviewResponseReaderTest {
         List<DocumentRequest> docs = r.documentsRequested();
         assertEquals(2, docs.size());
         assertEquals(new Code("DS", "Discharge Summary"), docs.get(0).type());
-        assertEquals("AA", docs.get(0).transmission().code());
+        assertEquals("ZZ", docs.get(0).transmission().code());
         assertTrue(docs.get(0).transmission().words().startsWith("unknown PWK02 transmission code"), docs.get(0).transmission().words());
-        assertEquals("77", docs.get(1).type().code());
+        assertEquals("Q9", docs.get(1).type().code());
         assertTrue(docs.get(1).type().words().startsWith("unknown PWK01 report type code"), docs.get(1).type().words());
         assertEquals(new Code("FX", "By Fax"), docs.get(1).transmission());
     }

@@ -198,6 +198,13 @@ class X12ValidatorTest {
         }
 
         @Test
+        void codesOfTheWholeElementListWhereTheGuidesListIsNotKnown() {
+            // PWK01 77, PWK02 AA and REF01 1W in 2010C are 005010 codes our notes give no guide list for
+            ValidationResult result = validate("clean/pwk-ref-ins-codes-of-the-full-element-lists.x12");
+            assertTrue(result.clean(), () -> describe(result));
+        }
+
+        @Test
         void tooLongNameIsReportedWithoutTheName() {
             String name = "DOE".repeat(25);
             ValidationResult result = validateText(cleanWith("NM1*IL*1*DOE", "NM1*IL*1*" + name + "*JANE****MI*MEM000111~"));

@@ -38,7 +38,10 @@ class X217CodeListsTest {
     @Test
     void attachmentsAndRelationships() {
         assertTrue(lists.codes("2000E", "PWK", 1, null).containsAll(Set.of("M1", "OZ", "PY", "DS")));
-        assertEquals(Set.of("BM", "EL", "EM", "FT", "FX"), lists.codes("2000E", "PWK", 2, null));
+        // the notes give examples, not the guide's lists: PWK01 and PWK02 take the whole 005010 element lists
+        assertEquals(Set.of("AA", "AB", "AD", "AF", "AG", "BM", "EL", "EM", "FT", "FX", "NS", "OL", "VO"),
+                lists.codes("2000E", "PWK", 2, null));
+        assertTrue(lists.codes("2000E", "PWK", 1, null).containsAll(Set.of("77", "AS", "XP", "03")));
         Set<String> relationships = lists.codes("2010D", "INS", 2, null);
         assertTrue(relationships.containsAll(Set.of("01", "19", "G8")) && !relationships.contains("18"));
         assertEquals(Set.of("18"), lists.codes("2010C", "INS", 2, null));
