@@ -34,7 +34,12 @@ import org.retro278.x12.X12Problem;
  * SEGMENT_COUNT_MISMATCH} (SE01), {@code SET_COUNT_MISMATCH} (GE01), {@code GROUP_COUNT_MISMATCH} (IEA01),
  * {@code SET_CONTROL_NUMBER_MISMATCH} (SE02), {@code GROUP_CONTROL_NUMBER_MISMATCH} (GE02),
  * {@code INTERCHANGE_CONTROL_NUMBER_MISMATCH} (IEA02); about the file: {@code NOT_X12}, {@code UNREADABLE}
- * (reading stopped there); our own checks: see {@code X217Rules} and {@code AcknowledgmentRules}.
+ * (reading stopped there), {@code SEGMENT_WHITESPACE} (whitespace before a segment id other than one line
+ * break, which StAEDI skips silently); our own checks: see {@code X217Rules} and {@code AcknowledgmentRules}.
+ *
+ * <p>No input makes a call throw: damaged X12 (truncated, nested or repeated envelopes, stray bytes) ends as
+ * problems, at worst one {@code UNREADABLE} where reading stopped; only a failing stream is an {@link
+ * IOException}, and a listener's own exceptions are its caller's. {@code X12FuzzTest} holds that.
  *
  * <p>Cost: StAEDI builds its validation tree for each reader, that is once per call; validate a whole
  * interchange in one call rather than set by set, and run two calls in parallel to use both cores

@@ -17,8 +17,10 @@ import java.util.function.Function;
  * <dl>
  *   <dt>ISA_ELEMENT_WIDTH</dt><dd>ISA elements are fixed width (StAEDI only says the header is unreadable).</dd>
  *   <dt>GS_FUNCTIONAL_ID</dt><dd>GS01 must be HI around a 278, FA around a 999 (StAEDI accepts a 278 under HC).</dd>
- *   <dt>VERSION_MISMATCH</dt><dd>ST03 must be present and repeat GS08.</dd>
- *   <dt>GUIDE_VERSION</dt><dd>a 278 must say 005010X217 in GS08 / ST03.</dd>
+ *   <dt>VERSION_MISMATCH</dt><dd>ST03 must be present and repeat GS08 (an ST03 naming the right guide under a
+ *       wrong GS08 is not the one in error).</dd>
+ *   <dt>GUIDE_VERSION</dt><dd>GS08 must name the set's guide (005010X217 for a 278), reported at GS08 once per
+ *       group; an ST03 repeating a wrong GS08 is not reported again.</dd>
  *   <dt>NOT_VALIDATED</dt><dd>a set for which no implementation schema exists (yet): only its envelope was
  *       checked. Reported so that "no other problem" is never mistaken for "valid".</dd>
  *   <dt>HL_NUMBERING</dt><dd>HL01 is 1, 2, 3... in order.</dd>
@@ -26,6 +28,8 @@ import java.util.function.Function;
  *       2000D under 2000C, 2000E under 2000D when there is a dependent and under 2000C otherwise, 2000F under
  *       2000E (StAEDI would just start a new level).</dd>
  *   <dt>HL_CHILD_CODE</dt><dd>HL04 is 1 exactly when the next HL is a child of this one.</dd>
+ *   <dt>LOOP_MISSING</dt><dd>(response) the requester, subscriber and patient event levels may be left out
+ *       only below a level carrying AAA (a rejection at 2000A-2010D), the shape the guide prescribes.</dd>
  *   <dt>DATE_FORMAT, DATE_INVALID, DATE_RANGE</dt><dd>a D8 value is CCYYMMDD, an RD8 value
  *       CCYYMMDD-CCYYMMDD, each a real calendar date, the range not reversed: DTP03, DMG02, HI dates, CR604.</dd>
  *   <dt>DATE_QUALIFIER_FORMAT</dt><dd>D8 or RD8 as each DTP qualifier allows.</dd>
@@ -37,8 +41,9 @@ import java.util.function.Function;
  *       with it.</dd>
  *   <dt>FACILITY_CODE_QUALIFIER</dt><dd>UM04-1 is a place-of-service code with UM04-2=B, a NUBC facility
  *       type with A.</dd>
- *   <dt>HI_PRINCIPAL_POSITION</dt><dd>a principal code (ABK, BK; BBR, BR for procedures) only in HI01.</dd>
- *   <dt>HI_PRINCIPAL_FIRST</dt><dd>ICD-10-CM diagnoses start with the principal one (ABK).</dd>
+ *   <dt>HI_PRINCIPAL_POSITION</dt><dd>a principal code (ABK, BK; BBR, BR for procedures), when there is one,
+ *       stands first: only HI01 may carry it. (HI_PRINCIPAL_FIRST, "HI01 must be ABK", is retired: the notes
+ *       do not require a principal diagnosis.)</dd>
  *   <dt>SERVICE_LINE_TYPE</dt><dd>one of SV1, SV2, SV3 per service level (X12 RFI 1889).</dd>
  *   <dt>TRACE_COMPANY_ID</dt><dd>TRN03 starts with 1 (EIN) or 9 (self-assigned id).</dd>
  *   <dt>DEPENDENT_RELATIONSHIP_MISSING</dt><dd>the dependent's name loop (2010D) carries INS with the
@@ -52,8 +57,7 @@ import java.util.function.Function;
  *
  * <p>Choices where the notes say (verify), taking the stricter reading, each kept in one place here:
  * DTP*435 and DTP*007 (certification effective date) take D8 only (the format marks of DTP01 in the
- * schemas, read by {@link DateRules}); HI_PRINCIPAL_FIRST applies to ICD-10-CM qualifiers only, because the
- * TR3's own ICD-9 examples start with BF ({@link DiagnosisRules}); 2010D must carry INS and HCR02 is required
+ * schemas, read by {@link DateRules}); 2010D must carry INS and HCR02 is required
  * with A1, A2 and A6 ({@link SituationalRules}).
  *
  * <p>Not a rule here: repeat counts per parent HL. In the request every level but 2000F occurs once per set,
