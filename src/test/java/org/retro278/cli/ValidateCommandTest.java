@@ -76,6 +76,7 @@ class ValidateCommandTest {
         assertEquals(Retro278.PROBLEMS, run("validate", nested, clean));
         String printed = out.toString();
         assertTrue(printed.contains(nested + ": segment 7 (set 0002 position 5) ST: SEGMENT_TOO_MANY"), printed);
+        assertTrue(printed.contains(nested + ": segment 7: UNREADABLE: reading stopped here"), printed);
         assertTrue(printed.contains(clean + ": 1 interchange, 1 group, 2 transaction sets, 51 segments: no problems"), printed);
         assertTrue(!printed.contains("Exception"), printed);
     }

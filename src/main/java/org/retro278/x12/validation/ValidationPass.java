@@ -62,6 +62,8 @@ final class ValidationPass implements Reporter {
     private boolean inTransaction;
     /** Between StAEDI's START_TRANSACTION and the end of its ST: the only time a schema can be handed over. */
     private boolean transactionStarting;
+    /** An ST was read inside an open set: reading stops after it. */
+    private boolean nestedTransaction;
     private long transactionStart;
     private String transactionControlNumber;
     private long setsInGroup;
@@ -147,6 +149,13 @@ final class ValidationPass implements Reporter {
             }
             EDIStreamEvent event = reader.next();
             handle(reader, event);
+            if (nestedTransaction) {
+                flush(segment.position);
+                inTransaction = false;
+                report(segment.position, null, null, null, null, "UNREADABLE", "reading stopped here, the rest of the"
+                        + " file was not checked: an ST inside an open transaction set (no SE closed the set before it)");
+                return null;
+            }
             return event;
         } catch (EDIStreamException e) {
             unreadable(e.getLocation(), StaediErrors.unreadableMessage(e));
@@ -250,8 +259,13 @@ final class ValidationPass implements Reporter {
 
     private void endSegment(EDIStreamReader reader) throws IOException {
         lastCompleted = segment.position;
-        if (transactionStarting && "ST".equals(segment.tag)) {
-            // an ST inside an open set is only a misplaced segment (StAEDI reports it): the set goes on
+        if ("ST".equals(segment.tag)) {
+            if (!transactionStarting) {
+                // an ST inside an open set: StAEDI cannot follow the file from here (it would read the rest of
+                // the file as stray segments of the open set), so reading stops, as for any unreadable input
+                nestedTransaction = true;
+                return;
+            }
             transactionStarting = false;
             transactionHeader(reader);
         }

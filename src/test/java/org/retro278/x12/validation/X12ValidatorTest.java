@@ -115,7 +115,9 @@ class X12ValidatorTest {
             ValidationResult result = validate("problems/st-inside-an-open-st.x12");
             assertTrue(result.summary().x12());
             assertAt(only(result, "SEGMENT_TOO_MANY"), 7, 5, null, "ST", null, null);
-            assertEquals(1, result.summary().transactionSets());
+            X12Problem stop = result.problems().get(result.problems().size() - 1);
+            assertEquals("UNREADABLE", stop.rule());
+            assertAt(stop, 7, null, null, null, null, null);
         }
 
         @Test
