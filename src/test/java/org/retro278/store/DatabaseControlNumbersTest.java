@@ -29,13 +29,13 @@ class DatabaseControlNumbersTest extends StoreTestBase {
 
     @Test
     void startsAtOneAndContinuesAfterAReopen() throws Exception {
-        DatabaseControlNumbers n = store.controlNumbers();
+        DatabaseControlNumbers n = inspect().controlNumbers();
         assertEquals(1, n.next(ControlNumberKind.INTERCHANGE));
         assertEquals(1, n.reserve(ControlNumberKind.TRANSACTION, 10));
         assertEquals(11, n.next(ControlNumberKind.TRANSACTION));
         store.close();
         store = db.open(clock);
-        DatabaseControlNumbers again = store.controlNumbers();
+        DatabaseControlNumbers again = inspect().controlNumbers();
         assertEquals(2, again.next(ControlNumberKind.INTERCHANGE));
         assertEquals(12, again.next(ControlNumberKind.TRANSACTION));
         assertEquals(1, again.next(ControlNumberKind.GROUP));
@@ -43,7 +43,7 @@ class DatabaseControlNumbersTest extends StoreTestBase {
 
     @Test
     void refusesToPassNineDigitsAndTheRefusalConsumesNothing() throws Exception {
-        DatabaseControlNumbers n = store.controlNumbers();
+        DatabaseControlNumbers n = inspect().controlNumbers();
         assertTrue(n.advanceTo(ControlNumberKind.INTERCHANGE, 999_999_998L));
         assertThrows(ControlNumbersExhaustedException.class, () -> n.reserve(ControlNumberKind.INTERCHANGE, 3));
         assertEquals(999_999_998L, n.reserve(ControlNumberKind.INTERCHANGE, 2));
@@ -55,7 +55,7 @@ class DatabaseControlNumbersTest extends StoreTestBase {
 
     @Test
     void advancingNeverLowersACounter() throws Exception {
-        DatabaseControlNumbers n = store.controlNumbers();
+        DatabaseControlNumbers n = inspect().controlNumbers();
         assertTrue(n.advanceTo(ControlNumberKind.GROUP, 500));
         assertFalse(n.advanceTo(ControlNumberKind.GROUP, 20));
         assertFalse(n.advanceTo(ControlNumberKind.GROUP, 500));
@@ -65,7 +65,7 @@ class DatabaseControlNumbersTest extends StoreTestBase {
 
     @Test
     void insideACallersTransactionNumbersAreHisOnlyIfHeCommits() throws Exception {
-        DatabaseControlNumbers n = store.controlNumbers();
+        DatabaseControlNumbers n = inspect().controlNumbers();
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             assertEquals(1, DatabaseControlNumbers.reserve(c, ControlNumberKind.TRANSACTION, 5));
@@ -79,7 +79,7 @@ class DatabaseControlNumbersTest extends StoreTestBase {
 
     @Test
     void threadsAndASecondProcessNeverGetTheSameNumber() throws Exception {
-        DatabaseControlNumbers n = store.controlNumbers();
+        DatabaseControlNumbers n = inspect().controlNumbers();
         ConcurrentLinkedQueue<Long> mine = new ConcurrentLinkedQueue<>();
         List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
         Worker worker = Worker.start(db, "numbers", "300");

@@ -52,7 +52,7 @@ class MigrationTest {
     void anEmptyDatabaseGetsTheWholeSchema() throws Exception {
         try (TransactionStore store = db.open()) {
             assertEquals(Map.of(ControlNumberKind.INTERCHANGE, 1L, ControlNumberKind.GROUP, 1L, ControlNumberKind.TRANSACTION, 1L),
-                    store.controlNumbers().peek());
+                    new StoreInspection(store).controlNumbers().peek());
         }
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             TreeSet<String> tables = new TreeSet<>();
@@ -81,11 +81,11 @@ class MigrationTest {
         long fileId;
         try (TransactionStore store = db.open()) {
             fileId = store.recordReceivedFile("P1", "a.csv", 10, "a".repeat(64)).id();
-            store.controlNumbers().next(ControlNumberKind.INTERCHANGE);
+            new StoreInspection(store).controlNumbers().next(ControlNumberKind.INTERCHANGE);
         }
         try (TransactionStore store = db.open()) {
             assertEquals("a.csv", store.findFile(fileId).orElseThrow().fileName());
-            assertEquals(2L, store.controlNumbers().peek().get(ControlNumberKind.INTERCHANGE));
+            assertEquals(2L, new StoreInspection(store).controlNumbers().peek().get(ControlNumberKind.INTERCHANGE));
         }
     }
 
@@ -123,8 +123,8 @@ class MigrationTest {
             }
             java.util.List<StoredClaim> claims = store.claimsOfFile(fileId);
             assertEquals(2, claims.size());
-            assertEquals(TestRequests.full("C1", "PAYERA"), store.request(claims.get(0).key()).orElseThrow());
-            assertTrue(store.request(claims.get(1).key()).isEmpty());
+            assertEquals(TestRequests.full("C1", "PAYERA"), new StoreInspection(store).request(claims.get(0).key()).orElseThrow());
+            assertTrue(new StoreInspection(store).request(claims.get(1).key()).isEmpty());
         }
         try (Connection c = db.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select practice_claim_id, has_request from claim order by id")) {
@@ -188,12 +188,12 @@ class MigrationTest {
             long fileId = store.recordReceivedFile("P1", "old-again.csv", 11, "e".repeat(64)).id();
             List<Long> keys = store.recordClaims(fileId, List.of(NewClaim.of(sent, List.of(2L)), NewClaim.of(refused, List.of(3L))));
             store.releaseFile(fileId);
-            StoredClaim dup = store.find(keys.get(0)).orElseThrow();
+            StoredClaim dup = new StoreInspection(store).find(keys.get(0)).orElseThrow();
             assertEquals(ClaimState.REJECTED_LOCALLY, dup.state());
             assertEquals("DUPLICATE_CLAIM", dup.reasons().get(0).code());
             assertTrue(dup.reasons().get(0).words().contains("already sent in 'old.csv' received 2026-11-15T10:00:00Z"),
                     dup.reasons().get(0).words());
-            assertEquals(ClaimState.READY, store.find(keys.get(1)).orElseThrow().state(), "the gateway never took the earlier copy");
+            assertEquals(ClaimState.READY, new StoreInspection(store).find(keys.get(1)).orElseThrow().state(), "the gateway never took the earlier copy");
         }
     }
 

@@ -45,6 +45,11 @@ abstract class StoreTestBase {
         }
     }
 
+    /** The test-only reads and moves of the current store. */
+    StoreInspection inspect() {
+        return new StoreInspection(store);
+    }
+
     /** A fake SHA-256 that differs per seed. */
     static String sha(int seed) {
         return String.format(Locale.ROOT, "%064x", seed);
@@ -66,7 +71,7 @@ abstract class StoreTestBase {
         List<Long> keys = receive(payerId, n, fileSeed);
         for (long k : keys) {
             clock.advance(java.time.Duration.ofSeconds(1));
-            if (!store.move(k, ClaimState.RECEIVED, ClaimState.READY, "checked")) {
+            if (!inspect().move(k, ClaimState.RECEIVED, ClaimState.READY, "checked")) {
                 throw new IllegalStateException("claim " + k + " did not become READY");
             }
         }
