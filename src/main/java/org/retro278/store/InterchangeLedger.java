@@ -237,15 +237,8 @@ final class InterchangeLedger {
     /** See {@link TransactionStore#recordSendFailure}. */
     boolean recordSendFailure(long interchangeId, String error) {
         OffsetDateTime now = db.now();
-        boolean recorded = db.transaction("recording a send failure", c -> {
-            try (PreparedStatement up = c.prepareStatement("update interchange set attempts = attempts + 1, "
-                    + "last_attempt_at = ?, last_error = ? where id = ? and state = 'SENDING'")) {
-                Sql.setTime(up, 1, now);
-                Sql.setText(up, 2, Sql.clip(error, 1000));
-                up.setLong(3, interchangeId);
-                return up.executeUpdate() == 1;
-            }
-        });
+        boolean recorded = db.transaction("recording a send failure",
+                c -> recordAttempt(c, "attempts = attempts + 1", interchangeId, now, error));
         if (recorded) {
             log.warn("delivery of interchange {} failed; it stays SENDING", interchangeId);
         }
@@ -256,14 +249,8 @@ final class InterchangeLedger {
     boolean markInterchangeFailed(long interchangeId, String error) {
         OffsetDateTime now = db.now();
         int released = db.transaction("marking an interchange failed", c -> {
-            try (PreparedStatement up = c.prepareStatement("update interchange set state = 'FAILED', last_attempt_at = ?, "
-                    + "last_error = ? where id = ? and state = 'SENDING'")) {
-                Sql.setTime(up, 1, now);
-                Sql.setText(up, 2, Sql.clip(error, 1000));
-                up.setLong(3, interchangeId);
-                if (up.executeUpdate() == 0) {
-                    return -1;
-                }
+            if (!recordAttempt(c, "state = 'FAILED'", interchangeId, now, error)) {
+                return -1;
             }
             long isa13 = interchange(c, interchangeId).orElseThrow().isa13();
             List<Long> keys = new ArrayList<>();
@@ -335,6 +322,21 @@ final class InterchangeLedger {
 
     private Optional<Interchange> interchange(Connection c, long interchangeId) throws SQLException {
         return interchangeBy(c, "id", interchangeId);
+    }
+
+    /**
+     * Stamps the last delivery attempt of an interchange still in SENDING with its time and error (cut to
+     * 1,000 characters), together with {@code change} to the row; whether it was in SENDING.
+     */
+    private static boolean recordAttempt(Connection c, String change, long interchangeId, OffsetDateTime now, String error)
+            throws SQLException {
+        try (PreparedStatement up = c.prepareStatement("update interchange set " + change + ", "
+                + "last_attempt_at = ?, last_error = ? where id = ? and state = 'SENDING'")) {
+            Sql.setTime(up, 1, now);
+            Sql.setText(up, 2, Sql.clip(error, 1000));
+            up.setLong(3, interchangeId);
+            return up.executeUpdate() == 1;
+        }
     }
 
     private static List<Long> claimKeysOf(Connection c, long interchangeId) throws SQLException {
