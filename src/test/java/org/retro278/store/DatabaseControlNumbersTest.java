@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -81,7 +85,7 @@ class DatabaseControlNumbersTest extends StoreTestBase {
     void threadsAndASecondProcessNeverGetTheSameNumber() throws Exception {
         DatabaseControlNumbers n = inspect().controlNumbers();
         ConcurrentLinkedQueue<Long> mine = new ConcurrentLinkedQueue<>();
-        List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
         Worker worker = Worker.start(db, "numbers", "300");
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 3; t++) {
@@ -116,13 +120,13 @@ class DatabaseControlNumbersTest extends StoreTestBase {
     /** {@link StoreWorker} in a new JVM against the test's database. */
     static final class Worker {
         private final Process process;
-        private final java.io.BufferedReader out;
+        private final BufferedReader out;
         private final StringBuilder transcript = new StringBuilder();
 
         private Worker(Process process) {
             this.process = process;
-            this.out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            this.out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
         }
 
         /** Starts the worker and returns once its store is open (it then works at once). */

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -141,7 +143,7 @@ class InterchangeReservationTest extends StoreTestBase {
         List<Long> keys = ready("PAYERA", 3, 1);
         ReservedInterchange r = reserve("PAYERA", 10);
         assertTrue(store.recordInterchangeBytes(r.id(), sha(99), 4321));
-        clock.advance(java.time.Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         assertTrue(store.markInterchangeSent(r.id()));
         Interchange ic = store.findInterchange(r.id()).orElseThrow();
         assertEquals(InterchangeState.SENT, ic.state());
@@ -179,7 +181,7 @@ class InterchangeReservationTest extends StoreTestBase {
     void aFailedAttemptIsCountedAndAGivenUpInterchangeReleasesItsClaims() throws Exception {
         List<Long> keys = ready("PAYERA", 2, 1);
         ReservedInterchange r = reserve("PAYERA", 10);
-        clock.advance(java.time.Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         assertTrue(store.recordSendFailure(r.id(), "connection refused by sftp.payera.example:22"));
         assertTrue(store.recordSendFailure(r.id(), "timeout"));
         Interchange ic = store.findInterchange(r.id()).orElseThrow();
@@ -240,8 +242,8 @@ class InterchangeReservationTest extends StoreTestBase {
         }
         // a second store instance on the same database, as a second process would have
         try (TransactionStore other = db.open(clock)) {
-            List<ReservedInterchange> all = java.util.Collections.synchronizedList(new ArrayList<>());
-            List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<ReservedInterchange> all = Collections.synchronizedList(new ArrayList<>());
+            List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 TransactionStore s = t % 2 == 0 ? store : other;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -72,7 +73,7 @@ class ReceivedFileTest extends StoreTestBase {
         List<Long> keys = receive("PAYERA", 3, 5);
         long fileId = inspect().find(keys.get(0)).orElseThrow().fileId();
         assertNull(store.findFile(fileId).orElseThrow().claimCount());
-        clock.advance(java.time.Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         assertTrue(inspect().markFileProcessed(fileId));
         ReceivedFile done = store.findFile(fileId).orElseThrow();
         assertEquals(FileOutcome.PROCESSED, done.outcome());
