@@ -17,6 +17,7 @@ import org.retro278.config.RuntimeSettings;
 import org.retro278.store.ClaimState;
 import org.retro278.store.Interchange;
 import org.retro278.store.InterchangeState;
+import org.retro278.store.StoreInspection;
 import org.retro278.store.StoredClaim;
 import org.retro278.submit.FaultInjection;
 import org.retro278.submit.InterchangeFileName;
@@ -74,7 +75,7 @@ class CrashRecoveryIT extends AdapterIT {
             AdapterHarness.await("every claim out of READY and no interchange SENDING", Duration.ofSeconds(30), () -> {
                 List<StoredClaim> all = Reliability.allClaims(a.store());
                 return !all.isEmpty() && all.stream().noneMatch(c -> c.state() == ClaimState.READY || c.state() == ClaimState.RECEIVED)
-                        && a.store().interchangesSending().isEmpty();
+                        && new StoreInspection(a.store()).interchangesSending().isEmpty();
             });
             Thread.sleep(1000); // a few more submission ticks: nothing more may go out
 
@@ -91,7 +92,7 @@ class CrashRecoveryIT extends AdapterIT {
                 }
             }
             for (var r : reserved.entrySet()) {
-                Interchange i = a.store().findInterchangeByIsa13(r.getKey()).orElseThrow();
+                Interchange i = new StoreInspection(a.store()).findInterchangeByIsa13(r.getKey()).orElseThrow();
                 assertEquals(r.getValue(), i.payerId());
                 assertTrue(i.createdAt().isBefore(restart), "the reservation of ISA13 " + r.getKey()
                         + " committed before the crash was lost and made again after the restart");
