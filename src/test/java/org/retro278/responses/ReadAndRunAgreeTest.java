@@ -225,10 +225,15 @@ class ReadAndRunAgreeTest {
         return n == null || n.isNull() ? null : n.asText();
     }
 
-    /** The document lines {@code read} prints for a file (problem lines left out). */
+    /**
+     * The document lines {@code read} prints for a file (problem lines left out). Only a fixture named
+     * {@code unreadable-*} may stop being readable part way (exit 2): what came before is still compared.
+     */
     private static List<JsonNode> readLines(Path file) {
         Cli read = Cli.run("read", file.toString());
-        assertNotEquals(2, read.exit, read.toString());
+        if (!file.getFileName().toString().startsWith("unreadable-")) {
+            assertNotEquals(2, read.exit, read.toString());
+        }
         List<JsonNode> lines = new ArrayList<>();
         for (String line : read.out.split("\n")) {
             if (line.isBlank()) {

@@ -202,8 +202,8 @@ public final class ClaimStateRollup {
             parts.add(servicesRejected + (servicesRejected == 1 ? " service" : " services") + " rejected (AAA) without a decision");
         }
         if (servicesHeld > 0) {
-            parts.add(servicesHeld + (servicesHeld == 1 ? " service" : " services") + " held (AAA04 "
-                    + String.join("/", HOLDING.stream().sorted().toList()) + ") without a decision");
+            parts.add(servicesHeld + (servicesHeld == 1 ? " service" : " services")
+                    + " held by the payer without a decision (AAA04 follow-up: it will respond again)");
         }
         return String.join("; ", parts);
     }
