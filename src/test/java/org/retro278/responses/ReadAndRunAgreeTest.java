@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.retro278.cli.Cli;
+import org.retro278.status.NextStep;
 import org.retro278.store.ClaimState;
 import org.retro278.testing.Needs;
 import org.retro278.x12.X12Problem;
@@ -142,6 +143,26 @@ class ReadAndRunAgreeTest {
         RecordingSession uncounted = agree(file("p-uncounted.x12",
                 ack999("AK2*278*0002*005010X217", "IK3*DMG*8*2010*8", "IK5*R*5", "AK9*P*3*3*1")));
         assertEquals(ClaimState.SENT, claim(uncounted, "unlisted").state, "one unlisted set is not accepted: which one?");
+    }
+
+    @Test
+    void aRequestThePayerHoldsStaysOpenForItsNextAnswer() throws IOException, URISyntaxException {
+        Path held = Path.of(ReadAndRunAgreeTest.class.getResource(FIXTURES + "aaa-2000e-follow-up-y-held.x12").toURI());
+        RecordingSession run = agree(held);
+        RecordingSession.Claim c = claim(run, "278 CLM1021-1");
+        assertEquals(ClaimState.PENDED, c.state, "AAA04 Y does not end the claim");
+        assertTrue(c.state.awaitsAnswer(), "the deadline watch waits for the payer's next answer");
+        assertEquals(List.of("AAA:42", "FOLLOW_UP:Y"), c.reasons.stream().map(r -> r.code()).toList());
+        assertTrue(NextStep.of(c.state, false, null, c.reasons).startsWith("Held by the payer"));
+    }
+
+    @Test
+    void aContradictory999AcceptsNoClaim() throws IOException, URISyntaxException {
+        Path file = Path.of(ReadAndRunAgreeTest.class.getResource(FIXTURES + "999-rejected-group-with-an-accepted-set.x12").toURI());
+        RecordingSession run = agree(file);
+        assertEquals(ClaimState.SENT, claim(run, "set 0001").state, "IK501 A under AK901 R: not ACCEPTED");
+        assertEquals(ClaimState.REJECTED_BY_GATEWAY, claim(run, "set 0002").state);
+        assertTrue(run.claims().stream().noneMatch(c -> c.state == ClaimState.ACCEPTED));
     }
 
     // ------------------------------------------------------------------------------------------------- machinery
