@@ -39,7 +39,8 @@ import java.util.Set;
  * that have no AK2 of their own, from AK901: A or E {@code ACCEPTED}; M, R, W or X {@code
  * REJECTED_BY_GATEWAY}; P only when the 999 accounts for them: a listed set is rejected (what P says),
  * every set was received (AK902 = AK903) and AK904 counts every received set without an AK2 as accepted;
- * otherwise (P without any AK2 among them) needs review. A TA1: R {@code REJECTED_BY_GATEWAY} for every
+ * otherwise (P without any AK2 among them) needs review. A 999 that contradicts itself ({@link #contradicts})
+ * accepts no claim, and a second IK5 with another code leaves its set for review. A TA1: R {@code REJECTED_BY_GATEWAY} for every
  * claim of the interchange, except with note 025 (the payer already has an interchange with this ISA13: a
  * copy sent again, docs/reliability.md), which changes nothing; A and E change nothing (the 999 and the 278
  * follow).
