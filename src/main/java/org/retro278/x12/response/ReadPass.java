@@ -228,17 +228,17 @@ final class ReadPass implements X12EventListener, Consumer<X12Problem> {
 
     private void document(InboundDocument document) {
         problems += document.problems().size();
-        try {
-            handler.document(document);
-        } catch (RuntimeException e) {
-            throw new HandlerFailure(e);
-        }
+        deliver(() -> handler.document(document));
     }
 
     private void report(X12Problem problem) {
         problems++;
+        deliver(() -> handler.problem(problem));
+    }
+
+    private static void deliver(Runnable handing) {
         try {
-            handler.problem(problem);
+            handing.run();
         } catch (RuntimeException e) {
             throw new HandlerFailure(e);
         }
