@@ -122,7 +122,7 @@ class DefaultLayoutReadingTest {
         assertNull(rows.get(3).defect());
         assertEquals(List.of("claim CLM-1006 rows 2,3", "claim CLM-1007 rows 4", "claim CLM-1008 rows 5", "end"),
                 sink.events);
-        assertEquals(new ReadSummary(4, 3, 0, 2, 0), summary);
+        assertEquals(new ReadSummary(4, 3, 0, 2, 0, 0, 5, 1, 0, 4), summary);
     }
 
     @Test
@@ -156,7 +156,7 @@ class DefaultLayoutReadingTest {
         RecordingSink sink = new RecordingSink();
         ReadSummary summary = reader.read(Fixtures.file("blank-lines-counted-not-handed-on.csv"), sink);
         assertEquals(List.of("claim CLM-1013 rows 2", "claim CLM-1014 rows 5", "end"), sink.events);
-        assertEquals(new ReadSummary(2, 2, 0, 0, 3), summary);
+        assertEquals(new ReadSummary(2, 2, 0, 0, 3, 0, 6, 1, 3, 2), summary);
     }
 
     @Test
