@@ -18,8 +18,10 @@ import java.util.List;
  * next line. Broken quoting is a double quote inside an unquoted cell, text after a closing quote, and a
  * quoted cell that never closes (at the end of the file or after {@code maxLinesPerRow} lines). A record
  * that spans lines is also taken for rows merged by a stray quote, and refused the same way, when it
- * does not have the header's number of cells or when one of its cells holds a line break and at least as
- * many separators as a whole row has: one stray quote can then cost one line, never the rows after it.
+ * does not have the header's number of cells, or when one of its cells holds, around one of its line
+ * breaks, as many separators as a whole row has (the end of one row and the start of the next, or a
+ * whole row; for layouts of at least {@value #MIN_CELLS_TO_TELL_MERGED_ROWS} columns): one stray quote can
+ * then cost a line, never the rows after it.
  */
 final class CsvRecordReader {
 
@@ -37,6 +39,12 @@ final class CsvRecordReader {
 
     private record Line(long number, String text) {
     }
+
+    /**
+     * Below this many columns a row's worth of separators is too few to tell merged rows from a note
+     * that spans lines; the cell count still catches most merges there.
+     */
+    static final int MIN_CELLS_TO_TELL_MERGED_ROWS = 5;
 
     private final LineSource source;
     private final char separator;
@@ -76,7 +84,7 @@ final class CsvRecordReader {
                 p.problem = "the quoted cell in column " + p.openColumn + " runs over " + taken.size()
                         + " lines, which then hold " + p.cells.size() + " cells instead of " + headerCells
                         + ": a closing quote is probably missing";
-            } else if (headerCells > 1 && p.separatorsInMultiLineCell >= headerCells - 1) {
+            } else if (headerCells >= MIN_CELLS_TO_TELL_MERGED_ROWS && p.separatorsAcrossLineBreak >= headerCells - 1) {
                 p.problem = "the quoted cell in column " + p.openColumn + " runs over " + taken.size()
                         + " lines and holds a whole row's worth of separators: a quote is probably misplaced";
             }
@@ -96,7 +104,8 @@ final class CsvRecordReader {
         final List<String> cells = new ArrayList<>();
         String problem;
         int openColumn;
-        int separatorsInMultiLineCell;
+        /** The most separators in a quoted cell on the two sides of one of its line breaks. */
+        int separatorsAcrossLineBreak;
     }
 
     private Parse parse(List<Line> taken) throws IOException {
@@ -108,13 +117,18 @@ final class CsvRecordReader {
             if (pos < text.length() && text.charAt(pos) == quote) {
                 StringBuilder cell = new StringBuilder();
                 pos++;
-                int separators = 0;
-                boolean spansLines = false;
+                int segment = 0;
+                int previousSegment = -1;
                 while (true) {
                     int q = text.indexOf(quote, pos);
                     if (q < 0) {
                         cell.append(text, pos, text.length());
-                        separators += count(text, pos, text.length());
+                        segment += count(text, pos, text.length());
+                        if (previousSegment >= 0) {
+                            p.separatorsAcrossLineBreak = Math.max(p.separatorsAcrossLineBreak, previousSegment + segment);
+                        }
+                        previousSegment = segment;
+                        segment = 0;
                         if (taken.size() == 1) {
                             p.openColumn = column;
                         }
@@ -133,11 +147,10 @@ final class CsvRecordReader {
                         text = more.text();
                         pos = 0;
                         cell.append('\n');
-                        spansLines = true;
                         continue;
                     }
                     cell.append(text, pos, q);
-                    separators += count(text, pos, q);
+                    segment += count(text, pos, q);
                     pos = q + 1;
                     if (pos < text.length() && text.charAt(pos) == quote) {
                         cell.append(quote);
@@ -146,8 +159,8 @@ final class CsvRecordReader {
                     }
                     break;
                 }
-                if (spansLines) {
-                    p.separatorsInMultiLineCell = Math.max(p.separatorsInMultiLineCell, separators);
+                if (previousSegment >= 0) {
+                    p.separatorsAcrossLineBreak = Math.max(p.separatorsAcrossLineBreak, previousSegment + segment);
                 }
                 p.cells.add(cell.toString());
                 if (pos == text.length()) {
