@@ -14,7 +14,7 @@ import java.util.List;
  *
  * <p>A record that breaks the quoting rules is not guessed at: its <em>first line</em> becomes an
  * {@linkplain CsvRecord#unreadable() unreadable} record of its own (cells split at every separator,
- * surrounding quotes dropped, so the claim id it shows can still be named) and reading resumes on the
+ * quotes dropped, so that the claim id it shows still names its claim and rejects all of it) and reading resumes on the
  * next line. Broken quoting is a double quote inside an unquoted cell, text after a closing quote, and a
  * quoted cell that never closes (at the end of the file or after {@code maxLinesPerRow} lines). A record
  * that spans lines is also taken for rows merged by a stray quote, and refused the same way, when it
@@ -194,20 +194,16 @@ final class CsvRecordReader {
         }
     }
 
-    /** One line split at every separator, a surrounding quote removed from each piece. */
+    /**
+     * One line split at every separator, quotes removed: a stray quote in the claim id cell must not give
+     * the line a claim of its own while the rest of its claim is sent without it.
+     */
     private List<String> lenient(String text) {
         List<String> cells = new ArrayList<>();
         int pos = 0;
         while (true) {
             int end = text.indexOf(separator, pos);
-            String piece = text.substring(pos, end < 0 ? text.length() : end).strip();
-            if (piece.length() > 0 && piece.charAt(0) == quote) {
-                piece = piece.substring(1);
-            }
-            if (piece.length() > 0 && piece.charAt(piece.length() - 1) == quote) {
-                piece = piece.substring(0, piece.length() - 1);
-            }
-            cells.add(piece);
+            cells.add(text.substring(pos, end < 0 ? text.length() : end).replace(String.valueOf(quote), ""));
             if (end < 0) {
                 return cells;
             }

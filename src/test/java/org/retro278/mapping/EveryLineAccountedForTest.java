@@ -76,11 +76,11 @@ class EveryLineAccountedForTest {
             }
             ClaimRow row = rows.get(line);
             assertNotNull(row, "line " + line + " (claim " + claim + ") starts a row");
+            assertEquals(claim, row.get("claim_id"), "line " + line + " keeps its own claim, broken or not");
             if (c.mutatedLines().contains(line)) {
                 assertNotNull(row.defect(), "line " + line + " is broken and says so");
             } else {
                 assertNull(row.defect(), "line " + line + " is intact: " + row.defect());
-                assertEquals(claim, row.get("claim_id"), "an intact line keeps its own claim");
                 assertEquals(c.multiLineRows().contains(line) ? 1 : 0, Math.min(1, row.lastLine() - row.row()),
                         "only a valid quoted cell makes a row span lines");
             }
