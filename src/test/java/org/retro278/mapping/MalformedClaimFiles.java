@@ -18,7 +18,7 @@ import org.retro278.ProjectFiles;
  */
 public final class MalformedClaimFiles {
 
-    /** The sample every case starts from: five claims on seven lines, no quote in it. */
+    /** The sample every case starts from: five claims on ten lines (the header included), no quote in it. */
     public static final String SAMPLE = "sample-edi/claims/riverside-2026-11-15.csv";
 
     /**
@@ -69,8 +69,10 @@ public final class MalformedClaimFiles {
         lf.add(mutate(lines, ids, "quote inside an unquoted cell", Set.of(4L), l -> insert(l.get(3), 20, '"')));
         lf.add(mutate(lines, ids, "quote inside the claim id", Set.of(5L), l -> insert(l.get(4), 3, '"')));
         lf.add(mutate(lines, ids, "quote opens a cell and never closes", Set.of(3L), l -> atCellStart(l.get(2), 8)));
-        lf.add(mutate(lines, ids, "quote opens a cell on the last line", Set.of(7L), l -> atCellStart(l.get(6), 38)));
-        lf.add(mutate(lines, ids, "quote as the last character of the file", Set.of(7L), l -> l.get(6) + "\""));
+        long last = lines.size();
+        lf.add(mutate(lines, ids, "quote opens a cell on the last line", Set.of(last), l -> atCellStart(l.get(l.size() - 1), 38)));
+        lf.add(mutate(lines, ids, "quote as the last character of the file", Set.of(last), l -> l.get(l.size() - 1) + "\""));
+        lf.add(mutate(lines, ids, "quote opens the last cell of the last line", Set.of(last), l -> l.get(l.size() - 1) + ",\""));
         lf.add(mutate(lines, ids, "quote closes a cell that never opened", Set.of(2L), l -> atCellEnd(l.get(1), 9)));
         lf.add(mutate(lines, ids, "text after a closing quote", Set.of(6L), l -> replaceCell(l.get(5), 9, "\"Ada\"ze")));
         lf.add(merge(lines, ids, "two stray quotes merge adjacent rows", 3, 4, 38));
