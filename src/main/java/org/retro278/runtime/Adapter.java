@@ -108,6 +108,7 @@ public final class Adapter implements AutoCloseable {
         PracticeDirectory practices = PracticeDirectory.load(o.config().resolve("practices"), settings.pollTimes());
         Path work = (o.workDir() != null ? o.workDir() : settings.workDir()).toAbsolutePath();
         SecureFiles.createPrivateDirectories(work);
+        SecureFiles.restrictDirectory(work);
 
         TransactionStore store = openStore(settings, o, work);
         EmbeddedSftpServer embedded = null;
