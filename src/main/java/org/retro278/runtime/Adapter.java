@@ -147,7 +147,7 @@ public final class Adapter implements AutoCloseable {
             for (PracticeProfile p : practices.all()) {
                 // one set of SFTP parameters per practice, shared by its routes
                 Map<String, String> sftp = SftpParameters.of("practice " + p.id(), p.sftp(), embedded,
-                        loginKey(p.sftp(), key, accountKeys), o.secrets());
+                        loginKey(p.sftp(), key, accountKeys), o.secrets(), camel.getRegistry()::bind);
                 Map<String, String> params = partnerParameters(sftp, "practiceId", p.id(), p.dropFolder());
                 params.put("pollMillis", Long.toString(p.poll().toMillis()));
                 params.put("quietMillis", Long.toString(p.quiet().toMillis()));
@@ -163,7 +163,7 @@ public final class Adapter implements AutoCloseable {
                     continue;
                 }
                 Map<String, String> sftp = SftpParameters.of("payer " + p.id(), p.gateway().sftp(), embedded,
-                        loginKey(p.gateway().sftp(), key, accountKeys), o.secrets());
+                        loginKey(p.gateway().sftp(), key, accountKeys), o.secrets(), camel.getRegistry()::bind);
                 Map<String, String> params = partnerParameters(sftp, "payerId", p.id(), p.gateway().inboundFolder());
                 params.put("pollMillis", Long.toString(p.gateway().poll().toMillis()));
                 addRoute(camel, "payer-submission", "submit-" + p.id(), params);
