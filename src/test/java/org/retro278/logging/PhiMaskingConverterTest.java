@@ -17,6 +17,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class PhiMaskingConverterTest {
 
@@ -108,7 +109,7 @@ class PhiMaskingConverterTest {
     void anExceptionMessageWithASecretIsMaskedByMaskedEx() {
         PhiMaskingThrowableConverter converter = new PhiMaskingThrowableConverter();
         converter.start();
-        LoggingEvent e = new LoggingEvent("x", (Logger) org.slf4j.LoggerFactory.getLogger("x"), Level.ERROR, "failed",
+        LoggingEvent e = new LoggingEvent("x", (Logger) LoggerFactory.getLogger("x"), Level.ERROR, "failed",
                 new IllegalStateException("cannot connect to sftp://a@h/x?password=RAW(hunter2)&x=1"), null);
         String out = converter.convert(e);
         assertFalse(out.contains("hunter2"), out);

@@ -18,9 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.retro278.ProjectFiles;
 import org.retro278.logging.PhiMaskingConverter;
 import org.retro278.logging.PhiMaskingThrowableConverter;
@@ -97,9 +97,9 @@ class SecretsStayOutOfLogsIT {
         Map<Logger, Level> before = new LinkedHashMap<>();
         for (Logger l : context.getLoggerList()) {
             before.put(l, l.getLevel());
-            l.setLevel(l.getName().equals(org.slf4j.Logger.ROOT_LOGGER_NAME) ? level : null);
+            l.setLevel(l.getName().equals(Logger.ROOT_LOGGER_NAME) ? level : null);
         }
-        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(level);
+        context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(level);
         return before;
     }
 

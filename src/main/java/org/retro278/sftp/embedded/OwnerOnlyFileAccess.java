@@ -95,18 +95,20 @@ final class OwnerOnlyFileAccess implements SftpFileSystemAccessor {
             throws IOException {
         refuseLinks(subsystem, oldPath);
         refuseLinks(subsystem, newPath);
-        List<CopyOption> options = new ArrayList<>(opts == null ? List.of() : opts);
-        options.add(LinkOption.NOFOLLOW_LINKS);
-        SftpFileSystemAccessor.super.renameFile(subsystem, oldPath, newPath, options);
+        SftpFileSystemAccessor.super.renameFile(subsystem, oldPath, newPath, noFollow(opts));
     }
 
     @Override
     public void copyFile(SftpSubsystemProxy subsystem, Path src, Path dst, Collection<CopyOption> opts) throws IOException {
         refuseLinks(subsystem, src);
         refuseLinks(subsystem, dst);
+        SftpFileSystemAccessor.super.copyFile(subsystem, src, dst, noFollow(opts));
+    }
+
+    private static List<CopyOption> noFollow(Collection<CopyOption> opts) {
         List<CopyOption> options = new ArrayList<>(opts == null ? List.of() : opts);
         options.add(LinkOption.NOFOLLOW_LINKS);
-        SftpFileSystemAccessor.super.copyFile(subsystem, src, dst, options);
+        return options;
     }
 
     @Override
