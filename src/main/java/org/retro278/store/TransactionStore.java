@@ -86,10 +86,11 @@ public final class TransactionStore implements AutoCloseable {
      * breaks exactly-once: a reservation or a SENT recorded for a file already at the payer's gateway would
      * be forgotten (CrashRecoveryIT, docs/reliability.md). H2 does not force commits to the disk itself, so
      * an operating-system crash or power loss can still lose them: use PostgreSQL where that matters.
+     * {@code TRACE_LEVEL_FILE=0}: no {@code .trace.db} file (H2 writes failing statements' values there).
      */
     public static String h2Url(Path workDir) {
         Path base = workDir.toAbsolutePath().resolve("db").resolve("retro278");
-        return "jdbc:h2:file:" + base + ";" + H2_COMPATIBILITY + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + base + ";" + H2_COMPATIBILITY + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
     }
 
     /**
@@ -102,8 +103,10 @@ public final class TransactionStore implements AutoCloseable {
 
     /** {@link #openH2(Path, String)} with the clock that stamps every row. */
     public static TransactionStore openH2(Path workDir, String password, Clock clock) throws IOException {
-        SecureFiles.createPrivateDirectories(workDir.toAbsolutePath().resolve("db"));
-        return open(h2Url(workDir), "sa", password, clock);
+        Path db = SecureFiles.createPrivateDirectories(workDir.toAbsolutePath().resolve("db"));
+        TransactionStore store = open(h2Url(workDir), "sa", password, clock);
+        SecureFiles.restrictTree(db); // H2 creates its files with the umask: database and lock file owner-only
+        return store;
     }
 
     /** Closes the pool. Further calls fail. */

@@ -137,7 +137,7 @@ public final class AdapterBenchmark {
 
     /** The same bytes uploaded with a plain SFTP client (MINA SSHD), host key pinned, one session. */
     private static double plainUpload(Adapter a, EmbeddedSftpServer sftp, List<Path> files) throws Exception {
-        KeyPair key = SshKeyFiles.read(a.workDir().resolve("keys/retro278_ecdsa"), null);
+        KeyPair key = SshKeyFiles.read(a.workDir().resolve("keys/embedded/payera_ecdsa"), null);
         try (SshClient client = SshClient.setUpDefaultClient()) {
             client.setServerKeyVerifier(new KnownHostsServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE,
                     sftp.root().resolve(EmbeddedSftpServer.KNOWN_HOSTS_FILE)));
