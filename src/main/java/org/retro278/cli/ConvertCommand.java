@@ -102,6 +102,10 @@ public final class ConvertCommand implements Callable<Integer> {
                 outw.printf("wrote %s (%d request(s))%n", p.file(), p.transactionSets());
             }
             outw.printf("%d claim(s) read from %d row(s): %d converted, %d rejected%n", s.claims(), s.rows(), s.converted(), s.rejected());
+            if (s.read().unreadableLines() > 0) {
+                outw.printf("%d line(s) are not valid CSV: each is in the rejection report with the claim it shows%n",
+                        s.read().unreadableLines());
+            }
             outw.printf("rejection report: %s%n", s.report());
             outw.flush();
             return s.rejected() > 0 ? Retro278.PROBLEMS : Retro278.OK;

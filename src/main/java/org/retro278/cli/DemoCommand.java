@@ -144,7 +144,7 @@ public final class DemoCommand implements Callable<Integer> {
                 Path drop = adapter.embeddedServer().home(p.sftp().user()).resolve(p.dropFolder());
                 String name = drops.nameFor(s, day);
                 Path tmp = drop.resolve("." + name + ".part");
-                Files.writeString(tmp, drops.contentFor(s, day), StandardCharsets.UTF_8);
+                Files.writeString(SecureFiles.createPrivateFile(tmp), drops.contentFor(s, day), StandardCharsets.UTF_8);
                 Files.move(tmp, drop.resolve(name), StandardCopyOption.ATOMIC_MOVE);
                 dropped.add(p.id() + ": " + name);
             }

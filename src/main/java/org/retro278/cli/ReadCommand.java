@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
  * <p>Exit 0 when everything was read without a problem, 1 when something was read with problems (or a set
  * the command does not read, such as a 278 request, was skipped), 2 when a file cannot be read, is not X12
  * or stops being readable part way (what was read before that point is still printed). The other files are
- * still read, so one run reports everything.
+ * still read, so one run reports everything: whatever a file holds, it ends as documents, problems or
+ * "unreadable", never as a stack trace that stops the command.
  */
 @Command(name = "read", mixinStandardHelpOptions = true,
         header = "Read TA1, 999 and 278 response files as JSON Lines.",
@@ -73,7 +74,9 @@ public final class ReadCommand implements Callable<Integer> {
                 problems |= counts.problems > 0;
                 err.println(name + ": " + counts.documents + " document" + (counts.documents == 1 ? "" : "s") + " read; "
                         + summary.describe() + (counts.skipped > 0 ? "; " + counts.skipped + " set(s) not read" : ""));
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
+                // the reader turns any content into documents and problems; this is the file itself failing,
+                // or a defect: either way this file is unreadable and the next one is still read
                 json.problem(new X12Problem(0, null, null, null, null, null, null, "UNREADABLE",
                         "cannot read the file (" + e.getClass().getSimpleName() + ")"), name);
                 err.println(name + ": cannot read the file (" + e.getClass().getSimpleName() + ")");

@@ -101,7 +101,7 @@ public final class Converter {
                             String.join(",", refusal.reasons().stream().map(r -> r.code().name()).distinct().toList())));
             LOG.info("converted {} claim(s) of {}, rejected {}; {} interchange(s)", converted, claims.getFileName(), rejected,
                     published.size());
-            return new ConversionSummary(read.rows(), read.claims(), converted, rejected, published, report);
+            return new ConversionSummary(read.rows(), read.claims(), converted, rejected, published, report, read);
         } finally {
             pool.shutdownNow();
         }

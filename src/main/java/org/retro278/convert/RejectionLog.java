@@ -15,6 +15,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import org.retro278.io.CsvCell;
 import org.retro278.io.SecureFiles;
 import org.retro278.rules.Rejection;
 import org.retro278.rules.RejectionCode;
@@ -22,12 +24,15 @@ import org.retro278.rules.RejectionCode;
 /**
  * The rejections of a conversion, spooled to an owner-only temporary file as they come and written at
  * the end as the rejection report: a CSV with one line per reason (claim_id, rows, field, code, reason),
- * so that a practice system can read it and a person can open it. It may quote the values that were
+ * so that a practice system can read it and a person can open it (cells are spreadsheet-safe: {@link
+ * CsvCell}). It may quote the values that were
  * wrong, which is why it is a file for the practice and never a log.
  */
 final class RejectionLog implements Closeable {
 
     static final String HEADER = "claim_id,rows,field,code,reason";
+    /** The longest text a report cell quotes. */
+    static final int MAX_CELL = 2000;
 
     private final Path spool;
     private final DataOutputStream out;
@@ -40,7 +45,7 @@ final class RejectionLog implements Closeable {
 
     /** Records the reasons of one refused claim. */
     void add(String claimId, boolean redelivered, List<Rejection> reasons) throws IOException {
-        out.writeUTF(claimId == null ? "" : claimId);
+        writeLong(claimId == null ? "" : claimId);
         out.writeBoolean(claimId == null);
         out.writeBoolean(redelivered);
         out.writeInt(reasons.size());
@@ -49,17 +54,24 @@ final class RejectionLog implements Closeable {
             for (Long row : r.rows()) {
                 out.writeLong(row);
             }
-            out.writeUTF(r.field() == null ? "" : r.field());
+            writeLong(r.field() == null ? "" : r.field());
             out.writeUTF(r.code().name());
             writeLong(r.message());
         }
         entries++;
     }
 
+    /** Text of any length (writeUTF stops at 64 KB). */
     private void writeLong(String s) throws IOException {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(b.length);
         out.write(b);
+    }
+
+    private static String readLong(DataInputStream in) throws IOException {
+        byte[] b = new byte[in.readInt()];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
     }
 
     /** A refused claim as it ended up in the report. */
@@ -71,7 +83,7 @@ final class RejectionLog implements Closeable {
      * how many claims it names. Refusals of claims in {@code retracted} that are not their complete
      * re-delivery are left out.
      */
-    long finish(ClaimIdSet retracted, Path report, java.util.function.Consumer<Refusal> each) throws IOException {
+    long finish(ClaimIdSet retracted, Path report, Consumer<Refusal> each) throws IOException {
         out.close();
         long[] claims = {0};
         SecureFiles.writeAtomically(report, os -> {
@@ -80,7 +92,7 @@ final class RejectionLog implements Closeable {
             w.write("\n");
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(spool), 1 << 14))) {
                 for (long e = 0; e < entries; e++) {
-                    String claimId = in.readUTF();
+                    String claimId = readLong(in);
                     boolean noId = in.readBoolean();
                     boolean redelivered = in.readBoolean();
                     int n = in.readInt();
@@ -91,27 +103,25 @@ final class RejectionLog implements Closeable {
                         for (int j = 0; j < rc; j++) {
                             rows.add(in.readLong());
                         }
-                        String field = in.readUTF();
+                        String field = readLong(in);
                         RejectionCode code = RejectionCode.valueOf(in.readUTF());
-                        byte[] msg = new byte[in.readInt()];
-                        in.readFully(msg);
                         reasons.add(new Rejection(noId ? null : claimId, rows, field.isEmpty() ? null : field, code,
-                                new String(msg, StandardCharsets.UTF_8)));
+                                readLong(in)));
                     }
                     if (!noId && !redelivered && retracted.contains(claimId)) {
                         continue;
                     }
                     claims[0]++;
                     for (Rejection r : reasons) {
-                        w.write(csv(noId ? "" : claimId));
+                        w.write(cell(noId ? "" : claimId));
                         w.write(',');
-                        w.write(csv(String.join(" ", r.rows().stream().map(String::valueOf).toList())));
+                        w.write(CsvCell.of(String.join(" ", r.rows().stream().map(String::valueOf).toList())));
                         w.write(',');
-                        w.write(csv(Objects.toString(r.field(), "")));
+                        w.write(cell(Objects.toString(r.field(), "")));
                         w.write(',');
-                        w.write(r.code().name());
+                        w.write(CsvCell.of(r.code().name()));
                         w.write(',');
-                        w.write(csv(r.message()));
+                        w.write(cell(r.message()));
                         w.write("\n");
                     }
                     each.accept(new Refusal(noId ? null : claimId, reasons));
@@ -122,12 +132,12 @@ final class RejectionLog implements Closeable {
         return claims[0];
     }
 
-    /** RFC 4180 quoting when needed. */
-    static String csv(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
+    /**
+     * A report cell: at most {@value #MAX_CELL} characters of the value (a value the rules refused for its
+     * length may be of any length), spreadsheet-safe.
+     */
+    static String cell(String s) {
+        return CsvCell.of(s.length() <= MAX_CELL ? s : s.substring(0, MAX_CELL) + "... (" + s.length() + " characters)");
     }
 
     @Override

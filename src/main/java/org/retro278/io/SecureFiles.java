@@ -6,6 +6,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -13,6 +15,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Files the adapter writes hold PHI: they are created readable and writable by their owner only, and
@@ -71,6 +74,37 @@ public final class SecureFiles {
     public static void restrict(Path file) throws IOException {
         if (POSIX) {
             Files.setPosixFilePermissions(file, OWNER_FILE);
+        }
+    }
+
+    /** Makes an existing directory owner-only ({@code rwx------}); its contents are left as they are. */
+    public static void restrictDirectory(Path dir) throws IOException {
+        if (POSIX) {
+            Files.setPosixFilePermissions(dir, OWNER_DIR);
+        }
+    }
+
+    /**
+     * Makes every file ({@code rw-------}) and folder ({@code rwx------}) under {@code dir}, and {@code dir}
+     * itself, owner-only: for files a library created with the process umask (H2's database and lock
+     * files). Symbolic links are not followed.
+     */
+    public static void restrictTree(Path dir) throws IOException {
+        if (!POSIX || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(p, OWNER_DIR);
+                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    try {
+                        Files.setPosixFilePermissions(p, OWNER_FILE);
+                    } catch (NoSuchFileException e) {
+                        // a temporary file the library removed meanwhile
+                    }
+                }
+            }
         }
     }
 

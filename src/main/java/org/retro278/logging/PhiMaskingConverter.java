@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
  *   <li>the elements of X12 segments that carry PHI (NM1, N3, N4, DMG, HI, MSG, REF, INS, PER, TRN, BHT,
  *       AAA, HCR) after their tag, whatever the delimiter;</li>
  *   <li>values after keys that name PHI ({@code member_id=...}, {@code "subscriber_last_name": "..."},
- *       {@code dob=...}, {@code diagnosis_codes=...} and the like).</li>
+ *       {@code dob=...}, {@code diagnosis_codes=...} and the like);</li>
+ *   <li>values after keys that name a secret ({@code password=...}, {@code privateKeyPassphrase=RAW(...)},
+ *       {@code secret: ...}, {@code token=...}), as an endpoint URI or a library's debug line shows them.
+ *       retro278 never puts a secret where a log can see it (SftpParameters); this is for what slips by.</li>
  * </ul>
  * It does not try to recognise PHI in free text; that is what not logging it is for.
  */
@@ -28,6 +31,16 @@ public final class PhiMaskingConverter extends MessageConverter {
                     + "|retro_?note|patient_[a-z_]+|subscriber_[a-z_]+|request_?json|rows_?json))\\b\"?\\s*[=:]\\s*)"
                     + "(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^,;}\\]\\s]+)");
 
+    /**
+     * A secret's key, then its value: {@code RAW(...)} up to the parenthesis that ends the option (the next
+     * {@code &name=} or the end of the line; when none is found, the rest of the line), {@code RAW{...}},
+     * a quoted value, or a bare one.
+     */
+    private static final Pattern SECRET_KEY_VALUE = Pattern.compile(
+            "(?i)(\"?\\b[a-z_.-]*(?:password|passphrase|passwd|pwd|secret|token|credentials?)\\b\"?\\s*[=:]\\s*)"
+                    + "(RAW\\(.*?\\)(?=&[a-z][\\w.-]*=|[ \\t]*(?:$|[\\r\\n]))|RAW\\([^\\r\\n]*|RAW\\{[^}]*}"
+                    + "|\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^&,;}\\]\\s]+)");
+
     @Override
     public String convert(ILoggingEvent event) {
         return mask(super.convert(event));
@@ -38,6 +51,7 @@ public final class PhiMaskingConverter extends MessageConverter {
             return message;
         }
         String m = X12_SEGMENT.matcher(message).replaceAll(r -> Matcher.quoteReplacement(r.group(1) + r.group(2) + MASK));
-        return PHI_KEY_VALUE.matcher(m).replaceAll(r -> Matcher.quoteReplacement(r.group(1) + MASK));
+        m = PHI_KEY_VALUE.matcher(m).replaceAll(r -> Matcher.quoteReplacement(r.group(1) + MASK));
+        return SECRET_KEY_VALUE.matcher(m).replaceAll(r -> Matcher.quoteReplacement(r.group(1) + MASK));
     }
 }

@@ -1,11 +1,5 @@
 package org.retro278.mapping;
 
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.RFC4180ParserBuilder;
-import com.opencsv.exceptions.CsvMalformedLineException;
-import com.opencsv.exceptions.CsvMultilineLimitBrokenException;
-import com.opencsv.exceptions.CsvValidationException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,6 +13,7 @@ import java.util.Map;
 import javax.inject.Inject;
 import javax.inject.Named;
 import javax.xml.XMLConstants;
+import org.retro278.mapping.CsvRecordReader.CsvRecord;
 import org.smooks.api.ExecutionContext;
 import org.smooks.api.bean.context.BeanContext;
 import org.smooks.api.resource.reader.SmooksXMLReader;
@@ -37,8 +32,9 @@ import org.xml.sax.helpers.AttributesImpl;
  *
  * <pre>{@code
  * <claim-file>
- *     <claim-row number="2"/>                      the record number in the file, header = 1
- *     <claim-row number="3" defect="row 3 has 2 cells but the header has 42"/>
+ *     <claim-row number="2" last-line="2"/>        number: the line the row starts on, header = line 1
+ *     <claim-row number="3" last-line="3" defect="row 3 has 2 cells but the header has 42"/>
+ *     <claim-row number="4" last-line="6"/>        a quoted cell spans lines 4 to 6
  *     ...
  * </claim-file>
  * }</pre>
@@ -57,21 +53,25 @@ import org.xml.sax.helpers.AttributesImpl;
  * thousands of them overflows the stack; with {@code strict="false"} it cuts the cells of a long row
  * beyond the header without a trace; its default escape character {@code \} eats backslashes and can
  * swallow a separator; a byte-order mark ends up in the first column name; and header names become
- * element names as they are, so {@code Member #} cannot be selected. This reader keeps opencsv's RFC
- * 4180 parser (no escape character: {@code ""} is a quote, {@code \} is a backslash) and fixes the rest:
+ * element names as they are, so {@code Member #} cannot be selected. This reader parses RFC 4180 itself
+ * ({@link CsvRecordReader}: no escape character, {@code ""} is a quote, {@code \} is a backslash) so that
+ * every physical line of the file is accounted for, and fixes the rest:
  * <ul>
  *   <li>a leading byte-order mark is skipped; header names are normalised by {@link ColumnNames}; a
- *       file that is empty, has only blank rows, has two header cells of the same normalised name or a
- *       header that is not valid UTF-8 is refused as a whole;</li>
+ *       file that is empty, has only blank rows, has no row after the header, has two header cells of
+ *       the same normalised name, a header that is not valid UTF-8 or not valid CSV is refused as a
+ *       whole;</li>
  *   <li>every record after the header becomes a {@code claim-row}: one whose cell count differs from
  *       the header's keeps the cells it has (those beyond the header are not mapped) and carries a
  *       {@code defect}; so does one with a U+FFFD replacement character, the mark that the bytes were
  *       not valid UTF-8 when decoded;</li>
+ *   <li>a line whose quoting is broken (a quote inside an unquoted cell, text after a closing quote, a
+ *       quoted cell that does not close properly within {@code max-lines-per-row} lines or before the
+ *       end of the file) becomes a {@code claim-row} of its own with a {@code defect} saying why, its
+ *       cells split at every separator so that the claim id it shows is mapped; reading resumes on the
+ *       next line, so a stray quote never swallows the rows after it;</li>
  *   <li>a record with no non-blank cell (a blank line, {@code ,,,}) carries no data: it is reported to
  *       the read as a blank row and not emitted;</li>
- *   <li>a record is one row even when a quoted cell spans lines, so {@code number} equals the line number
- *       until the first such cell; a quoted cell still open after {@code max-lines-per-row} lines or at
- *       the end of the file refuses the file (its rows can no longer be told apart);</li>
  *   <li>a mapping expression that throws on a row (it runs when the {@code claim-row} starts) refuses the
  *       file, naming the row and the exception's class, never its message (it may quote a cell).</li>
  * </ul>
@@ -86,6 +86,8 @@ public class ClaimCsvReader implements SmooksXMLReader {
     public static final String ROW_ELEMENT = "claim-row";
     public static final String NUMBER_ATTRIBUTE = "number";
     public static final String DEFECT_ATTRIBUTE = "defect";
+    /** The last physical line of the row: more than {@code number} when a quoted cell spans lines. */
+    public static final String LAST_LINE_ATTRIBUTE = "last-line";
     /** The bean that holds the cells of the current row, by normalised header name. */
     public static final String CELL_BEAN = "cell";
 
@@ -99,7 +101,11 @@ public class ClaimCsvReader implements SmooksXMLReader {
         }
 
         @Override
-        public void blankRow(long row) {
+        public void blankRow(long line, long lines) {
+        }
+
+        @Override
+        public void lines(long lines, long headerLines, long unreadableLines) {
         }
 
         @Override
@@ -147,22 +153,24 @@ public class ClaimCsvReader implements SmooksXMLReader {
             throws IOException, SAXException, ClaimFileRefusedException {
         BufferedReader in = new BufferedReader(characters, 1 << 16);
         skipByteOrderMark(in);
-        CSVReader csv = new CSVReaderBuilder(in)
-                .withCSVParser(new RFC4180ParserBuilder().withSeparator(separator).withQuoteChar(quote).build())
-                .withVerifyReader(false)
-                .withMultilineLimit(maxLinesPerRow)
-                .build();
+        CsvRecordReader csv = new CsvRecordReader(in, separator, quote, maxLinesPerRow);
 
-        String[] header = nextNonBlank(csv, listener, true);
+        CsvRecord header = csv.next();
+        while (header != null && header.unreadable() == null && isBlank(header.cells())) {
+            header = csv.next();
+        }
         if (header == null) {
-            throw new ClaimFileRefusedException(csv.getRecordsRead() == 0
+            throw new ClaimFileRefusedException(csv.lines() == 0
                     ? "the file is empty"
                     : "the file has no header: it has only blank rows");
         }
-        List<String> sourceNames = new ArrayList<>(header.length);
-        String[] names = new String[header.length];
-        for (int i = 0; i < header.length; i++) {
-            String source = header[i] == null ? "" : header[i].strip();
+        if (header.unreadable() != null) {
+            throw new ClaimFileRefusedException("the header is not readable: " + header.unreadable());
+        }
+        List<String> sourceNames = new ArrayList<>(header.cells().size());
+        String[] names = new String[header.cells().size()];
+        for (int i = 0; i < names.length; i++) {
+            String source = header.cells().get(i).strip();
             if (source.indexOf(REPLACEMENT) >= 0) {
                 throw new ClaimFileRefusedException("the header is not valid UTF-8: save the file as UTF-8");
             }
@@ -181,22 +189,33 @@ public class ClaimCsvReader implements SmooksXMLReader {
                         + "' (column " + (i + 1) + ") both read as " + names[i]);
             }
         }
+        long headerLines = header.lastLine();
+        csv.expectCells(names.length);
 
         BeanContext beans = executionContext.getBeanContext();
         contentHandler.startDocument();
         contentHandler.startElement(NS, FILE_ELEMENT, FILE_ELEMENT, NO_ATTRIBUTES);
-        String[] cells;
-        while ((cells = nextNonBlank(csv, listener, false)) != null) {
-            long row = csv.getRecordsRead();
+        long rows = 0;
+        long unreadable = 0;
+        CsvRecord record;
+        while ((record = csv.next()) != null) {
+            if (record.unreadable() == null && isBlank(record.cells())) {
+                listener.blankRow(record.firstLine(), record.lines());
+                continue;
+            }
+            rows++;
+            unreadable += record.unreadable() == null ? 0 : 1;
+            long row = record.firstLine();
             AttributesImpl attributes = new AttributesImpl();
             attributes.addAttribute(NS, NUMBER_ATTRIBUTE, NUMBER_ATTRIBUTE, "CDATA", Long.toString(row));
-            String defect = defect(row, cells, names.length);
+            attributes.addAttribute(NS, LAST_LINE_ATTRIBUTE, LAST_LINE_ATTRIBUTE, "CDATA", Long.toString(record.lastLine()));
+            String defect = record.unreadable() != null ? record.unreadable() : defect(row, record.cells(), names.length);
             if (defect != null) {
                 attributes.addAttribute(NS, DEFECT_ATTRIBUTE, DEFECT_ATTRIBUTE, "CDATA", defect);
             }
             Map<String, String> cell = new HashMap<>();
-            for (int i = 0, mapped = Math.min(cells.length, names.length); i < mapped; i++) {
-                String value = CellText.clean(cells[i]);
+            for (int i = 0, mapped = Math.min(record.cells().size(), names.length); i < mapped; i++) {
+                String value = CellText.clean(record.cells().get(i));
                 if (value != null) {
                     cell.put(names[i], value);
                 }
@@ -212,50 +231,34 @@ public class ClaimCsvReader implements SmooksXMLReader {
             }
             contentHandler.endElement(NS, ROW_ELEMENT, ROW_ELEMENT);
         }
+        if (rows == 0) {
+            throw new ClaimFileRefusedException(csv.lines() == headerLines
+                    ? "the file holds no claims: there is nothing after the header"
+                    : "the file holds no claims: the header is followed by blank rows only");
+        }
         beans.removeBean(CELL_BEAN, null);
+        listener.lines(csv.lines(), headerLines, unreadable);
         contentHandler.endElement(NS, FILE_ELEMENT, FILE_ELEMENT);
         contentHandler.endDocument();
     }
 
-    /** The next record with a non-blank cell; blank ones after the header are reported to the listener. */
-    private static String[] nextNonBlank(CSVReader csv, ClaimRowListener listener, boolean beforeHeader)
-            throws IOException, ClaimFileRefusedException {
-        while (true) {
-            String[] cells;
-            try {
-                cells = csv.readNext();
-            } catch (CsvMultilineLimitBrokenException e) {
-                // not chained: opencsv's messages quote the cell, which may hold PHI
-                throw new ClaimFileRefusedException("row " + e.getRow() + " has a quoted cell that runs over more than "
-                        + e.getMultilineLimit() + " lines: a closing quote is probably missing");
-            } catch (CsvMalformedLineException e) {
-                throw new ClaimFileRefusedException("row " + (csv.getRecordsRead() + 1) + " (line " + e.getLineNumber()
-                        + ") has a quoted cell that is not closed before the end of the file");
-            } catch (CsvValidationException e) {
-                throw new IllegalStateException("no CSV validators are configured", e);
-            }
-            if (cells == null) {
-                return null;
-            }
-            for (String cell : cells) {
-                if (CellText.clean(cell) != null) {
-                    return cells;
-                }
-            }
-            if (!beforeHeader) {
-                listener.blankRow(csv.getRecordsRead());
+    private static boolean isBlank(List<String> cells) {
+        for (String cell : cells) {
+            if (CellText.clean(cell) != null) {
+                return false;
             }
         }
+        return true;
     }
 
-    private static String defect(long row, String[] cells, int headerCells) {
+    private static String defect(long row, List<String> cells, int headerCells) {
         String defect = null;
-        if (cells.length != headerCells) {
-            defect = "row " + row + " has " + cells.length + (cells.length == 1 ? " cell" : " cells")
+        if (cells.size() != headerCells) {
+            defect = "row " + row + " has " + cells.size() + (cells.size() == 1 ? " cell" : " cells")
                     + " but the header has " + headerCells;
         }
         for (String cell : cells) {
-            if (cell != null && cell.indexOf(REPLACEMENT) >= 0) {
+            if (cell.indexOf(REPLACEMENT) >= 0) {
                 String encoding = "row " + row + " is not valid UTF-8 (undecodable bytes were replaced)";
                 defect = defect == null ? encoding : defect + "; " + encoding;
                 break;

@@ -39,11 +39,13 @@ import org.xml.sax.SAXException;
  * <ol>
  *   <li>refuses the file as a whole ({@link ClaimFileRefusedException}) when it is empty, has no header,
  *       lacks required columns of the layout (all of them are named, as the layout writes them), names a
- *       column twice, or has a quoted cell that never closes; such a refusal can come after claims were
- *       handed on (a broken quote late in the file), so a sink keeps nothing until {@link
- *       ClaimGroupSink#end()}, which is called only after a complete read;</li>
- *   <li>hands every row on: rows with another cell count than the header, or bytes that are not
- *       UTF-8, carry a {@link ClaimRow#defect()}; blank rows are counted, not handed on;</li>
+ *       column twice, or holds no claims (nothing but blank rows after the header); such a refusal can
+ *       come after claims were handed on (a mapping expression failing late in the file), so a sink keeps
+ *       nothing until {@link ClaimGroupSink#end()}, which is called only after a complete read;</li>
+ *   <li>hands every row on: rows with another cell count than the header, bytes that are not UTF-8, or
+ *       a value longer than any 278 element carry a {@link ClaimRow#defect()}; so does every line that is
+ *       not valid CSV, as a row of its own ({@link CsvRecordReader}); blank rows are counted, not handed
+ *       on; the {@link ReadSummary} accounts for every physical line;</li>
  *   <li>groups rows into claims as {@link ClaimGrouper} describes; when a claim is split, the file is
  *       read a second time up to the last row of a split claim to gather their rows (a regular file is
  *       reopened; anything else, a pipe for example, is copied to a temporary file as it is read the
@@ -157,7 +159,16 @@ public final class ClaimFileReader implements AutoCloseable {
             }
             end(sink);
             ReadSummary summary = new ReadSummary(first.rows, grouper.claims(), grouper.splitClaims(),
-                    first.defectiveRows, first.blankRows);
+                    first.defectiveRows, first.blankRows, first.unreadableLines, first.lines, first.headerLines,
+                    first.blankLines, first.rowLines);
+            if (!summary.accountsForEveryLine()) {
+                throw new IllegalStateException(fileName + ": " + summary.lines() + " lines read but only "
+                        + (summary.headerLines() + summary.blankLines() + summary.rowLines()) + " accounted for");
+            }
+            if (summary.unreadableLines() > 0) {
+                LOG.warn("{}: {} line(s) are not valid CSV; each is rejected with the claim it shows", fileName,
+                        summary.unreadableLines());
+            }
             LOG.info("read {} (layout '{}'): {} rows, {} claims, {} split claims, {} defective rows, {} blank rows "
                             + "in {} ms", fileName, layout.name(), summary.rows(), summary.claims(),
                     summary.splitClaims(), summary.defectiveRows(), summary.blankRows(),
@@ -266,6 +277,11 @@ public final class ClaimFileReader implements AutoCloseable {
         long rows;
         long defectiveRows;
         long blankRows;
+        long blankLines;
+        long rowLines;
+        long lines;
+        long headerLines;
+        long unreadableLines;
 
         FirstPass(String fileName, ClaimGrouper grouper) {
             this.fileName = fileName;
@@ -290,14 +306,23 @@ public final class ClaimFileReader implements AutoCloseable {
         }
 
         @Override
-        public void blankRow(long row) {
+        public void blankRow(long row, long lines) {
             blankRows++;
+            blankLines += lines;
             LOG.debug("{}: row {} is blank, skipped", fileName, row);
+        }
+
+        @Override
+        public void lines(long lines, long headerLines, long unreadableLines) {
+            this.lines = lines;
+            this.headerLines = headerLines;
+            this.unreadableLines = unreadableLines;
         }
 
         @Override
         public void row(ClaimRow row) {
             rows++;
+            rowLines += row.lastLine() - row.row() + 1;
             if (row.defect() != null) {
                 defectiveRows++;
                 LOG.debug("{}: {}", fileName, row.defect());
@@ -319,7 +344,11 @@ public final class ClaimFileReader implements AutoCloseable {
         }
 
         @Override
-        public void blankRow(long row) {
+        public void blankRow(long row, long lines) {
+        }
+
+        @Override
+        public void lines(long lines, long headerLines, long unreadableLines) {
         }
 
         @Override

@@ -21,8 +21,14 @@ interface ClaimRowListener {
      */
     void header(List<String> sourceNames, List<String> names) throws ClaimFileRefusedException;
 
-    /** A row without any non-blank cell was skipped. */
-    void blankRow(long row);
+    /** A row without any non-blank cell was skipped: it starts on {@code line} and spans {@code lines}. */
+    void blankRow(long line, long lines);
+
+    /**
+     * The read is complete: the file has {@code lines} physical lines, the first {@code headerLines} of
+     * them up to and including the header; {@code unreadableLines} rows were lines that are not valid CSV.
+     */
+    void lines(long lines, long headerLines, long unreadableLines);
 
     /** One mapped row, in file order. */
     void row(ClaimRow row) throws Exception;

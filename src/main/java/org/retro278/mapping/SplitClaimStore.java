@@ -182,6 +182,7 @@ final class SplitClaimStore implements AutoCloseable {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeLong(row.row());
+            out.writeLong(row.lastLine());
             writeText(out, row.defect());
             out.writeInt(row.cells().size());
             for (Map.Entry<String, String> cell : row.cells().entrySet()) {
@@ -197,13 +198,14 @@ final class SplitClaimStore implements AutoCloseable {
     private static ClaimRow decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             long row = in.readLong();
+            long lastLine = in.readLong();
             String defect = readText(in);
             int size = in.readInt();
             Map<String, String> cells = new HashMap<>(size * 2);
             for (int i = 0; i < size; i++) {
                 cells.put(readText(in), readText(in));
             }
-            return new ClaimRow(row, cells, defect);
+            return new ClaimRow(row, cells, defect, lastLine);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

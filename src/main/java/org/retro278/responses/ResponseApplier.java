@@ -103,6 +103,10 @@ final class ResponseApplier implements ResponseHandler {
     /** Each listed set by its own outcome; the group's other claims by the outcome for sets without an AK2. */
     private void setAcks(ImplementationAcknowledgment ack) {
         Long gs06 = number(ack.ackedGroupControlNumber());
+        if (contradictory(ack)) {
+            LOG.warn("999 for group GS06 {} of payer {} contradicts itself (AK901 against the IK501 of its sets): no claim"
+                    + " is accepted on it; the sets it contradicts need review", gs06, payerId);
+        }
         Set<Long> listed = new HashSet<>();
         for (AcknowledgedSet set : ack.sets()) {
             items++;
@@ -117,8 +121,8 @@ final class ResponseApplier implements ResponseHandler {
             ClaimOutcome o = set.outcome();
             if (!o.changesClaim()) {
                 // codes are not logged here: an unreadable IK501 may hold a value shifted out of place
-                LOG.warn("999 for group GS06 {} of payer {}: set ST02 {} needs review (IK501 is not a 005010X231A1 code),"
-                        + " its claim stays {}", gs06, payerId, st02, claim.get().state());
+                LOG.warn("999 for group GS06 {} of payer {}: set ST02 {} needs review ({}), its claim stays {}", gs06, payerId,
+                        st02, whyUndecided(ack, set), claim.get().state());
                 continue;
             }
             ClaimState to = VerdictStates.of(o.verdict());
@@ -154,6 +158,19 @@ final class ResponseApplier implements ResponseHandler {
         for (StoredClaim c : others) {
             session.move(c.key(), AWAITING_ACK, to, reasons, "999 for group GS06 " + gs06 + ": " + status);
         }
+    }
+
+    private static boolean contradictory(ImplementationAcknowledgment ack) {
+        return ack.problems().stream().anyMatch(p -> "ACK_CONTRADICTION".equals(p.rule()));
+    }
+
+    /** Why the reader left a set undecided, in fixed words (no code from the file: it may be a shifted value). */
+    private static String whyUndecided(ImplementationAcknowledgment ack, AcknowledgedSet set) {
+        String code = set.status() == null ? "" : set.status().code();
+        if (!Set.of("A", "E", "M", "R", "W", "X").contains(code)) {
+            return code.isEmpty() ? "the 999 gives no IK501 for it" : "IK501 is not a 005010X231A1 code";
+        }
+        return contradictory(ack) ? "the 999 contradicts itself" : "its AK2 loop has two IK5 that disagree";
     }
 
     private void review(ReviewResponse r) {

@@ -6,14 +6,22 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileFilter;
+import org.apache.camel.component.file.GenericFileMessage;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.retro278.io.Hashes;
 import org.retro278.io.SecureFiles;
 import org.retro278.store.ResponseSession;
+import org.retro278.store.StoreException;
 import org.retro278.store.TransactionStore;
+import org.retro278.submit.RetryBackoff;
 import org.retro278.x12.X12Problem;
 import org.retro278.x12.response.ResponseReader;
 import org.retro278.x12.validation.ValidationSummary;
@@ -27,8 +35,15 @@ import org.slf4j.LoggerFactory;
  * outcome for the answer says ({@link ResponseApplier}; the same outcome {@code read} prints). A pended claim
  * stays open for the payer's final 278. An answer that matches no claim is kept in the store and reported,
  * never dropped. The same file again changes nothing.
+ *
+ * <p>A file that cannot be applied is never tried again and again at every poll. A failure that says
+ * nothing about the file (the store unreachable, the local disk, an SFTP failure after the file was read:
+ * {@link #passing}) leaves it in place and it is tried again after a back-off (2 s, doubling up to 5
+ * minutes), which the route's consumer filter (this class, {@link #accept}) keeps: other files go on. A
+ * failure that the same bytes would meet again (the reader or the applier failing on them, the store
+ * refusing their data) moves the file to {@code .error} with a report after that one attempt.
  */
-public final class ResponseIntake {
+public final class ResponseIntake implements GenericFileFilter<Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResponseIntake.class);
     /** How many problems of one response file reach the log (a wrong file can hold thousands). */
@@ -41,12 +56,18 @@ public final class ResponseIntake {
     private final ResponseReader reader;
     private final Path archive;
     private final Clock clock;
+    private final ResponseFileRetries retries;
 
     public ResponseIntake(TransactionStore store, ResponseReader reader, Path archive, Clock clock) {
+        this(store, reader, archive, clock, new RetryBackoff(Duration.ofSeconds(2), Duration.ofMinutes(5)));
+    }
+
+    ResponseIntake(TransactionStore store, ResponseReader reader, Path archive, Clock clock, RetryBackoff backoff) {
         this.store = store;
         this.reader = reader;
         this.archive = archive;
         this.clock = clock;
+        this.retries = new ResponseFileRetries(backoff);
     }
 
     /** What became of a response file. */
@@ -58,9 +79,97 @@ public final class ResponseIntake {
         String payerId = exchange.getIn().getHeader(PAYER_HEADER, String.class);
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         Path local = exchange.getIn().getBody(File.class).toPath();
-        Outcome o = receiveOrRefuse(payerId, name, local);
+        String key = exchange.getIn() instanceof GenericFileMessage<?> m && m.getGenericFile() != null
+                ? key(m.getGenericFile()) : payerId + "|" + name;
+        Optional<Outcome> earlier = retries.decided(key);
+        Outcome o;
+        if (earlier.isPresent()) {
+            o = earlier.get();
+        } else {
+            try {
+                o = receiveOrRefuse(payerId, name, local);
+            } catch (IOException | RuntimeException e) {
+                if (!passing(e)) {
+                    LOG.warn("response file {} of payer {} cannot be applied ({}): nothing in it was applied; moved to .error"
+                            + " with a report", name, payerId, cause(e));
+                    o = refused(name, "REFUSED: retro278 cannot apply this file (" + cause(e) + "); nothing in it was applied."
+                            + " Trying again would fail the same way: retro278 support must look at it.");
+                } else {
+                    int failures = retries.failed(key, Instant.now(clock), null);
+                    LOG.warn("response file {} of payer {} could not be applied now ({}); left in place, tried again in {} s"
+                            + " (attempt {})", name, payerId, cause(e), retries.wait(failures).toSeconds(), failures);
+                    throw new NotNow(cause(e));
+                }
+            }
+        }
+        Outcome decided = o;
+        // delivered = moved on the server (and its report written): until then the outcome is kept, not decided again
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onComplete(Exchange done) {
+                retries.done(key);
+            }
+
+            @Override
+            public void onFailure(Exchange failed) {
+                int failures = retries.failed(key, Instant.now(clock), decided);
+                LOG.warn("response file {} of payer {}: its outcome could not be delivered (the server failed); tried again in {} s"
+                        + " (attempt {})", name, payerId, retries.wait(failures).toSeconds(), failures);
+            }
+        });
         if (o.report() != null) {
             exchange.getIn().setHeader(REPORT_HEADER, o.report());
+        }
+    }
+
+    /**
+     * The route's consumer filter: a file whose last attempt failed for a passing reason is left alone until
+     * its back-off has passed (it is not even downloaded), so it neither loops nor holds up the other files.
+     */
+    @Override
+    public boolean accept(GenericFile<Object> file) {
+        return file.isDirectory() || retries.due(key(file), Instant.now(clock));
+    }
+
+    /** A file on a payer's server: its path, size and modification time (a changed file is a new one). */
+    private static String key(GenericFile<?> file) {
+        return file.getAbsoluteFilePath() + "|" + file.getFileLength() + "|" + file.getLastModified();
+    }
+
+    /**
+     * Whether a failure says nothing about the file, so that the same bytes may well go through later: the
+     * store unreachable or failing (any store failure except a refusal of the data itself, SQLState classes 22
+     * and 23), or reading and writing files (the spool, the archive). Any other failure (a reader or
+     * applier failing on these bytes) would come back with them.
+     */
+    static boolean passing(Exception e) {
+        if (e instanceof StoreException s) {
+            String state = s.sqlState();
+            return state == null || !(state.startsWith("22") || state.startsWith("23"));
+        }
+        return e instanceof IOException && !(e instanceof NotX12);
+    }
+
+    /** A failure in words fit for a log line and a report: its kind and, from the store, the SQLState only. */
+    private static String cause(Exception e) {
+        if (e instanceof StoreException s) {
+            return "the store failed" + (s.sqlState() == null ? "" : ", SQLState " + s.sqlState());
+        }
+        return e instanceof IOException ? "a file could not be read or written (" + e.getClass().getSimpleName() + ")"
+                : "the file makes retro278 fail (" + e.getClass().getSimpleName() + ")";
+    }
+
+    /** A file that failed for a passing reason: the route leaves it in place (the stack trace says nothing more). */
+    static final class NotNow extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotNow(String why) {
+            super("the response file could not be applied now (" + why + "); it stays for a later attempt");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
         }
     }
 
@@ -126,9 +235,14 @@ public final class ResponseIntake {
             return receive(payerId, fileName, file);
         } catch (NotX12 e) {
             LOG.warn("response file {} of payer {} is not X12: moved aside", fileName, payerId);
-            return new Outcome(false, false, 0, 0, 0, 1, "retro278 response report\nfile: " + fileName
-                    + "\n\nREFUSED: the file is not X12 (it does not start with an ISA segment); nothing in it was applied.\n");
+            return refused(fileName, "REFUSED: the file is not X12 (it does not start with an ISA segment); nothing in it was applied.");
         }
+    }
+
+    /** A file nothing of which was applied: to .error with a report, as claim intake does. */
+    private Outcome refused(String fileName, String what) {
+        return new Outcome(false, false, 0, 0, 0, 1, "retro278 response report\nfile: " + fileName + "\nreceived: "
+                + Instant.now(clock) + "\n\n" + what + "\n");
     }
 
     private void keepCopy(String payerId, String fileName, Path file) throws IOException {

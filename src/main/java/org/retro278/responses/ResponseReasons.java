@@ -71,7 +71,9 @@ final class ResponseReasons {
     static List<Reason> review(ReviewResponse r, RetroAuthorizationRequest request) {
         List<Reason> reasons = new ArrayList<>();
         for (Rejection rej : r.rejections()) {
-            reasons.add(new Reason("AAA:" + rej.reason().code(), where(rej) + rej.reason().words(), null));
+            // AAA03 is required, but a payer may leave it out: the rejection still counts, without a code
+            reasons.add(rej.reason() == null ? new Reason("AAA", where(rej) + "rejected without a reason code (no AAA03)", null)
+                    : new Reason("AAA:" + rej.reason().code(), where(rej) + rej.reason().words(), null));
             if (rej.followUp() != null) {
                 reasons.add(new Reason("FOLLOW_UP:" + rej.followUp().code(), rej.followUp().words()));
             }
@@ -179,7 +181,7 @@ final class ResponseReasons {
         for (Rejection x : r.rejections()) {
             ObjectNode o = rej.addObject();
             o.put("loop", x.loop());
-            o.put("reason", x.reason().code());
+            o.put("reason", x.reason() == null ? null : x.reason().code());
             o.put("followUp", x.followUp() == null ? null : x.followUp().code());
         }
         return n;

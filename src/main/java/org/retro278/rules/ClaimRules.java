@@ -92,6 +92,9 @@ public final class ClaimRules {
 
         if (claimId == null) {
             c.reject(first, CLAIM_ID, RejectionCode.MISSING_CLAIM_ID, "row " + first.row() + " has no claim_id");
+            if (first.defect() != null) {
+                c.reject(first, null, RejectionCode.ROW_DEFECT, first.defect());
+            }
             return new Refused(null, first.get(PAYER_ID), c.rejections());
         }
         syntax.claimId(c, rows, claimId);

@@ -32,6 +32,7 @@ import org.retro278.intake.ClaimIntake;
 import org.retro278.io.SecureFiles;
 import org.retro278.responses.DeadlineWatch;
 import org.retro278.responses.ResponseIntake;
+import org.retro278.sftp.AccountKeys;
 import org.retro278.sftp.AdapterKey;
 import org.retro278.sftp.Secrets;
 import org.retro278.sftp.SftpConnection;
@@ -107,6 +108,7 @@ public final class Adapter implements AutoCloseable {
         PracticeDirectory practices = PracticeDirectory.load(o.config().resolve("practices"), settings.pollTimes());
         Path work = (o.workDir() != null ? o.workDir() : settings.workDir()).toAbsolutePath();
         SecureFiles.createPrivateDirectories(work);
+        SecureFiles.restrictDirectory(work);
 
         TransactionStore store = openStore(settings, o, work);
         EmbeddedSftpServer embedded = null;
@@ -116,7 +118,8 @@ public final class Adapter implements AutoCloseable {
         SimulatedPayers simulator = null;
         try {
             AdapterKey key = AdapterKey.loadOrCreateIn(work.resolve("keys"), o.secrets());
-            embedded = startEmbedded(settings, o, work, practices, payers, key);
+            AccountKeys accountKeys = new AccountKeys(work.resolve("keys"), o.secrets());
+            embedded = startEmbedded(settings, o, work, practices, payers, accountKeys);
             int cores = Runtime.getRuntime().availableProcessors();
             AtomicInteger n = new AtomicInteger();
             workers = Executors.newFixedThreadPool(cores, r -> {
@@ -143,7 +146,8 @@ public final class Adapter implements AutoCloseable {
             RuntimeSettings.PollTimes times = settings.pollTimes();
             for (PracticeProfile p : practices.all()) {
                 // one set of SFTP parameters per practice, shared by its routes
-                Map<String, String> sftp = SftpParameters.of("practice " + p.id(), p.sftp(), embedded, key, o.secrets());
+                Map<String, String> sftp = SftpParameters.of("practice " + p.id(), p.sftp(), embedded,
+                        loginKey(p.sftp(), key, accountKeys), o.secrets(), camel.getRegistry()::bind);
                 Map<String, String> params = partnerParameters(sftp, "practiceId", p.id(), p.dropFolder());
                 params.put("pollMillis", Long.toString(p.poll().toMillis()));
                 params.put("quietMillis", Long.toString(p.quiet().toMillis()));
@@ -158,7 +162,8 @@ public final class Adapter implements AutoCloseable {
                 if (p.gateway() == null) {
                     continue;
                 }
-                Map<String, String> sftp = SftpParameters.of("payer " + p.id(), p.gateway().sftp(), embedded, key, o.secrets());
+                Map<String, String> sftp = SftpParameters.of("payer " + p.id(), p.gateway().sftp(), embedded,
+                        loginKey(p.gateway().sftp(), key, accountKeys), o.secrets(), camel.getRegistry()::bind);
                 Map<String, String> params = partnerParameters(sftp, "payerId", p.id(), p.gateway().inboundFolder());
                 params.put("pollMillis", Long.toString(p.gateway().poll().toMillis()));
                 addRoute(camel, "payer-submission", "submit-" + p.id(), params);
@@ -215,20 +220,20 @@ public final class Adapter implements AutoCloseable {
     }
 
     private static EmbeddedSftpServer startEmbedded(RuntimeSettings settings, Options o, Path work, PracticeDirectory practices,
-                                                    PayerDirectory payers, AdapterKey key) throws IOException {
+                                                    PayerDirectory payers, AccountKeys keys) throws IOException {
         Map<String, List<String>> accounts = new LinkedHashMap<>();
         Map<String, SftpAccount> logins = new LinkedHashMap<>();
         for (PracticeProfile p : practices.all()) {
             if (p.sftp().embedded()) {
                 accounts.computeIfAbsent(p.sftp().user(), k -> new ArrayList<>()).addAll(List.of(p.dropFolder(), p.outboxFolder()));
-                addLogin(logins, p.sftp(), key);
+                addLogin(logins, p.sftp(), keys);
             }
         }
         for (PayerProfile p : payers.all()) {
             if (p.gateway() != null && p.gateway().sftp().embedded()) {
                 accounts.computeIfAbsent(p.gateway().sftp().user(), k -> new ArrayList<>())
                         .addAll(List.of(p.gateway().inboundFolder(), p.gateway().outboundFolder()));
-                addLogin(logins, p.gateway().sftp(), key);
+                addLogin(logins, p.gateway().sftp(), keys);
             }
         }
         if (accounts.isEmpty()) {
@@ -251,11 +256,15 @@ public final class Adapter implements AutoCloseable {
     }
 
     /**
-     * The adapter's own key opens every embedded account (the routes log in with it); a partner file's
-     * {@code sftp.account} adds the partner's keys and password to its account.
+     * The adapter logs in to each embedded account with that account's own key pair (accepted from this
+     * machine only, {@link AccountKeys}); a partner file's {@code sftp.account} adds the partner's keys
+     * and password to its account. No key opens two accounts unless configuration lists it for both.
      */
-    private static void addLogin(Map<String, SftpAccount> logins, SftpConnection sftp, AdapterKey key) throws IOException {
-        SftpAccount account = logins.computeIfAbsent(sftp.user(), u -> SftpAccount.named(u).withAuthorizedKey(key.publicKey()));
+    private static void addLogin(Map<String, SftpAccount> logins, SftpConnection sftp, AccountKeys keys) throws IOException {
+        SftpAccount account = logins.get(sftp.user());
+        if (account == null) {
+            account = SftpAccount.named(sftp.user()).withAdapterKey(keys.forAccount(sftp.user()).publicKey());
+        }
         SftpConnection.PartnerLogin login = sftp.partnerLogin();
         if (login != null) {
             if (login.authorizedKeys() != null) {
@@ -266,6 +275,11 @@ public final class Adapter implements AutoCloseable {
             }
         }
         logins.put(sftp.user(), account);
+    }
+
+    /** The key the routes log in with: the account's own for the embedded server, else the adapter's. */
+    private static AdapterKey loginKey(SftpConnection sftp, AdapterKey adapterKey, AccountKeys accountKeys) throws IOException {
+        return sftp.embedded() ? accountKeys.forAccount(sftp.user()) : adapterKey;
     }
 
     /** The parameters every route of a partner starts with: how it is reached, who it is, which folder. */

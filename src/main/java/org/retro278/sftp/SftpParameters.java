@@ -3,6 +3,7 @@ package org.retro278.sftp;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.retro278.config.ConfigurationException;
 import org.retro278.sftp.embedded.EmbeddedSftpServer;
 
@@ -11,8 +12,12 @@ import org.retro278.sftp.embedded.EmbeddedSftpServer;
  * {@code port}, {@code user}, and {@code sftpOptions}, the endpoint query every route of that partner
  * starts with (the pinned known_hosts file with strict host key checking, the login, the timeouts). Made
  * once per partner here so that the templates (routes/*.yaml) write it once each and cannot drift apart,
- * and so that no template can turn host key checking off. Secrets are read from the environment here and
- * go nowhere but the endpoint (Camel masks them in everything it prints).
+ * and so that no template can turn host key checking off.
+ *
+ * <p>Secrets (a key's passphrase, a password) are read from the environment here and never written into
+ * the options: Camel prints template parameters and resolved placeholders in clear at DEBUG, whatever its
+ * URI masking does. They are handed to {@code secretBeans} (the Camel registry) under a name, and the
+ * options name the bean ({@code privateKeyPassphrase=#bean:NAME}), which is all any log line can show.
  */
 public final class SftpParameters {
 
@@ -22,8 +27,11 @@ public final class SftpParameters {
     private SftpParameters() {
     }
 
+    /**
+     * @param secretBeans where the secrets go, by bean name ({@code camel.getRegistry()::bind})
+     */
     public static Map<String, String> of(String who, SftpConnection c, EmbeddedSftpServer embedded, AdapterKey adapterKey,
-                                         Secrets secrets) throws ConfigurationException {
+                                         Secrets secrets, BiConsumer<String, String> secretBeans) throws ConfigurationException {
         String host;
         int port;
         Path knownHosts;
@@ -65,12 +73,22 @@ public final class SftpParameters {
                 + "&useUserKnownHostsFile=false"
                 + "&knownHostsFile=" + raw(knownHosts.toAbsolutePath().toString())
                 + "&privateKeyFile=" + raw(keyFile)
-                + "&privateKeyPassphrase=" + raw(passphrase)
-                + "&password=" + raw(password)
+                + secretOption("privateKeyPassphrase", who, passphrase, secretBeans)
+                + secretOption("password", who, password, secretBeans)
                 + "&preferredAuthentications=" + authMethod
                 + "&connectTimeout=" + CONNECT_TIMEOUT_MILLIS
                 + "&disconnect=true");
         return p;
+    }
+
+    /** {@code &option=#bean:NAME} with the secret bound as NAME, or nothing when there is no secret. */
+    private static String secretOption(String option, String who, String secret, BiConsumer<String, String> secretBeans) {
+        if (secret.isEmpty()) {
+            return "";
+        }
+        String bean = "retro278-secret-" + who.replaceAll("[^A-Za-z0-9]+", "-") + "-" + option;
+        secretBeans.accept(bean, secret);
+        return "&" + option + "=#bean:" + bean;
     }
 
     /** A value Camel takes as it is, not URI-decoded: file paths and secrets may hold {@code & + %} or spaces. */

@@ -3,7 +3,6 @@ package org.retro278.sim;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,7 +115,7 @@ public final class SimulatedPayers implements AutoCloseable {
         if (req.requests().stream().anyMatch(r -> policy.apply(r) == PayerSimulator.Decision.PENDED)) {
             pended.put(request, new Pending(clock.instant().plus(pendDelay), req));
         }
-        Files.createFile(marker(request));
+        SecureFiles.createPrivateFile(marker(request));
         LOG.info("payer simulator {}: answered {} request(s)", p.id(), req.requests().size());
     }
 
@@ -138,13 +137,10 @@ public final class SimulatedPayers implements AutoCloseable {
         }
     }
 
+    /** An answer, owner-only like everything the adapter writes, under a dot name until complete. */
     private static void write(Payer p, String name, SecureFiles.IoConsumer<java.io.OutputStream> content) throws IOException {
         SecureFiles.createPrivateDirectories(p.outbound());
-        Path tmp = p.outbound().resolve("." + name + ".part");
-        try (var out = Files.newOutputStream(tmp)) {
-            content.accept(out);
-        }
-        Files.move(tmp, p.outbound().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        SecureFiles.writeAtomically(p.outbound().resolve(name), content);
     }
 
     @Override

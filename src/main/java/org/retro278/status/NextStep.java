@@ -34,8 +34,7 @@ public final class NextStep {
             case CANCELLED -> "Cancelled at the payer; nothing more will happen to this request.";
             case CONTACT_PAYER -> "The payer asks you to contact it about this request.";
             case NOT_REQUIRED -> "The payer says no authorization is required: submit the claim as is.";
-            case REJECTED_BY_PAYER -> "The payer could not process the request (see the codes and the follow-up). Correct the data"
-                    + " and send the claim again in a new file if the follow-up allows it.";
+            case REJECTED_BY_PAYER -> rejectedByPayer(reasons);
             case ERROR -> "retro278 could not handle this claim (a defect or an outage); support has the details. Nothing was"
                     + " sent for it.";
         };
@@ -50,8 +49,29 @@ public final class NextStep {
             return "Pended by the payer: it asks for documents. Send the documents listed in the reasons (PWK), the way"
                     + " each says, quoting the administrative reference; a final decision follows.";
         }
+        if (has(reasons, "FOLLOW_UP:Y") || has(reasons, "FOLLOW_UP:S")) {
+            return "Held by the payer: it has not decided yet and will answer again (see the follow-up). Do not send the"
+                    + " claim again; wait for the payer's answer.";
+        }
         return "Pended by the payer: it needs more information (often documents). Send what the payer asks for,"
                 + " quoting the administrative reference; a final decision follows.";
+    }
+
+    /** AAA04 says whether and when the request may be sent again. */
+    private static String rejectedByPayer(List<Reason> reasons) {
+        String start = "The payer could not process the request (see the codes and the follow-up). ";
+        if (has(reasons, "FOLLOW_UP:N")) {
+            return start + "It does not allow the request to be sent again: contact the payer, or submit the claim and appeal.";
+        }
+        if (has(reasons, "FOLLOW_UP:W") || has(reasons, "FOLLOW_UP:X")) {
+            return start + "Wait " + (has(reasons, "FOLLOW_UP:W") ? "30" : "10") + " days, then send the claim again in a"
+                    + " new file (corrected where the codes say).";
+        }
+        return start + "Correct the data and send the claim again in a new file if the follow-up allows it.";
+    }
+
+    private static boolean has(List<Reason> reasons, String code) {
+        return reasons.stream().anyMatch(r -> code.equals(r.code()));
     }
 
     private static String rejectedLocally(List<Reason> reasons) {

@@ -8,6 +8,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.retro278.io.CsvCell;
 import org.retro278.store.Reason;
 import org.retro278.store.StoredClaim;
 
@@ -16,7 +17,7 @@ import org.retro278.store.StoredClaim;
  * rows as JSON Lines. A row says what a practice needs to act: the claim, its state, the payer, the
  * service dates, the authorization number, the payer's administrative reference (REF*NT, to quote when
  * calling about a pended or denied request), the codes and their words, what to do next, and the
- * identifiers to quote to the payer. It carries no names, member ids, birth dates or diagnoses.
+ * identifiers to quote to the payer. CSV cells are spreadsheet-safe ({@link CsvCell}). It carries no names, member ids, birth dates or diagnoses.
  */
 public final class StatusFileWriter implements AutoCloseable {
 
@@ -52,7 +53,7 @@ public final class StatusFileWriter implements AutoCloseable {
             if (i > 0) {
                 csv.write(',');
             }
-            csv.write(csvCell(values[i]));
+            csv.write(CsvCell.of(values[i]));
         }
         csv.write("\n");
 
@@ -101,13 +102,6 @@ public final class StatusFileWriter implements AutoCloseable {
 
     private static String nz(Object o) {
         return o == null ? "" : o.toString();
-    }
-
-    static String csvCell(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 
     @Override

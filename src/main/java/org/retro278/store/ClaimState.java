@@ -1,8 +1,9 @@
 package org.retro278.store;
 
 /**
- * Where a claim stands: the fixed status vocabulary of retro278 (docs/architecture.md). The names are
- * stored in the database and shown in status files; they never change.
+ * Where a claim stands: the fixed status vocabulary of retro278 (the design card,
+ * ../shared/docs/architecture.md). The names are stored in the database and shown in status files; they
+ * never change.
  */
 public enum ClaimState {
     /** Written to the store, not yet checked. */

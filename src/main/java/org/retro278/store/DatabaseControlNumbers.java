@@ -44,23 +44,7 @@ public final class DatabaseControlNumbers implements ControlNumbers {
     /** Reserves in a transaction of its own, committed before this returns. */
     @Override
     public long reserve(ControlNumberKind kind, int count) throws IOException {
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                long first = reserve(c, kind, count);
-                c.commit();
-                return first;
-            } catch (SQLException | IOException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw new IOException("cannot reserve " + kind.element() + " control numbers: database error (SQLState "
-                    + e.getSQLState() + ")", e);
-        }
+        return inTransaction("reserve " + kind.element(), c -> reserve(c, kind, count));
     }
 
     /**
@@ -117,26 +101,45 @@ public final class DatabaseControlNumbers implements ControlNumbers {
         if (next < 1 || next > ControlNumberKind.MAX + 1) {
             throw new IllegalArgumentException("next must be from 1 to " + (ControlNumberKind.MAX + 1));
         }
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
+        return inTransaction("advance " + kind.element(), c -> {
             try (PreparedStatement up = c.prepareStatement(
                     "update control_number set next_value = ? where kind = ? and next_value < ?")) {
                 up.setLong(1, next);
                 up.setString(2, kind.key());
                 up.setLong(3, next);
-                boolean moved = up.executeUpdate() == 1;
+                return up.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Work on the counters in one transaction. */
+    @FunctionalInterface
+    private interface CounterWork<T> {
+        T run(Connection c) throws SQLException, IOException;
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own (auto-commit off for it, restored after), committed
+     * before this returns and rolled back on any failure.
+     *
+     * @param doing what the work does, for the message of a database failure ("reserve ISA13")
+     */
+    private <T> T inTransaction(String doing, CounterWork<T> work) throws IOException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
                 c.commit();
-                return moved;
-            } catch (SQLException | RuntimeException e) {
+                return result;
+            } catch (SQLException | IOException | RuntimeException e) {
                 c.rollback();
                 throw e;
             } finally {
                 c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
-            throw new IOException("cannot advance " + kind.element() + " control numbers: database error (SQLState "
-                    + e.getSQLState() + ")", e);
+            throw new IOException("cannot " + doing + " control numbers: database error (SQLState " + e.getSQLState() + ")", e);
         }
     }
 

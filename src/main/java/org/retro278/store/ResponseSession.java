@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.retro278.model.RetroAuthorizationRequest;
 
 /**
  * What the response handling may do inside the ONE transaction in which a payer's response file is
@@ -29,7 +30,7 @@ public interface ResponseSession {
     Optional<StoredClaim> claimByBht03(String bht03);
 
     /** The canonical request of a claim (PHI: for matching service lines, never for logs). */
-    Optional<org.retro278.model.RetroAuthorizationRequest> request(long claimKey);
+    Optional<RetroAuthorizationRequest> request(long claimKey);
 
     /**
      * Moves a claim to {@code to} if it is in one of {@code from}, with the reasons it is there now.

@@ -16,34 +16,33 @@ final class Sql {
     }
 
     static void setTime(PreparedStatement ps, int i, OffsetDateTime t) throws SQLException {
-        if (t == null) {
-            ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            ps.setObject(i, t);
-        }
+        set(ps, i, t, Types.TIMESTAMP_WITH_TIMEZONE, PreparedStatement::setObject);
     }
 
     static void setDate(PreparedStatement ps, int i, LocalDate d) throws SQLException {
-        if (d == null) {
-            ps.setNull(i, Types.DATE);
-        } else {
-            ps.setObject(i, d);
-        }
+        set(ps, i, d, Types.DATE, PreparedStatement::setObject);
     }
 
     static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.BIGINT);
-        } else {
-            ps.setLong(i, v);
-        }
+        set(ps, i, v, Types.BIGINT, PreparedStatement::setLong);
     }
 
     static void setText(PreparedStatement ps, int i, String s) throws SQLException {
-        if (s == null) {
-            ps.setNull(i, Types.VARCHAR);
+        set(ps, i, s, Types.VARCHAR, PreparedStatement::setString);
+    }
+
+    /** Sets a parameter of a statement. */
+    @FunctionalInterface
+    private interface Setter<T> {
+        void set(PreparedStatement ps, int i, T value) throws SQLException;
+    }
+
+    /** A SQL NULL of {@code nullType} for {@code null}, else the value as {@code setter} sets it. */
+    private static <T> void set(PreparedStatement ps, int i, T value, int nullType, Setter<T> setter) throws SQLException {
+        if (value == null) {
+            ps.setNull(i, nullType);
         } else {
-            ps.setString(i, s);
+            setter.set(ps, i, value);
         }
     }
 

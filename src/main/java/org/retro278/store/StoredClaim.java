@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A claim as the store knows it, without its canonical request (PHI; read it with
- * {@link TransactionStore#request(long)} when it is needed).
+ * A claim as the store knows it, without its canonical request (PHI; the routes get it with
+ * {@link TransactionStore#forEachRequest} or {@link ResponseSession#request(long)} when it is needed).
  *
  * @param key                 the store's number for the claim (a practice's claim_id is unique only per file)
  * @param fileId              the file it came from

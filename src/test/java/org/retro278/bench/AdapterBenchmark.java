@@ -21,6 +21,7 @@ import org.retro278.runtime.Adapter;
 import org.retro278.sftp.Secrets;
 import org.retro278.sftp.SshKeyFiles;
 import org.retro278.sftp.embedded.EmbeddedSftpServer;
+import org.retro278.store.StoreInspection;
 
 /**
  * The adapter benchmark (docs/benchmarks.md). Not a test: {@code bench/adapter-benchmark.sh}.
@@ -104,8 +105,8 @@ public final class AdapterBenchmark {
         while (true) {
             Thread.sleep(20);
             if (Files.exists(sftp.home("riverside").resolve("drop/.done").resolve(file.getFileName()))
-                    && a.store().readyQueues().stream().allMatch(q -> q.count() == 0)
-                    && a.store().interchangesSending().isEmpty()) {
+                    && new StoreInspection(a.store()).readyQueues().stream().allMatch(q -> q.count() == 0)
+                    && new StoreInspection(a.store()).interchangesSending().isEmpty()) {
                 return;
             }
         }
@@ -136,7 +137,7 @@ public final class AdapterBenchmark {
 
     /** The same bytes uploaded with a plain SFTP client (MINA SSHD), host key pinned, one session. */
     private static double plainUpload(Adapter a, EmbeddedSftpServer sftp, List<Path> files) throws Exception {
-        KeyPair key = SshKeyFiles.read(a.workDir().resolve("keys/retro278_ecdsa"), null);
+        KeyPair key = SshKeyFiles.read(a.workDir().resolve("keys/embedded/payera_ecdsa"), null);
         try (SshClient client = SshClient.setUpDefaultClient()) {
             client.setServerKeyVerifier(new KnownHostsServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE,
                     sftp.root().resolve(EmbeddedSftpServer.KNOWN_HOSTS_FILE)));

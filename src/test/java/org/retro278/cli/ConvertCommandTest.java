@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -161,5 +162,45 @@ class ConvertCommandTest {
             n++;
         }
         return n;
+    }
+
+    @Test
+    void aFileWithAHeaderAndNoClaimsIsRefusedPlainlyWithExitTwo() throws IOException {
+        Path f = tmp.resolve("header-only.csv");
+        Files.writeString(f, Files.readAllLines(ProjectFiles.path("sample-edi/claims/riverside-2026-11-15.csv")).get(0) + "\n");
+        Cli r = convert(f);
+        assertEquals(2, r.exit, r.toString());
+        assertEquals("convert: " + f + " refused: the file holds no claims: there is nothing after the header\n", r.err);
+        assertTrue(outputs().isEmpty(), "nothing is written for a refused file");
+    }
+
+    @Test
+    void aClaimIdOf70000CharactersIsRejectedInTheReportAndTheOtherClaimsAreConverted() throws IOException {
+        List<String> lines = Files.readAllLines(ProjectFiles.path("sample-edi/claims/riverside-2026-11-15.csv"));
+        Path f = tmp.resolve("long-id.csv");
+        Files.write(f, List.of(lines.get(0), "X".repeat(70_000) + lines.get(3).substring(lines.get(3).indexOf(',')),
+                lines.get(7)));
+        Cli r = convert(f);
+        assertEquals(1, r.exit, r.toString());
+        assertTrue(r.out.contains("1 converted, 1 rejected"), r.out);
+        String report = Files.readString(tmp.resolve("out/long-id.rejections.csv"));
+        assertTrue(report.length() < 5000, "bounded: " + report.length());
+        assertTrue(report.contains(",2,claim_id,INVALID_CLAIM_ID,"), report);
+        assertTrue(report.contains("claim_id holds 70000 characters, more than any 278 element can carry"), report);
+    }
+
+    @Test
+    void aStrayQuoteCostsOneLineWhichTheReportNamesWithItsClaim() throws IOException {
+        List<String> lines = Files.readAllLines(ProjectFiles.path("sample-edi/claims/riverside-2026-11-15.csv"));
+        Path f = tmp.resolve("stray-quote.csv");
+        List<String> broken = new ArrayList<>(lines);
+        broken.set(3, lines.get(3).replace(",Castellanos,", ",\"Castellanos,"));
+        Files.write(f, broken);
+        Cli r = convert(f);
+        assertEquals(1, r.exit, r.toString());
+        assertTrue(r.out.contains("4 converted, 1 rejected"), r.out);
+        assertTrue(r.out.contains("1 line(s) are not valid CSV"), r.out);
+        String report = Files.readString(tmp.resolve("out/stray-quote.rejections.csv"));
+        assertTrue(report.contains("CLM1002,4,,ROW_DEFECT,line 4 is not valid CSV: "), report);
     }
 }

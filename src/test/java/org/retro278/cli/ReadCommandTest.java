@@ -134,4 +134,34 @@ class ReadCommandTest {
         assertEquals(List.of("TA1", "999", "278-response", "278-response", "278-response"),
                 lines(cli).stream().map(l -> l.get("kind").asText()).toList());
     }
+
+    @Test
+    void anStInsideAnOpenSetEndsAsUnreadableAndTheNextFileIsStillRead() throws Exception {
+        for (String mode : List.of("--validation", "--no-validation")) {
+            List<String> args = new ArrayList<>(List.of("read"));
+            if (mode.equals("--no-validation")) {
+                args.add(mode);
+            }
+            String nested = fixture("unreadable-st-inside-an-open-st.x12");
+            String next = fixture("a3-denied-reason-25.x12");
+            args.add(nested);
+            args.add(next);
+            Cli cli = Cli.run(args.toArray(String[]::new));
+            assertEquals(Retro278.USAGE, cli.exit, cli::toString);
+            assertFalse(cli.err.contains("Exception\n") || cli.err.contains("\tat "), mode + ": no stack trace\n" + cli);
+            List<JsonNode> lines = lines(cli);
+            assertEquals("CLM1023-202601150930-1", lines.get(0).get("bht03").asText(), "the set before the nested ST is read");
+            JsonNode stop = lines.stream().filter(l -> "UNREADABLE".equals(text(l, "rule"))).findFirst().orElseThrow();
+            assertEquals(nested, stop.get("file").asText());
+            assertTrue(stop.get("message").asText().startsWith("reading stopped here"), stop.toString());
+            JsonNode last = lines.get(lines.size() - 1);
+            assertEquals(next, last.get("file").asText(), mode + ": the next file is still read");
+            assertEquals("DENIED", last.get("status").get("state").asText());
+            assertTrue(cli.err.contains(next + ": 1 document read"), cli.err);
+        }
+    }
+
+    private static String text(JsonNode line, String field) {
+        return line.hasNonNull(field) ? line.get(field).asText() : null;
+    }
 }

@@ -34,6 +34,7 @@ import org.retro278.status.StatusFiles;
 import org.retro278.store.ClaimIdentity;
 import org.retro278.store.ClaimState;
 import org.retro278.store.Reason;
+import org.retro278.store.StoreInspection;
 import org.retro278.store.StoredClaim;
 import org.retro278.store.TransactionStore;
 
@@ -125,8 +126,8 @@ class ClaimIntakeDuplicateClaimsTest {
             assertTrue(r.words().contains("'" + NAME + "' received 2026-11-16T10:00:00Z (file " + first.fileId() + "), now READY"),
                     r.words());
         }
-        assertTrue(store.findReady("PAYERA", 100).stream().allMatch(c -> c.fileId() == first.fileId()), "only the first copies wait");
-        assertEquals(3, store.findReady("PAYERA", 100).size());
+        assertTrue(new StoreInspection(store).findReady("PAYERA", 100).stream().allMatch(c -> c.fileId() == first.fileId()), "only the first copies wait");
+        assertEquals(3, new StoreInspection(store).findReady("PAYERA", 100).size());
 
         // the practice's status file of the second file says so, in both forms
         new StatusFiles(store, dir.resolve("status")).due("RIVERSIDE");
@@ -206,7 +207,7 @@ class ClaimIntakeDuplicateClaimsTest {
                 service_date_from=2026-09-18
                 service_date_to=2026-09-18
                 """;
-        assertEquals(documented, ClaimIdentity.canonicalText("RIVERSIDE", store.request(clm1002.key()).orElseThrow()));
+        assertEquals(documented, ClaimIdentity.canonicalText("RIVERSIDE", new StoreInspection(store).request(clm1002.key()).orElseThrow()));
         try (Connection c = DriverManager.getConnection(TransactionStore.h2Url(dir.resolve("work")), "sa", "");
              PreparedStatement q = c.prepareStatement("select identity_sha256 from claim where id = ?")) {
             q.setLong(1, clm1002.key());

@@ -17,6 +17,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class PhiMaskingConverterTest {
 
@@ -82,5 +83,36 @@ class PhiMaskingConverterTest {
             assertFalse(line.contains(value), value + " reached the log line: " + line);
         }
         context.stop();
+    }
+
+    @Test
+    void secretsAfterKeysThatNameThemAreMaskedInUrisAndDebugLines() {
+        String uri = "sftp://payera@127.0.0.1:2222/inbound?knownHostsFile=RAW(/w/known_hosts)&privateKeyFile=RAW(/w/k)"
+                + "&privateKeyPassphrase=RAW(p@ss) phr)ase&+%)&password=RAW(a+b&c)&preferredAuthentications=publickey";
+        String masked = PhiMaskingConverter.mask(uri);
+        assertEquals("sftp://payera@127.0.0.1:2222/inbound?knownHostsFile=RAW(/w/known_hosts)&privateKeyFile=RAW(/w/k)"
+                + "&privateKeyPassphrase=[masked]&password=[masked]&preferredAuthentications=publickey", masked);
+        for (String line : List.of("password=hunter2", "Password: hunter2", "\"passphrase\": \"hunter2\"", "db.secret=hunter2",
+                "token=hunter2;", "storePassword = 'hunter2'", "credentials:hunter2")) {
+            String m = PhiMaskingConverter.mask("config " + line + " end");
+            assertFalse(m.contains("hunter2"), m);
+            assertTrue(m.contains("[masked]"), m);
+        }
+        // our own wording around secrets stays readable: names of variables, what failed
+        for (String kept : List.of("SFTP password login refused for account 'westside'",
+                "wrong or missing passphrase (RETRO278_SFTP_KEY_PASSPHRASE)", "passwordEnv: WESTSIDE_SFTP_PASSWORD")) {
+            assertEquals(kept, PhiMaskingConverter.mask(kept));
+        }
+    }
+
+    @Test
+    void anExceptionMessageWithASecretIsMaskedByMaskedEx() {
+        PhiMaskingThrowableConverter converter = new PhiMaskingThrowableConverter();
+        converter.start();
+        LoggingEvent e = new LoggingEvent("x", (Logger) LoggerFactory.getLogger("x"), Level.ERROR, "failed",
+                new IllegalStateException("cannot connect to sftp://a@h/x?password=RAW(hunter2)&x=1"), null);
+        String out = converter.convert(e);
+        assertFalse(out.contains("hunter2"), out);
+        assertTrue(out.contains("password=[masked]&x=1"), out);
     }
 }

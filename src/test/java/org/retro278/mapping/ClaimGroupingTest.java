@@ -40,7 +40,7 @@ class ClaimGroupingTest {
                 sink.events);
         assertEquals(List.of("99281", "99282"), sink.claims.get(0).rows().stream()
                 .map(r -> r.get("procedure_code")).collect(Collectors.toList()));
-        assertEquals(new ReadSummary(6, 3, 0, 0, 0), summary);
+        assertEquals(new ReadSummary(6, 3, 0, 0, 0, 0, 7, 1, 0, 6), summary);
     }
 
     @Test
@@ -50,7 +50,7 @@ class ClaimGroupingTest {
         assertEquals(List.of("claim CLM-A rows 2", "claim null rows 3", "claim null rows 4", "claim CLM-B rows 5",
                 "end"), sink.events);
         assertNull(sink.claims.get(1).claimId());
-        assertEquals(new ReadSummary(4, 4, 0, 0, 0), summary);
+        assertEquals(new ReadSummary(4, 4, 0, 0, 0, 0, 5, 1, 0, 4), summary);
     }
 
     @Test
@@ -60,7 +60,7 @@ class ClaimGroupingTest {
         assertEquals(SPLIT_EVENTS, sink.events);
         assertEquals(List.of("99281", "99283", "99285"), sink.claims.get(4).rows().stream()
                 .map(r -> r.get("procedure_code")).collect(Collectors.toList()), "all rows, in file order");
-        assertEquals(new ReadSummary(7, 4, 2, 0, 0), summary);
+        assertEquals(new ReadSummary(7, 4, 2, 0, 0, 0, 8, 1, 0, 7), summary);
         try (var left = Files.list(temp)) {
             assertEquals(List.of(), left.collect(Collectors.toList()), "temporary files are deleted");
         }

@@ -86,8 +86,9 @@ class DefaultLayoutReadingTest {
         ClaimRow second = rows.get(1);
         assertEquals("C:\\scans\\", second.get("facility_name"), "a backslash before a closing quote escapes nothing");
         assertNull(second.get("retro_note"), "a quoted empty cell is absent");
-        assertEquals(List.of(2L, 3L), rows.stream().map(ClaimRow::row).collect(Collectors.toList()),
-                "a record that spans two lines is one row");
+        assertEquals(List.of(2L, 4L), rows.stream().map(ClaimRow::row).collect(Collectors.toList()),
+                "a record that spans two lines is one row, numbered by the line it starts on");
+        assertEquals(3L, first.lastLine());
         assertTrue(rows.stream().allMatch(r -> r.defect() == null));
     }
 
@@ -122,7 +123,7 @@ class DefaultLayoutReadingTest {
         assertNull(rows.get(3).defect());
         assertEquals(List.of("claim CLM-1006 rows 2,3", "claim CLM-1007 rows 4", "claim CLM-1008 rows 5", "end"),
                 sink.events);
-        assertEquals(new ReadSummary(4, 3, 0, 2, 0), summary);
+        assertEquals(new ReadSummary(4, 3, 0, 2, 0, 0, 5, 1, 0, 4), summary);
     }
 
     @Test
@@ -156,7 +157,7 @@ class DefaultLayoutReadingTest {
         RecordingSink sink = new RecordingSink();
         ReadSummary summary = reader.read(Fixtures.file("blank-lines-counted-not-handed-on.csv"), sink);
         assertEquals(List.of("claim CLM-1013 rows 2", "claim CLM-1014 rows 5", "end"), sink.events);
-        assertEquals(new ReadSummary(2, 2, 0, 0, 3), summary);
+        assertEquals(new ReadSummary(2, 2, 0, 0, 3, 0, 6, 1, 3, 2), summary);
     }
 
     @Test
@@ -173,9 +174,13 @@ class DefaultLayoutReadingTest {
     }
 
     @Test
-    void aQuoteThatNeverClosesRefusesTheFile() {
-        assertEquals("row 3 (line 3) has a quoted cell that is not closed before the end of the file",
-                refusal("quote-never-closed.csv"));
+    void aQuoteThatNeverClosesCostsItsLineOnlyAndTheLinesAfterItAreRead() throws Exception {
+        RecordingSink sink = read("quote-never-closed.csv");
+        assertEquals(List.of("claim CLM-1016 rows 2", "claim CLM-1017 rows 3", "claim CLM-1018 rows 4", "end"),
+                sink.events);
+        assertEquals("line 3 is not valid CSV: the quoted cell in column 3 is not closed before the end of the file",
+                sink.claims.get(1).rows().get(0).defect());
+        assertNull(sink.claims.get(2).rows().get(0).defect());
     }
 
     @Test

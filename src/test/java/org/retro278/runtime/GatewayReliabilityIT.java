@@ -17,6 +17,7 @@ import org.retro278.ProjectFiles;
 import org.retro278.sftp.KnownHosts;
 import org.retro278.store.ClaimState;
 import org.retro278.store.Interchange;
+import org.retro278.store.StoreInspection;
 import org.retro278.store.StoredClaim;
 
 /**
@@ -44,11 +45,11 @@ class GatewayReliabilityIT extends AdapterIT {
             try {
                 assertTrue(Reliability.allClaims(a.store()).stream().anyMatch(c -> c.state() == ClaimState.READY));
                 AdapterHarness.await("every ready claim in an interchange, each failed twice", Duration.ofSeconds(60), () -> {
-                    List<Interchange> sending = a.store().interchangesSending();
+                    List<Interchange> sending = new StoreInspection(a.store()).interchangesSending();
                     return !sending.isEmpty() && sending.stream().allMatch(i -> i.attempts() >= 2) && Reliability.allClaims(a.store())
                             .stream().noneMatch(c -> c.state() == ClaimState.READY && c.interchangeId() == null);
                 });
-                for (Interchange i : a.store().interchangesSending()) {
+                for (Interchange i : new StoreInspection(a.store()).interchangesSending()) {
                     assertTrue(i.lastError().startsWith("SFTP server ") && i.lastError().contains(" is unreachable"), i.lastError());
                 }
                 assertTrue(Reliability.allClaims(a.store()).stream().noneMatch(c -> c.state() == ClaimState.SENT));
@@ -56,7 +57,7 @@ class GatewayReliabilityIT extends AdapterIT {
                 SFTP.start();
             }
             IntakeReliabilityIT.awaitNoneReady(a.store());
-            AdapterHarness.await("no interchange SENDING", Duration.ofSeconds(30), () -> a.store().interchangesSending().isEmpty());
+            AdapterHarness.await("no interchange SENDING", Duration.ofSeconds(30), () -> new StoreInspection(a.store()).interchangesSending().isEmpty());
             List<StoredClaim> claims = Reliability.allClaims(a.store());
             assertEquals(Reliability.claimIdsOf(RIVERSIDE), claims.stream().map(StoredClaim::claimId).collect(Collectors.toSet()));
             for (StoredClaim c : claims) {
@@ -98,10 +99,10 @@ class GatewayReliabilityIT extends AdapterIT {
                     return false;
                 }
             });
-            AdapterHarness.await("a failed upload recorded", Duration.ofSeconds(30), () -> a.store().interchangesSending().stream()
+            AdapterHarness.await("a failed upload recorded", Duration.ofSeconds(30), () -> new StoreInspection(a.store()).interchangesSending().stream()
                     .anyMatch(i -> i.attempts() >= 1));
             Thread.sleep(2500); // riverside's drop folder has been polled a few times
-            List<Interchange> sending = a.store().interchangesSending();
+            List<Interchange> sending = new StoreInspection(a.store()).interchangesSending();
             assertFalse(sending.isEmpty());
             for (Interchange i : sending) {
                 assertTrue(i.lastError() != null && i.lastError().startsWith("SFTP host key mismatch"), i.lastError());

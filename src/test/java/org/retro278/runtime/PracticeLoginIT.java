@@ -95,6 +95,18 @@ class PracticeLoginIT {
             }
             assertThrows(JSchException.class, () -> passwordSession(server.host(), server.port(), "riverside", knownHosts, PASSWORD + "!"));
             assertThrows(JSchException.class, () -> passwordSession(server.host(), server.port(), "westside", knownHosts, PASSWORD));
+
+            // the adapter's key for riverside opens riverside only; the adapter's own key opens no embedded account
+            Path riversideKey = tmp.resolve("work/keys/embedded/riverside_ecdsa");
+            keySession(server.host(), server.port(), "riverside", knownHosts, riversideKey).disconnect();
+            for (String account : server.accountNames()) {
+                if (!account.equals("riverside")) {
+                    assertThrows(JSchException.class, () -> keySession(server.host(), server.port(), account, knownHosts, riversideKey),
+                            "riverside's adapter key must not open " + account);
+                }
+                assertThrows(JSchException.class, () -> keySession(server.host(), server.port(), account, knownHosts,
+                        tmp.resolve("work/keys/retro278_ecdsa")), "the adapter's own key must not open " + account);
+            }
         }
     }
 
@@ -143,6 +155,17 @@ class PracticeLoginIT {
         s.setConfig("StrictHostKeyChecking", "yes");
         s.setConfig("PreferredAuthentications", "password");
         s.setPassword(password.getBytes(StandardCharsets.UTF_8));
+        s.connect(10_000);
+        return s;
+    }
+
+    private static Session keySession(String host, int port, String account, Path knownHosts, Path key) throws JSchException {
+        JSch jsch = new JSch();
+        jsch.setKnownHosts(knownHosts.toString());
+        jsch.addIdentity(key.toString());
+        Session s = jsch.getSession(account, host, port);
+        s.setConfig("StrictHostKeyChecking", "yes");
+        s.setConfig("PreferredAuthentications", "publickey");
         s.connect(10_000);
         return s;
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.retro278.ProjectFiles;
 import org.retro278.sim.PayerSimulator;
 import org.retro278.store.ClaimState;
+import org.retro278.store.StoreInspection;
 import org.retro278.store.StoredClaim;
 import org.retro278.submit.FaultInjection;
 
@@ -55,7 +56,7 @@ class ResidualWindowIT extends AdapterIT {
             Files.move(first, tmp.resolve("taken-by-the-payer.x12"));
 
             Adapter a = h.start();
-            AdapterHarness.await("the interchange SENT", Duration.ofSeconds(30), () -> a.store().interchangesSending().isEmpty()
+            AdapterHarness.await("the interchange SENT", Duration.ofSeconds(30), () -> new StoreInspection(a.store()).interchangesSending().isEmpty()
                     && Reliability.allClaims(a.store()).stream().anyMatch(c -> c.state() == ClaimState.SENT));
             assertEquals(List.of(first), Reliability.everyFile(inbound), "uploaded again under the same name");
             assertArrayEquals(firstBytes, Files.readAllBytes(first), "the same interchange, byte for byte");

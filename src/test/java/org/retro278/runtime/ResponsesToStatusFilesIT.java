@@ -24,6 +24,7 @@ import org.retro278.sim.PayerSimulator.RequestInterchange;
 import org.retro278.sim.ReceivedRequest;
 import org.retro278.store.ClaimEvent;
 import org.retro278.store.ClaimState;
+import org.retro278.store.StoreInspection;
 import org.retro278.store.StoredClaim;
 import org.retro278.testing.TestClock;
 
@@ -107,7 +108,7 @@ class ResponsesToStatusFilesIT extends AdapterIT {
                 assertEquals(ClaimState.ACCEPTED, claims.get(id).state(), id);
             }
             assertEquals(List.of(ClaimState.SENT, ClaimState.ACCEPTED, ClaimState.PENDED, ClaimState.CERTIFIED),
-                    s.adapter().store().history(claims.get("CLM1003").key()).stream().map(ClaimEvent::toState)
+                    new StoreInspection(s.adapter().store()).history(claims.get("CLM1003").key()).stream().map(ClaimEvent::toState)
                             .dropWhile(st -> st != ClaimState.SENT).distinct().toList(), "CLM1003's way");
 
             // the status files
@@ -172,7 +173,7 @@ class ResponsesToStatusFilesIT extends AdapterIT {
             assertEquals(List.of("999-1.x12"), names(PlayedPayer.visible(s.payerB().outbound().resolve(".done"))));
             assertEquals(List.of(), PlayedPayer.visible(s.payerA().outbound()));
             assertEquals(List.of(), PlayedPayer.visible(s.payerA().outbound().resolve(".error")));
-            assertEquals(List.of(), s.adapter().store().unmatchedResponses("PAYERA"));
+            assertEquals(List.of(), new StoreInspection(s.adapter().store()).unmatchedResponses("PAYERA"));
             logs.assertNoneShows(RiversideFile.phi());
         }
     }
@@ -213,7 +214,7 @@ class ResponsesToStatusFilesIT extends AdapterIT {
             assertArrayEquals(jsonlBefore, Files.readAllBytes(file.statusJsonl()), "status.jsonl after the same file again");
             assertEquals(List.of("278-1.x12"), names(PlayedPayer.visible(s.payerA().outbound().resolve(".done"))));
             assertEquals(List.of(), PlayedPayer.visible(s.payerA().outbound().resolve(".error")));
-            assertEquals(List.of(), s.adapter().store().unmatchedResponses("PAYERA"));
+            assertEquals(List.of(), new StoreInspection(s.adapter().store()).unmatchedResponses("PAYERA"));
             assertTrue(logs.events().subList(logLinesBefore, logs.events().size()).stream()
                     .anyMatch(e -> LogCapture.text(e).contains("278-1.x12") && LogCapture.text(e).contains("applied before")),
                     "the duplicate is reported in the log");
@@ -248,7 +249,7 @@ class ResponsesToStatusFilesIT extends AdapterIT {
             assertArrayEquals(stranger, Files.readAllBytes(s.payerA().outbound().resolve(".error").resolve("278-unknown.x12")));
             String report = Files.readString(s.payerA().outbound().resolve(".error").resolve("278-unknown.x12.report.txt"));
             assertTrue(report.contains("1 answer(s) read, 0 matched to claims, 1 matched nothing"), report);
-            List<String[]> unmatched = s.adapter().store().unmatchedResponses("PAYERA");
+            List<String[]> unmatched = new StoreInspection(s.adapter().store()).unmatchedResponses("PAYERA");
             assertEquals(1, unmatched.size());
             assertEquals("278", unmatched.get(0)[0]);
             assertEquals("trace CLM9999-1 BHT03 CLM9999-202611160000-9", unmatched.get(0)[1]);
@@ -272,7 +273,7 @@ class ResponsesToStatusFilesIT extends AdapterIT {
     }
 
     private static Map<String, Integer> historySizes(Adapter a, Map<String, StoredClaim> claims) {
-        return claims.values().stream().collect(Collectors.toMap(StoredClaim::claimId, c -> a.store().history(c.key()).size()));
+        return claims.values().stream().collect(Collectors.toMap(StoredClaim::claimId, c -> new StoreInspection(a.store()).history(c.key()).size()));
     }
 
     private static List<String> names(List<Path> files) {

@@ -1,11 +1,13 @@
 package org.retro278.sftp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,13 +25,29 @@ class SftpParametersTest {
         AdapterKey key = AdapterKey.loadOrCreateIn(dir.resolve("keys"), Secrets.of(Map.of()));
         SftpConnection c = new SftpConnection("sftp.payer.example", 2022, "payera", SftpConnection.Auth.KEY, null, null, null,
                 pin, null);
-        Map<String, String> p = SftpParameters.of("payer PAYERA", c, null, key, Secrets.of(Map.of()));
+        Map<String, String> beans = new HashMap<>();
+        Map<String, String> p = SftpParameters.of("payer PAYERA", c, null, key, Secrets.of(Map.of()), beans::put);
         assertEquals("sftp.payer.example", p.get("host"));
         assertEquals("2022", p.get("port"));
         assertEquals("payera", p.get("user"));
         assertEquals("strictHostKeyChecking=yes&useUserKnownHostsFile=false&knownHostsFile=RAW(" + pin.toAbsolutePath() + ")"
-                + "&privateKeyFile=RAW(" + key.privateKeyFile().toAbsolutePath() + ")&privateKeyPassphrase=RAW()&password=RAW()"
+                + "&privateKeyFile=RAW(" + key.privateKeyFile().toAbsolutePath() + ")"
                 + "&preferredAuthentications=publickey&connectTimeout=10000&disconnect=true", p.get("sftpOptions"));
+        assertEquals(Map.of(), beans, "no secret, no bean");
+    }
+
+    @Test
+    void aPassphraseIsABeanReferenceNeverAnOptionValue() throws Exception {
+        Path pin = Files.writeString(dir.resolve("payera.known_hosts"), "");
+        Secrets env = Secrets.of(Map.of(AdapterKey.PASSPHRASE_VARIABLE, "s3cret pass&phrase"));
+        AdapterKey key = AdapterKey.loadOrCreateIn(dir.resolve("keys"), env);
+        SftpConnection c = new SftpConnection("sftp.payer.example", 22, "payera", SftpConnection.Auth.KEY, null, null, null,
+                pin, null);
+        Map<String, String> beans = new HashMap<>();
+        String options = SftpParameters.of("payer PAYERA", c, null, key, env, beans::put).get("sftpOptions");
+        assertTrue(options.contains("&privateKeyPassphrase=#bean:retro278-secret-payer-PAYERA-privateKeyPassphrase&"), options);
+        assertFalse(options.contains("s3cret"), options);
+        assertEquals(Map.of("retro278-secret-payer-PAYERA-privateKeyPassphrase", "s3cret pass&phrase"), beans);
     }
 
     @Test
@@ -37,10 +55,13 @@ class SftpParametersTest {
         Path pin = Files.writeString(dir.resolve("payerb.known_hosts"), "");
         SftpConnection c = new SftpConnection("sftp.payer.example", 22, "payerb", SftpConnection.Auth.PASSWORD, null, null,
                 "PAYERB_PASSWORD", pin, null);
-        Map<String, String> p = SftpParameters.of("payer PAYERB", c, null, null, Secrets.of(Map.of("PAYERB_PASSWORD", "a+b&c%d")));
+        Map<String, String> beans = new HashMap<>();
+        Map<String, String> p = SftpParameters.of("payer PAYERB", c, null, null, Secrets.of(Map.of("PAYERB_PASSWORD", "a+b&c%d")),
+                beans::put);
         String options = p.get("sftpOptions");
-        assertTrue(options.contains("&privateKeyFile=RAW()&privateKeyPassphrase=RAW()&password=RAW(a+b&c%d)"
+        assertTrue(options.contains("&privateKeyFile=RAW()&password=#bean:retro278-secret-payer-PAYERB-password"
                 + "&preferredAuthentications=password&"), options);
+        assertEquals("a+b&c%d", beans.get("retro278-secret-payer-PAYERB-password"), "the password as it is");
         assertTrue(options.startsWith("strictHostKeyChecking=yes&useUserKnownHostsFile=false&knownHostsFile=RAW("), options);
     }
 
@@ -50,7 +71,7 @@ class SftpParametersTest {
         SftpConnection c = new SftpConnection("sftp.payer.example", 22, "payerb", SftpConnection.Auth.PASSWORD, null, null,
                 "PAYERB_PASSWORD", pin, null);
         ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> SftpParameters.of("payer PAYERB", c, null, null, Secrets.of(Map.of())));
+                () -> SftpParameters.of("payer PAYERB", c, null, null, Secrets.of(Map.of()), (n, v) -> { }));
         assertTrue(e.getMessage().contains("PAYERB_PASSWORD"), e.getMessage());
     }
 
@@ -58,6 +79,7 @@ class SftpParametersTest {
     void theEmbeddedHostNeedsTheEmbeddedServer() {
         SftpConnection c = new SftpConnection(SftpConnection.EMBEDDED, 22, "riverside", SftpConnection.Auth.KEY, null, null,
                 null, null, null);
-        assertThrows(ConfigurationException.class, () -> SftpParameters.of("practice RIVERSIDE", c, null, null, Secrets.of(Map.of())));
+        assertThrows(ConfigurationException.class, () -> SftpParameters.of("practice RIVERSIDE", c, null, null, Secrets.of(Map.of()),
+                (n, v) -> { }));
     }
 }

@@ -52,4 +52,22 @@ class NextStepTest {
         assertTrue(NextStep.of(ClaimState.REJECTED_LOCALLY, false, null, List.of(new Reason("MISSING_VALUE", "x")))
                 .startsWith("Not sent: correct"));
     }
+
+    @Test
+    void aRequestThePayerHoldsSaysToWaitNotToResendIt() {
+        String s = NextStep.of(ClaimState.PENDED, false, null, List.of(new Reason("AAA:42", "patient event: unable to respond"),
+                new Reason("FOLLOW_UP:Y", "do not resubmit; we will hold your request and respond again shortly")));
+        assertEquals("Held by the payer: it has not decided yet and will answer again (see the follow-up). Do not send the"
+                + " claim again; wait for the payer's answer.", s);
+    }
+
+    @Test
+    void aRejectionSaysWhetherAndWhenToSendAgain() {
+        String n = NextStep.of(ClaimState.REJECTED_BY_PAYER, false, null, List.of(new Reason("FOLLOW_UP:N", "resubmission not allowed")));
+        assertTrue(n.contains("does not allow the request to be sent again"), n);
+        String w = NextStep.of(ClaimState.REJECTED_BY_PAYER, false, null, List.of(new Reason("FOLLOW_UP:W", "wait 30 days")));
+        assertTrue(w.contains("Wait 30 days, then send the claim again"), w);
+        String c = NextStep.of(ClaimState.REJECTED_BY_PAYER, false, null, List.of(new Reason("FOLLOW_UP:C", "correct")));
+        assertTrue(c.endsWith("Correct the data and send the claim again in a new file if the follow-up allows it."), c);
+    }
 }

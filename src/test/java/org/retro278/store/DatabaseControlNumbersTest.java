@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -29,13 +33,13 @@ class DatabaseControlNumbersTest extends StoreTestBase {
 
     @Test
     void startsAtOneAndContinuesAfterAReopen() throws Exception {
-        DatabaseControlNumbers n = store.controlNumbers();
+        DatabaseControlNumbers n = inspect().controlNumbers();
         assertEquals(1, n.next(ControlNumberKind.INTERCHANGE));
         assertEquals(1, n.reserve(ControlNumberKind.TRANSACTION, 10));
         assertEquals(11, n.next(ControlNumberKind.TRANSACTION));
         store.close();
         store = db.open(clock);
-        DatabaseControlNumbers again = store.controlNumbers();
+        DatabaseControlNumbers again = inspect().controlNumbers();
         assertEquals(2, again.next(ControlNumberKind.INTERCHANGE));
         assertEquals(12, again.next(ControlNumberKind.TRANSACTION));
         assertEquals(1, again.next(ControlNumberKind.GROUP));
@@ -43,7 +47,7 @@ class DatabaseControlNumbersTest extends StoreTestBase {
 
     @Test
     void refusesToPassNineDigitsAndTheRefusalConsumesNothing() throws Exception {
-        DatabaseControlNumbers n = store.controlNumbers();
+        DatabaseControlNumbers n = inspect().controlNumbers();
         assertTrue(n.advanceTo(ControlNumberKind.INTERCHANGE, 999_999_998L));
         assertThrows(ControlNumbersExhaustedException.class, () -> n.reserve(ControlNumberKind.INTERCHANGE, 3));
         assertEquals(999_999_998L, n.reserve(ControlNumberKind.INTERCHANGE, 2));
@@ -55,7 +59,7 @@ class DatabaseControlNumbersTest extends StoreTestBase {
 
     @Test
     void advancingNeverLowersACounter() throws Exception {
-        DatabaseControlNumbers n = store.controlNumbers();
+        DatabaseControlNumbers n = inspect().controlNumbers();
         assertTrue(n.advanceTo(ControlNumberKind.GROUP, 500));
         assertFalse(n.advanceTo(ControlNumberKind.GROUP, 20));
         assertFalse(n.advanceTo(ControlNumberKind.GROUP, 500));
@@ -65,7 +69,7 @@ class DatabaseControlNumbersTest extends StoreTestBase {
 
     @Test
     void insideACallersTransactionNumbersAreHisOnlyIfHeCommits() throws Exception {
-        DatabaseControlNumbers n = store.controlNumbers();
+        DatabaseControlNumbers n = inspect().controlNumbers();
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             assertEquals(1, DatabaseControlNumbers.reserve(c, ControlNumberKind.TRANSACTION, 5));
@@ -79,9 +83,9 @@ class DatabaseControlNumbersTest extends StoreTestBase {
 
     @Test
     void threadsAndASecondProcessNeverGetTheSameNumber() throws Exception {
-        DatabaseControlNumbers n = store.controlNumbers();
+        DatabaseControlNumbers n = inspect().controlNumbers();
         ConcurrentLinkedQueue<Long> mine = new ConcurrentLinkedQueue<>();
-        List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
         Worker worker = Worker.start(db, "numbers", "300");
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 3; t++) {
@@ -116,13 +120,13 @@ class DatabaseControlNumbersTest extends StoreTestBase {
     /** {@link StoreWorker} in a new JVM against the test's database. */
     static final class Worker {
         private final Process process;
-        private final java.io.BufferedReader out;
+        private final BufferedReader out;
         private final StringBuilder transcript = new StringBuilder();
 
         private Worker(Process process) {
             this.process = process;
-            this.out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            this.out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
         }
 
         /** Starts the worker and returns once its store is open (it then works at once). */

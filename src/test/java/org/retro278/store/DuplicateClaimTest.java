@@ -62,8 +62,8 @@ class DuplicateClaimTest extends StoreTestBase {
     void theSameClaimInAnotherFileIsRejectedAsADuplicateNamingTheEarlierOne() throws Exception {
         RetroAuthorizationRequest claim = TestRequests.full("NC-0001", "PAYERA");
         long first = dropAndRelease("riverside-2026-11-15.csv", claim).get(0);
-        assertEquals(ClaimState.READY, store.find(first).orElseThrow().state());
-        assertTrue(store.move(first, ClaimState.READY, ClaimState.SENT, "sent"));
+        assertEquals(ClaimState.READY, inspect().find(first).orElseThrow().state());
+        assertTrue(inspect().move(first, ClaimState.READY, ClaimState.SENT, "sent"));
         force(first, ClaimState.CERTIFIED);
         clock.advance(Duration.ofHours(2));
 
@@ -72,7 +72,7 @@ class DuplicateClaimTest extends StoreTestBase {
         TransactionStore.FileRelease release = store.releaseFile(fileId);
         assertEquals(new TransactionStore.FileRelease(0, 1), release, "counted among the file's rejections");
 
-        StoredClaim dup = store.find(again).orElseThrow();
+        StoredClaim dup = inspect().find(again).orElseThrow();
         assertEquals(ClaimState.REJECTED_LOCALLY, dup.state());
         assertEquals(1, dup.reasons().size(), dup.reasons().toString());
         Reason r = dup.reasons().get(0);
@@ -81,10 +81,10 @@ class DuplicateClaimTest extends StoreTestBase {
         assertTrue(r.words().contains("already sent in 'riverside-2026-11-15.csv' received 2026-11-16T09:00:00Z (file 1), now CERTIFIED"),
                 r.words());
         assertTrue(r.words().contains("not sent again") && r.words().contains("resubmit"), r.words());
-        assertTrue(store.findReady("PAYERA", 10).isEmpty(), "nothing to send");
-        assertTrue(store.history(again).get(0).detail().contains("the same claim as claim " + first + " of file 1 (CERTIFIED)"),
-                store.history(again).toString());
-        assertEquals(ClaimState.CERTIFIED, store.find(first).orElseThrow().state(), "the earlier claim is untouched");
+        assertTrue(inspect().findReady("PAYERA", 10).isEmpty(), "nothing to send");
+        assertTrue(inspect().history(again).get(0).detail().contains("the same claim as claim " + first + " of file 1 (CERTIFIED)"),
+                inspect().history(again).toString());
+        assertEquals(ClaimState.CERTIFIED, inspect().find(first).orElseThrow().state(), "the earlier claim is untouched");
     }
 
     @Test
@@ -92,7 +92,7 @@ class DuplicateClaimTest extends StoreTestBase {
         RetroAuthorizationRequest claim = TestRequests.simple("C1", "PAYERA", NOV_1);
         dropAndRelease("a.csv", claim);
         long again = dropAndRelease("b.csv", claim).get(0);
-        Reason r = store.find(again).orElseThrow().reasons().get(0);
+        Reason r = inspect().find(again).orElseThrow().reasons().get(0);
         assertEquals("DUPLICATE_CLAIM", r.code());
         assertTrue(r.words().contains("already taken in from 'a.csv'"), r.words());
         assertTrue(r.words().contains("now READY"), r.words());
@@ -109,7 +109,7 @@ class DuplicateClaimTest extends StoreTestBase {
             RetroAuthorizationRequest claim = TestRequests.simple("S" + ++n, "PAYERA", NOV_1);
             long first = dropAndRelease("first-" + n + ".csv", claim).get(0);
             force(first, earlier);
-            StoredClaim second = store.find(dropAndRelease("second-" + n + ".csv", claim).get(0)).orElseThrow();
+            StoredClaim second = inspect().find(dropAndRelease("second-" + n + ".csv", claim).get(0)).orElseThrow();
             if (earlier.blocksRedrop()) {
                 assertEquals(ClaimState.REJECTED_LOCALLY, second.state(), "after " + earlier);
                 assertEquals("DUPLICATE_CLAIM", second.reasons().get(0).code());
@@ -127,8 +127,8 @@ class DuplicateClaimTest extends StoreTestBase {
         long first = dropAndRelease("a.csv", claim).get(0);
         force(first, ClaimState.REJECTED_LOCALLY);
         long second = dropAndRelease("b.csv", claim).get(0);
-        assertEquals(ClaimState.READY, store.find(second).orElseThrow().state());
-        StoredClaim third = store.find(dropAndRelease("c.csv", claim).get(0)).orElseThrow();
+        assertEquals(ClaimState.READY, inspect().find(second).orElseThrow().state());
+        StoredClaim third = inspect().find(dropAndRelease("c.csv", claim).get(0)).orElseThrow();
         assertEquals(ClaimState.REJECTED_LOCALLY, third.state());
         assertTrue(third.reasons().get(0).words().contains("'b.csv'"), "names the copy that blocks, not the rejected one: "
                 + third.reasons().get(0).words());
@@ -140,12 +140,12 @@ class DuplicateClaimTest extends StoreTestBase {
         List<Long> keys = dropAndRelease("b.csv", TestRequests.simple("C1", "PAYERA", NOV_1.plusDays(1)),
                 TestRequests.simple("C2", "PAYERA", NOV_1));
         for (long k : keys) {
-            assertEquals(ClaimState.READY, store.find(k).orElseThrow().state());
+            assertEquals(ClaimState.READY, inspect().find(k).orElseThrow().state());
         }
         long otherPractice = store.recordReceivedFile("P2", "a.csv", 100, sha(77)).id();
         long k = store.recordClaims(otherPractice, List.of(NewClaim.of(TestRequests.simple("C1", "PAYERA", NOV_1), List.of(2L)))).get(0);
         store.releaseFile(otherPractice);
-        assertEquals(ClaimState.READY, store.find(k).orElseThrow().state(), "the same claim id of another practice");
+        assertEquals(ClaimState.READY, inspect().find(k).orElseThrow().state(), "the same claim id of another practice");
     }
 
     @Test
@@ -157,7 +157,7 @@ class DuplicateClaimTest extends StoreTestBase {
                 "too old"));
         long refused = store.recordClaims(fileId, List.of(new NewClaim("C1", "PAYERA", claim, List.of(2L), List.of(window)))).get(0);
         store.releaseFile(fileId);
-        assertEquals(List.of(window), store.find(refused).orElseThrow().reasons());
+        assertEquals(List.of(window), inspect().find(refused).orElseThrow().reasons());
     }
 
     @Test
@@ -182,7 +182,7 @@ class DuplicateClaimTest extends StoreTestBase {
 
     @Test
     void aFileOfManyDuplicatesIsCheckedInChunksAcrossTheLookupLimit() {
-        int n = TransactionStore.IDENTITY_LOOKUP * 2 + 7;
+        int n = ReceivedFiles.IDENTITY_LOOKUP * 2 + 7;
         RetroAuthorizationRequest[] claims = new RetroAuthorizationRequest[n];
         for (int i = 0; i < n; i++) {
             claims[i] = TestRequests.simple("M" + i, "PAYERA", NOV_1);
@@ -216,7 +216,7 @@ class DuplicateClaimTest extends StoreTestBase {
         store.restartFile(fileId);
         long k = store.recordClaims(fileId, List.of(NewClaim.of(claim, List.of(2L)))).get(0);
         store.releaseFile(fileId);
-        assertEquals(ClaimState.READY, store.find(k).orElseThrow().state());
-        assertFalse(store.find(k).orElseThrow().reasons().stream().anyMatch(r -> r.code().equals("DUPLICATE_CLAIM")));
+        assertEquals(ClaimState.READY, inspect().find(k).orElseThrow().state());
+        assertFalse(inspect().find(k).orElseThrow().reasons().stream().anyMatch(r -> r.code().equals("DUPLICATE_CLAIM")));
     }
 }

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +67,7 @@ class InterchangeReservationTest extends StoreTestBase {
         assertEquals(List.of(6L, 7L), b.claims().stream().map(c -> c.ids().controlNumber()).toList());
 
         // the claims stay READY, linked, and leave the queue
-        StoredClaim c = store.find(keys.get(0)).orElseThrow();
+        StoredClaim c = inspect().find(keys.get(0)).orElseThrow();
         assertEquals(ClaimState.READY, c.state());
         assertEquals(first.id(), c.interchangeId());
         assertEquals(1L, c.isa13());
@@ -73,16 +75,16 @@ class InterchangeReservationTest extends StoreTestBase {
         assertEquals(1L, c.st02());
         assertEquals("C1-1-1", c.traceNumber());
         assertEquals(1, c.attempt());
-        assertTrue(store.findReady("PAYERA", 10).isEmpty());
-        assertTrue(store.readyQueues().isEmpty());
+        assertTrue(inspect().findReady("PAYERA", 10).isEmpty());
+        assertTrue(inspect().readyQueues().isEmpty());
 
         Interchange ic = store.findInterchange(first.id()).orElseThrow();
         assertEquals(InterchangeState.SENDING, ic.state());
         assertEquals(3, ic.transactionCount());
         assertEquals(ENVELOPE, ic.envelopeTime());
         assertEquals("PAYERA", ic.payerId());
-        assertEquals(List.of(first.id(), second.id(), b.id()), store.interchangesSending().stream().map(Interchange::id).toList());
-        assertTrue(store.history(keys.get(0)).get(2).detail().contains("ISA13 000000001"), store.history(keys.get(0)).toString());
+        assertEquals(List.of(first.id(), second.id(), b.id()), inspect().interchangesSending().stream().map(Interchange::id).toList());
+        assertTrue(inspect().history(keys.get(0)).get(2).detail().contains("ISA13 000000001"), inspect().history(keys.get(0)).toString());
     }
 
     @Test
@@ -90,7 +92,7 @@ class InterchangeReservationTest extends StoreTestBase {
         assertTrue(store.reserveInterchange("PAYERA", 10, ENVELOPE, InterchangeReservationTest::fileName).isEmpty());
         receive("PAYERA", 2, 1); // RECEIVED is not READY
         assertTrue(store.reserveInterchange("PAYERA", 10, ENVELOPE, InterchangeReservationTest::fileName).isEmpty());
-        assertEquals(1L, store.controlNumbers().peek().get(ControlNumberKind.INTERCHANGE));
+        assertEquals(1L, inspect().controlNumbers().peek().get(ControlNumberKind.INTERCHANGE));
         assertThrows(IllegalArgumentException.class, () -> store.reserveInterchange("PAYERA", 0, ENVELOPE, n -> "x"));
         assertThrows(IllegalArgumentException.class, () -> store.reserveInterchange("PAYERA", 100_000, ENVELOPE, n -> "x"));
     }
@@ -100,14 +102,14 @@ class InterchangeReservationTest extends StoreTestBase {
         ready("PAYERA", 2, 1);
         ReservedInterchange r = reserve("PAYERA", 10);
         ReservedClaim second = r.claims().get(1);
-        assertEquals(second.claimKey(), store.findByTraceNumber(second.ids().traceNumber()).orElseThrow().key());
-        assertEquals(second.claimKey(), store.findByBht03(second.ids().bht03()).orElseThrow().key());
-        assertEquals(second.claimKey(), store.findByControlNumbers(r.gs06(), second.ids().controlNumber()).orElseThrow().key());
+        assertEquals(second.claimKey(), inspect().findByTraceNumber(second.ids().traceNumber()).orElseThrow().key());
+        assertEquals(second.claimKey(), inspect().findByBht03(second.ids().bht03()).orElseThrow().key());
+        assertEquals(second.claimKey(), inspect().findByControlNumbers(r.gs06(), second.ids().controlNumber()).orElseThrow().key());
         assertEquals(r.claims().stream().map(ReservedClaim::claimKey).toList(),
-                store.findByIsa13(r.isa13()).stream().map(StoredClaim::key).toList());
-        assertEquals(r.id(), store.findInterchangeByIsa13(r.isa13()).orElseThrow().id());
-        assertTrue(store.findByTraceNumber("nope").isEmpty());
-        assertTrue(store.findByControlNumbers(r.gs06() + 1, second.ids().controlNumber()).isEmpty());
+                inspect().findByIsa13(r.isa13()).stream().map(StoredClaim::key).toList());
+        assertEquals(r.id(), inspect().findInterchangeByIsa13(r.isa13()).orElseThrow().id());
+        assertTrue(inspect().findByTraceNumber("nope").isEmpty());
+        assertTrue(inspect().findByControlNumbers(r.gs06() + 1, second.ids().controlNumber()).isEmpty());
     }
 
     @Test
@@ -115,7 +117,7 @@ class InterchangeReservationTest extends StoreTestBase {
         long fileId = store.recordReceivedFile("P1", "a.csv", 1, sha(1)).id();
         RetroAuthorizationRequest full = TestRequests.full("FULL-1", "PAYERA");
         long key = store.recordClaims(fileId, List.of(NewClaim.of(full, List.of(2L)))).get(0);
-        store.move(key, ClaimState.RECEIVED, ClaimState.READY, "checked");
+        inspect().move(key, ClaimState.RECEIVED, ClaimState.READY, "checked");
         ready("PAYERA", 2, 2);
         ReservedInterchange r = reserve("PAYERA", 10);
 
@@ -141,7 +143,7 @@ class InterchangeReservationTest extends StoreTestBase {
         List<Long> keys = ready("PAYERA", 3, 1);
         ReservedInterchange r = reserve("PAYERA", 10);
         assertTrue(store.recordInterchangeBytes(r.id(), sha(99), 4321));
-        clock.advance(java.time.Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         assertTrue(store.markInterchangeSent(r.id()));
         Interchange ic = store.findInterchange(r.id()).orElseThrow();
         assertEquals(InterchangeState.SENT, ic.state());
@@ -149,13 +151,13 @@ class InterchangeReservationTest extends StoreTestBase {
         assertEquals(sha(99), ic.sha256());
         assertEquals(4321L, ic.size());
         for (long k : keys) {
-            StoredClaim c = store.find(k).orElseThrow();
+            StoredClaim c = inspect().find(k).orElseThrow();
             assertEquals(ClaimState.SENT, c.state());
             assertEquals(clock.instant(), c.sentAt());
             assertEquals("READY>SENT", last(k));
         }
         assertFalse(store.markInterchangeSent(r.id()), "a second call changes nothing");
-        assertTrue(store.interchangesSending().isEmpty());
+        assertTrue(inspect().interchangesSending().isEmpty());
         assertFalse(store.recordInterchangeBytes(r.id(), sha(1), 1), "bytes are recorded only while SENDING");
     }
 
@@ -164,13 +166,13 @@ class InterchangeReservationTest extends StoreTestBase {
         List<Long> keys = ready("PAYERA", 3, 1);
         ReservedInterchange r = reserve("PAYERA", 10);
         // one claim of the interchange was moved away behind the route's back
-        assertTrue(store.move(keys.get(1), ClaimState.READY, ClaimState.ERROR, "operator hold"));
+        assertTrue(inspect().move(keys.get(1), ClaimState.READY, ClaimState.ERROR, "operator hold"));
 
         assertThrows(IllegalStateException.class, () -> store.markInterchangeSent(r.id()));
         assertEquals(InterchangeState.SENDING, store.findInterchange(r.id()).orElseThrow().state());
-        assertEquals(ClaimState.READY, store.find(keys.get(0)).orElseThrow().state(), "the first claim's move was rolled back");
-        assertEquals(ClaimState.READY, store.find(keys.get(2)).orElseThrow().state());
-        assertNull(store.find(keys.get(0)).orElseThrow().sentAt());
+        assertEquals(ClaimState.READY, inspect().find(keys.get(0)).orElseThrow().state(), "the first claim's move was rolled back");
+        assertEquals(ClaimState.READY, inspect().find(keys.get(2)).orElseThrow().state());
+        assertNull(inspect().find(keys.get(0)).orElseThrow().sentAt());
         assertEquals("READY>READY", last(keys.get(0)), "no history was written for the rolled-back move");
         assertThrows(IllegalStateException.class, () -> store.markInterchangeSent(424242L));
     }
@@ -179,7 +181,7 @@ class InterchangeReservationTest extends StoreTestBase {
     void aFailedAttemptIsCountedAndAGivenUpInterchangeReleasesItsClaims() throws Exception {
         List<Long> keys = ready("PAYERA", 2, 1);
         ReservedInterchange r = reserve("PAYERA", 10);
-        clock.advance(java.time.Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         assertTrue(store.recordSendFailure(r.id(), "connection refused by sftp.payera.example:22"));
         assertTrue(store.recordSendFailure(r.id(), "timeout"));
         Interchange ic = store.findInterchange(r.id()).orElseThrow();
@@ -193,7 +195,7 @@ class InterchangeReservationTest extends StoreTestBase {
         assertFalse(store.markInterchangeFailed(r.id(), "again"));
         assertFalse(store.recordSendFailure(r.id(), "late"));
         assertThrows(IllegalStateException.class, () -> store.markInterchangeSent(r.id()));
-        StoredClaim released = store.find(keys.get(0)).orElseThrow();
+        StoredClaim released = inspect().find(keys.get(0)).orElseThrow();
         assertEquals(ClaimState.READY, released.state());
         assertNull(released.interchangeId());
         assertNull(released.traceNumber());
@@ -202,8 +204,8 @@ class InterchangeReservationTest extends StoreTestBase {
         ReservedInterchange again = reserve("PAYERA", 10);
         assertEquals(2, again.isa13());
         assertEquals(List.of(3L, 4L), again.claims().stream().map(c -> c.ids().controlNumber()).toList());
-        assertEquals(2, store.find(keys.get(0)).orElseThrow().attempt());
-        assertTrue(store.findByTraceNumber(r.claims().get(0).ids().traceNumber()).isEmpty());
+        assertEquals(2, inspect().find(keys.get(0)).orElseThrow().attempt());
+        assertTrue(inspect().findByTraceNumber(r.claims().get(0).ids().traceNumber()).isEmpty());
     }
 
     @Test
@@ -211,9 +213,9 @@ class InterchangeReservationTest extends StoreTestBase {
         List<Long> keys = ready("PAYERA", 1, 1);
         ReservedInterchange r = reserve("PAYERA", 10);
         store.markInterchangeSent(r.id());
-        assertTrue(store.move(keys.get(0), ClaimState.SENT, ClaimState.REJECTED_BY_GATEWAY, "999 R"));
-        assertTrue(store.move(keys.get(0), ClaimState.REJECTED_BY_GATEWAY, ClaimState.READY, "operator resubmits"));
-        StoredClaim c = store.find(keys.get(0)).orElseThrow();
+        assertTrue(inspect().move(keys.get(0), ClaimState.SENT, ClaimState.REJECTED_BY_GATEWAY, "999 R"));
+        assertTrue(inspect().move(keys.get(0), ClaimState.REJECTED_BY_GATEWAY, ClaimState.READY, "operator resubmits"));
+        StoredClaim c = inspect().find(keys.get(0)).orElseThrow();
         assertNull(c.interchangeId());
         assertNull(c.isa13());
         ReservedInterchange again = reserve("PAYERA", 10);
@@ -223,11 +225,11 @@ class InterchangeReservationTest extends StoreTestBase {
     @Test
     void exhaustedControlNumbersReserveNothing() throws Exception {
         List<Long> keys = ready("PAYERA", 3, 1);
-        store.controlNumbers().advanceTo(ControlNumberKind.TRANSACTION, 999_999_998L);
+        inspect().controlNumbers().advanceTo(ControlNumberKind.TRANSACTION, 999_999_998L);
         assertThrows(ControlNumbersExhaustedException.class, () -> reserve("PAYERA", 3));
-        assertTrue(store.interchangesSending().isEmpty());
-        assertNull(store.find(keys.get(0)).orElseThrow().interchangeId());
-        assertEquals(1L, store.controlNumbers().peek().get(ControlNumberKind.INTERCHANGE), "the ISA13 was handed back");
+        assertTrue(inspect().interchangesSending().isEmpty());
+        assertNull(inspect().find(keys.get(0)).orElseThrow().interchangeId());
+        assertEquals(1L, inspect().controlNumbers().peek().get(ControlNumberKind.INTERCHANGE), "the ISA13 was handed back");
         ReservedInterchange two = reserve("PAYERA", 2);
         assertEquals(List.of(999_999_998L, 999_999_999L), two.claims().stream().map(c -> c.ids().controlNumber()).toList());
     }
@@ -240,8 +242,8 @@ class InterchangeReservationTest extends StoreTestBase {
         }
         // a second store instance on the same database, as a second process would have
         try (TransactionStore other = db.open(clock)) {
-            List<ReservedInterchange> all = java.util.Collections.synchronizedList(new ArrayList<>());
-            List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<ReservedInterchange> all = Collections.synchronizedList(new ArrayList<>());
+            List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 TransactionStore s = t % 2 == 0 ? store : other;
@@ -302,7 +304,7 @@ class InterchangeReservationTest extends StoreTestBase {
         // what each side was told matches the store: no claim was taken over by a later reservation
         assertEquals(keys.size(), all.stream().mapToInt(r -> r.claims().size()).sum());
         for (long k : keys) {
-            assertEquals(1, store.history(k).stream().filter(e -> e.detail().startsWith("reserved")).count(),
+            assertEquals(1, inspect().history(k).stream().filter(e -> e.detail().startsWith("reserved")).count(),
                     "claim " + k + " was reserved more than once");
         }
     }
@@ -329,7 +331,7 @@ class InterchangeReservationTest extends StoreTestBase {
     }
 
     private String last(long key) {
-        List<ClaimEvent> h = store.history(key);
+        List<ClaimEvent> h = inspect().history(key);
         ClaimEvent e = h.get(h.size() - 1);
         return e.fromState() + ">" + e.toState();
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +55,7 @@ class MigrationTest {
     void anEmptyDatabaseGetsTheWholeSchema() throws Exception {
         try (TransactionStore store = db.open()) {
             assertEquals(Map.of(ControlNumberKind.INTERCHANGE, 1L, ControlNumberKind.GROUP, 1L, ControlNumberKind.TRANSACTION, 1L),
-                    store.controlNumbers().peek());
+                    new StoreInspection(store).controlNumbers().peek());
         }
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             TreeSet<String> tables = new TreeSet<>();
@@ -64,7 +67,7 @@ class MigrationTest {
                     }
                 }
             }
-            assertTrue(tables.containsAll(java.util.List.of("claim", "claim_event", "control_number", "flyway_schema_history",
+            assertTrue(tables.containsAll(List.of("claim", "claim_event", "control_number", "flyway_schema_history",
                     "interchange", "received_file", "claim_request", "response_file", "unmatched_response")), tables.toString());
             Map<String, Boolean> applied = new TreeMap<>();
             try (ResultSet rs = s.executeQuery("select version, success from flyway_schema_history where version is not null")) {
@@ -81,18 +84,18 @@ class MigrationTest {
         long fileId;
         try (TransactionStore store = db.open()) {
             fileId = store.recordReceivedFile("P1", "a.csv", 10, "a".repeat(64)).id();
-            store.controlNumbers().next(ControlNumberKind.INTERCHANGE);
+            new StoreInspection(store).controlNumbers().next(ControlNumberKind.INTERCHANGE);
         }
         try (TransactionStore store = db.open()) {
             assertEquals("a.csv", store.findFile(fileId).orElseThrow().fileName());
-            assertEquals(2L, store.controlNumbers().peek().get(ControlNumberKind.INTERCHANGE));
+            assertEquals(2L, new StoreInspection(store).controlNumbers().peek().get(ControlNumberKind.INTERCHANGE));
         }
     }
 
     @Test
     void aVersion3DatabaseKeepsItsRequestsWhenTheyMoveToTheirOwnTable() throws Exception {
         // a store as version 3 left it: the request inside the claim row
-        org.flywaydb.core.Flyway.configure().dataSource(db.url, db.user, db.password).locations("classpath:db/migration")
+        Flyway.configure().dataSource(db.url, db.user, db.password).locations("classpath:db/migration")
                 .target("3").load().migrate();
         String request = new RequestJson().write(TestRequests.full("C1", "PAYERA"));
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
@@ -103,7 +106,7 @@ class MigrationTest {
                 rs.next();
                 fileId = rs.getLong(1);
             }
-            try (java.sql.PreparedStatement ins = c.prepareStatement("insert into claim (file_id, practice_id, "
+            try (PreparedStatement ins = c.prepareStatement("insert into claim (file_id, practice_id, "
                     + "practice_claim_id, payer_id, state, request_json, file_rows, received_at, updated_at) values "
                     + "(?, 'P1', ?, 'PAYERA', ?, ?, '[2]', current_timestamp, current_timestamp)")) {
                 for (Object[] row : new Object[][] {{"C1", "READY", request}, {"C2", "REJECTED_LOCALLY", null}}) {
@@ -121,10 +124,10 @@ class MigrationTest {
                 rs.next();
                 fileId = rs.getLong(1);
             }
-            java.util.List<StoredClaim> claims = store.claimsOfFile(fileId);
+            List<StoredClaim> claims = store.claimsOfFile(fileId);
             assertEquals(2, claims.size());
-            assertEquals(TestRequests.full("C1", "PAYERA"), store.request(claims.get(0).key()).orElseThrow());
-            assertTrue(store.request(claims.get(1).key()).isEmpty());
+            assertEquals(TestRequests.full("C1", "PAYERA"), new StoreInspection(store).request(claims.get(0).key()).orElseThrow());
+            assertTrue(new StoreInspection(store).request(claims.get(1).key()).isEmpty());
         }
         try (Connection c = db.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select practice_claim_id, has_request from claim order by id")) {
@@ -139,7 +142,7 @@ class MigrationTest {
     void aVersion4DatabaseGetsTheIdentityOfItsClaimsSoThatAClaimSentBeforeTheUpgradeIsNotSentAgain() throws Exception {
         // a store as version 4 left it: claims without an identity, one SENT, one refused by the gateway, one
         // whose stored request cannot be read (it must not stop the upgrade)
-        org.flywaydb.core.Flyway.configure().dataSource(db.url, db.user, db.password).locations("classpath:db/migration")
+        Flyway.configure().dataSource(db.url, db.user, db.password).locations("classpath:db/migration")
                 .target("4").load().migrate();
         RequestJson json = new RequestJson();
         RetroAuthorizationRequest sent = TestRequests.full("C1", "PAYERA");
@@ -188,12 +191,12 @@ class MigrationTest {
             long fileId = store.recordReceivedFile("P1", "old-again.csv", 11, "e".repeat(64)).id();
             List<Long> keys = store.recordClaims(fileId, List.of(NewClaim.of(sent, List.of(2L)), NewClaim.of(refused, List.of(3L))));
             store.releaseFile(fileId);
-            StoredClaim dup = store.find(keys.get(0)).orElseThrow();
+            StoredClaim dup = new StoreInspection(store).find(keys.get(0)).orElseThrow();
             assertEquals(ClaimState.REJECTED_LOCALLY, dup.state());
             assertEquals("DUPLICATE_CLAIM", dup.reasons().get(0).code());
             assertTrue(dup.reasons().get(0).words().contains("already sent in 'old.csv' received 2026-11-15T10:00:00Z"),
                     dup.reasons().get(0).words());
-            assertEquals(ClaimState.READY, store.find(keys.get(1)).orElseThrow().state(), "the gateway never took the earlier copy");
+            assertEquals(ClaimState.READY, new StoreInspection(store).find(keys.get(1)).orElseThrow().state(), "the gateway never took the earlier copy");
         }
     }
 
@@ -201,12 +204,12 @@ class MigrationTest {
     void theStateVocabularyIsEnforcedByTheSchema() throws Exception {
         try (TransactionStore store = db.open()) {
             long fileId = store.recordReceivedFile("P1", "a.csv", 10, "b".repeat(64)).id();
-            long key = store.recordClaims(fileId, java.util.List.of(NewClaim.unmapped("C1", "PAYERA", java.util.List.of(2L)))).get(0);
+            long key = store.recordClaims(fileId, List.of(NewClaim.unmapped("C1", "PAYERA", List.of(2L)))).get(0);
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
-                org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                Assertions.assertThrows(SQLException.class,
                         () -> s.executeUpdate("update claim set state = 'OVERDUE' where id = " + key));
                 // a claim without a canonical request cannot go on towards a payer
-                org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                Assertions.assertThrows(SQLException.class,
                         () -> s.executeUpdate("update claim set state = 'READY' where id = " + key));
             }
         }

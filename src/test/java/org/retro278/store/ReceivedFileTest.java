@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -64,21 +65,21 @@ class ReceivedFileTest extends StoreTestBase {
         ReceivedFile dup = store.recordReceivedFile("P1", "claims.csv", 10, sha(4));
         assertThrows(IllegalStateException.class, () -> store.recordClaims(dup.id(),
                 List.of(NewClaim.unmapped("C1", "PAYERA", List.of(2L)))));
-        assertFalse(store.markFileProcessed(dup.id()), "a duplicate's outcome is final");
+        assertFalse(inspect().markFileProcessed(dup.id()), "a duplicate's outcome is final");
     }
 
     @Test
     void processingCountsTheClaimsAndIsFinal() {
         List<Long> keys = receive("PAYERA", 3, 5);
-        long fileId = store.find(keys.get(0)).orElseThrow().fileId();
+        long fileId = inspect().find(keys.get(0)).orElseThrow().fileId();
         assertNull(store.findFile(fileId).orElseThrow().claimCount());
-        clock.advance(java.time.Duration.ofMinutes(1));
-        assertTrue(store.markFileProcessed(fileId));
+        clock.advance(Duration.ofMinutes(1));
+        assertTrue(inspect().markFileProcessed(fileId));
         ReceivedFile done = store.findFile(fileId).orElseThrow();
         assertEquals(FileOutcome.PROCESSED, done.outcome());
         assertEquals(3, done.claimCount());
         assertEquals(clock.instant(), done.finishedAt());
-        assertFalse(store.markFileProcessed(fileId), "guarded: only a RECEIVED file is finished");
+        assertFalse(inspect().markFileProcessed(fileId), "guarded: only a RECEIVED file is finished");
         assertFalse(store.markFileRefused(fileId, "late"));
         assertThrows(IllegalStateException.class, () -> store.recordClaims(fileId,
                 List.of(NewClaim.unmapped("C9", "PAYERA", List.of(9L)))), "no claims after the file is finished");

@@ -79,16 +79,16 @@ class StoreKeepsPhiOutOfLogsTest extends StoreTestBase {
                 NewClaim.of(full, List.of(7L)))))));
         // a check constraint refusing a row that holds a request (no claim id: it cannot become READY)
         texts.add(trace(assertThrows(StoreException.class,
-                () -> store.move(keys.get(2), ClaimState.RECEIVED, ClaimState.READY, "checked"))));
+                () -> inspect().move(keys.get(2), ClaimState.RECEIVED, ClaimState.READY, "checked"))));
 
-        store.rejectLocally(keys.get(1), List.of(new Reason("INVALID_DATE", "subscriber_dob 1981-02-28 is wrong", "subscriber_dob")));
-        store.move(keys.get(0), ClaimState.RECEIVED, ClaimState.READY, "checked");
+        inspect().rejectLocally(keys.get(1), List.of(new Reason("INVALID_DATE", "subscriber_dob 1981-02-28 is wrong", "subscriber_dob")));
+        inspect().move(keys.get(0), ClaimState.RECEIVED, ClaimState.READY, "checked");
         ReservedInterchange r = store.reserveInterchange("PAYERA", 10, LocalDateTime.of(2026, 11, 16, 9, 30),
                 n -> "PAYERA." + n + ".x12").orElseThrow();
         store.forEachRequest(r.id(), (claim, request) -> assertEquals(full, request));
         store.markInterchangeSent(r.id());
         store.flagOverdue(keys, "no 999");
-        texts.add(store.find(keys.get(1)).orElseThrow().toString());
+        texts.add(inspect().find(keys.get(1)).orElseThrow().toString());
         texts.add(store.claimsOfFile(fileId).toString());
 
         for (ILoggingEvent e : appender.list) {

@@ -1,15 +1,16 @@
 package org.retro278.store;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.time.Instant;
-import org.retro278.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.retro278.testing.TestClock;
 
 /**
  * A fresh store for every test, on the engine the parameterized class passes in (each subclass is a
@@ -45,6 +46,11 @@ abstract class StoreTestBase {
         }
     }
 
+    /** The test-only reads and moves of the current store. */
+    StoreInspection inspect() {
+        return new StoreInspection(store);
+    }
+
     /** A fake SHA-256 that differs per seed. */
     static String sha(int seed) {
         return String.format(Locale.ROOT, "%064x", seed);
@@ -65,8 +71,8 @@ abstract class StoreTestBase {
     List<Long> ready(String payerId, int n, int fileSeed) {
         List<Long> keys = receive(payerId, n, fileSeed);
         for (long k : keys) {
-            clock.advance(java.time.Duration.ofSeconds(1));
-            if (!store.move(k, ClaimState.RECEIVED, ClaimState.READY, "checked")) {
+            clock.advance(Duration.ofSeconds(1));
+            if (!inspect().move(k, ClaimState.RECEIVED, ClaimState.READY, "checked")) {
                 throw new IllegalStateException("claim " + k + " did not become READY");
             }
         }

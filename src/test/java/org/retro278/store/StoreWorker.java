@@ -21,7 +21,7 @@ public final class StoreWorker {
             System.out.println("STARTED");
             System.out.flush();
             if (args[0].equals("numbers")) {
-                ControlNumbers numbers = store.controlNumbers();
+                ControlNumbers numbers = new StoreInspection(store).controlNumbers();
                 for (int i = 0; i < Integer.parseInt(args[3]); i++) {
                     out.append("RESULT ").append(numbers.next(ControlNumberKind.TRANSACTION)).append('\n');
                 }

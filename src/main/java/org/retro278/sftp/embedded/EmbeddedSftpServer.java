@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What it offers is SFTP and nothing else: no shell, no exec, no port, agent or X11 forwarding, no
  * links. Each {@link SftpAccount} sees only its own home folder, {@code <root>/home/<account>/}, as its
- * {@code /}. Everything the server writes is owner-only: the folders, the host key, the known_hosts
+ * {@code /}; symbolic links found there on disk are not followed ({@link OwnerOnlyFileAccess}). Everything the server writes is owner-only: the folders, the host key, the known_hosts
  * file and the files clients upload.
  *
  * <p>Layout of the root folder:
@@ -92,7 +93,7 @@ public final class EmbeddedSftpServer implements AutoCloseable {
 
         /** The address to listen on; loopback by default. */
         public Builder bindAddress(String address) {
-            this.bindAddress = java.util.Objects.requireNonNull(address, "address");
+            this.bindAddress = Objects.requireNonNull(address, "address");
             return this;
         }
 
@@ -161,7 +162,7 @@ public final class EmbeddedSftpServer implements AutoCloseable {
         server.setKeyPairProvider(session -> List.of(hostKey.get()));
         server.setPublickeyAuthenticator((user, key, session) -> {
             SftpAccount account = accounts.get(user);
-            boolean ok = account != null && account.acceptsKey(key);
+            boolean ok = account != null && account.acceptsKey(key, LocalAddresses.isLocal(session.getClientAddress()));
             if (!ok) {
                 LOG.debug("SFTP key not accepted for account '{}'", printable(user));
             }

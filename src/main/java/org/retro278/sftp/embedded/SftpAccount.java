@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.retro278.sftp.AuthorizedKeys;
@@ -12,8 +13,9 @@ import org.retro278.sftp.PasswordHash;
 
 /**
  * One login of the embedded SFTP server: a name (also the name of its home folder) and how it may
- * authenticate — authorized public keys (RSA, ECDSA or Ed25519), a password, or both. Immutable; the
- * password is kept only as a {@link PasswordHash}.
+ * authenticate — authorized public keys (RSA, ECDSA or Ed25519), a password, or both — plus the
+ * adapter's own key for this account, which is accepted only from a connection that starts on this
+ * machine. Immutable; the password is kept only as a {@link PasswordHash}.
  */
 public final class SftpAccount {
 
@@ -21,11 +23,13 @@ public final class SftpAccount {
 
     private final String name;
     private final List<PublicKey> authorizedKeys;
+    private final List<PublicKey> adapterKeys;
     private final PasswordHash password;
 
-    private SftpAccount(String name, List<PublicKey> authorizedKeys, PasswordHash password) {
+    private SftpAccount(String name, List<PublicKey> authorizedKeys, List<PublicKey> adapterKeys, PasswordHash password) {
         this.name = name;
         this.authorizedKeys = List.copyOf(authorizedKeys);
+        this.adapterKeys = List.copyOf(adapterKeys);
         this.password = password;
     }
 
@@ -39,21 +43,32 @@ public final class SftpAccount {
             throw new IllegalArgumentException("not a valid SFTP account name: '" + name + "'"
                     + " (letters, digits, . _ -, at most 32, not starting with . or -)");
         }
-        return new SftpAccount(name, List.of(), null);
+        return new SftpAccount(name, List.of(), List.of(), null);
     }
 
     /** This account, also accepting {@code key}. */
     public SftpAccount withAuthorizedKey(PublicKey key) {
         List<PublicKey> keys = new ArrayList<>(authorizedKeys);
-        keys.add(java.util.Objects.requireNonNull(key, "key"));
-        return new SftpAccount(name, keys, password);
+        keys.add(Objects.requireNonNull(key, "key"));
+        return new SftpAccount(name, keys, adapterKeys, password);
+    }
+
+    /**
+     * This account, also accepting {@code key} when the connection comes from this machine (a loopback
+     * or local interface address): the adapter's own key pair for this one account. A copy of the
+     * private key taken elsewhere opens nothing from another machine, and it opens no other account.
+     */
+    public SftpAccount withAdapterKey(PublicKey key) {
+        List<PublicKey> keys = new ArrayList<>(adapterKeys);
+        keys.add(Objects.requireNonNull(key, "key"));
+        return new SftpAccount(name, authorizedKeys, keys, password);
     }
 
     /** This account, also accepting every key of an OpenSSH {@code authorized_keys} file (options are ignored). */
     public SftpAccount withAuthorizedKeysFile(Path authorizedKeys) throws IOException {
         List<PublicKey> keys = new ArrayList<>(this.authorizedKeys);
         keys.addAll(AuthorizedKeys.read(authorizedKeys));
-        return new SftpAccount(name, keys, password);
+        return new SftpAccount(name, keys, adapterKeys, password);
     }
 
     /**
@@ -66,7 +81,7 @@ public final class SftpAccount {
 
     /** This account, accepting the password whose hash this is (replacing any earlier one). */
     public SftpAccount withPasswordHash(PasswordHash hash) {
-        return new SftpAccount(name, authorizedKeys, java.util.Objects.requireNonNull(hash, "hash"));
+        return new SftpAccount(name, authorizedKeys, adapterKeys, Objects.requireNonNull(hash, "hash"));
     }
 
     public String name() {
@@ -81,8 +96,13 @@ public final class SftpAccount {
         return password != null;
     }
 
-    boolean acceptsKey(PublicKey offered) {
-        for (PublicKey k : authorizedKeys) {
+    /** Whether {@code offered} opens this account; {@code fromThisMachine}: the client's address is local. */
+    boolean acceptsKey(PublicKey offered, boolean fromThisMachine) {
+        return contains(authorizedKeys, offered) || fromThisMachine && contains(adapterKeys, offered);
+    }
+
+    private static boolean contains(List<PublicKey> keys, PublicKey offered) {
+        for (PublicKey k : keys) {
             if (KeyUtils.compareKeys(k, offered)) {
                 return true;
             }
@@ -96,6 +116,6 @@ public final class SftpAccount {
 
     @Override
     public String toString() {
-        return "SftpAccount[" + name + ", keys=" + authorizedKeys.size() + ", password=" + (hasPassword() ? "yes" : "no") + "]";
+        return "SftpAccount[" + name + ", keys=" + authorizedKeys.size() + ", adapter keys=" + adapterKeys.size() + ", password=" + (hasPassword() ? "yes" : "no") + "]";
     }
 }

@@ -50,6 +50,7 @@ public final class FileControlNumbers implements ControlNumbers {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1");
         }
+        SecureFiles.createPrivateFile(lockFile);
         jvmLock.lock();
         try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = ch.lock()) {
@@ -68,6 +69,7 @@ public final class FileControlNumbers implements ControlNumbers {
 
     /** The next number of each kind, without reserving anything. */
     public Map<ControlNumberKind, Long> peek() throws IOException {
+        SecureFiles.createPrivateFile(lockFile);
         jvmLock.lock();
         try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = ch.lock()) {

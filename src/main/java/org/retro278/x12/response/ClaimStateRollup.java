@@ -14,12 +14,16 @@ import java.util.Set;
  *
  * <p>A 278 response, in this order:
  * <ol>
- *   <li>No decision anywhere (no HCR at the event or a service): with an AAA, {@code REJECTED_BY_PAYER}; else
- *       with BHT06 = 19, {@code PENDED}; else {@code CONTACT_PAYER}, needing review (an answer that neither
- *       decides nor rejects).
+ *   <li>No decision anywhere (no HCR at the event or a service): with AAAs that all carry a follow-up that
+ *       holds the request ({@link #HOLDING}: AAA04 Y "we will hold your request and respond again", S "inquiry
+ *       initiated to a third party"), {@code PENDED}: the payer answers again; with any other AAA (a follow-up
+ *       that ends the request, {@link #ENDING}, an unknown one or none), {@code REJECTED_BY_PAYER}; else with
+ *       BHT06 = 19, {@code PENDED}; else {@code CONTACT_PAYER}, needing review (an answer that neither decides
+ *       nor rejects).
  *   <li>An HCR01 the 005010 list does not know ({@code D}, {@code IP}... appear in later releases):
  *       {@code CONTACT_PAYER}, needing review, with the code named.
- *   <li>BHT06 = 19 or any A4 (event or service): {@code PENDED}; the claim stays open for the final 278.
+ *   <li>BHT06 = 19, any A4 (event or service), or a service without a decision whose AAAs all hold it:
+ *       {@code PENDED}; the claim stays open for the final 278.
  *   <li>Otherwise the decisions are combined: the services' when any service has one (with the event's, if
  *       it has one too), else the event's. A service without a decision but with an AAA counts as not
  *       certified. One kind of decision maps directly: A1 {@code CERTIFIED}, A2 {@code PARTIALLY_CERTIFIED},
@@ -35,7 +39,8 @@ import java.util.Set;
  * that have no AK2 of their own, from AK901: A or E {@code ACCEPTED}; M, R, W or X {@code
  * REJECTED_BY_GATEWAY}; P only when the 999 accounts for them: a listed set is rejected (what P says),
  * every set was received (AK902 = AK903) and AK904 counts every received set without an AK2 as accepted;
- * otherwise (P without any AK2 among them) needs review. A TA1: R {@code REJECTED_BY_GATEWAY} for every
+ * otherwise (P without any AK2 among them) needs review. A 999 that contradicts itself ({@link #contradicts})
+ * accepts no claim, and a second IK5 with another code leaves its set for review. A TA1: R {@code REJECTED_BY_GATEWAY} for every
  * claim of the interchange, except with note 025 (the payer already has an interchange with this ISA13: a
  * copy sent again, docs/reliability.md), which changes nothing; A and E change nothing (the 999 and the 278
  * follow).
@@ -46,6 +51,20 @@ public final class ClaimStateRollup {
             "A1", Verdict.CERTIFIED, "A2", Verdict.PARTIALLY_CERTIFIED, "A3", Verdict.DENIED,
             "A4", Verdict.PENDED, "A6", Verdict.MODIFIED, "C", Verdict.CANCELLED,
             "CT", Verdict.CONTACT_PAYER, "NA", Verdict.NOT_REQUIRED);
+
+    /**
+     * AAA04 follow-ups after which the payer answers again, so the request stays open: Y (do not resubmit; we
+     * will hold your request and respond again shortly) and S (do not resubmit; inquiry initiated to a third
+     * party).
+     */
+    static final Set<String> HOLDING = Set.of("S", "Y");
+    /**
+     * AAA04 follow-ups that end the request (nothing more comes for it; the practice may send a new one where
+     * the code allows): C (correct and resubmit), N (resubmission not allowed), P (resubmit the original), R
+     * (resubmission allowed), W and X (wait 30 or 10 days and resubmit). An unknown or missing follow-up ends
+     * it too: the AAA still rejects.
+     */
+    static final Set<String> ENDING = Set.of("C", "N", "P", "R", "W", "X");
 
     /** Marks a service rejected by an AAA without a decision; counted as not certified. */
     private static final String REJECTED_SERVICE = "AAA";
@@ -66,22 +85,33 @@ public final class ClaimStateRollup {
         String eventAction = event == null || event.action() == null ? null : event.action().code();
         Map<String, Integer> serviceActions = new LinkedHashMap<>();
         Set<Integer> rejectedServices = new LinkedHashSet<>();
+        Map<Integer, Boolean> servicesHeld = new LinkedHashMap<>();
         for (Rejection r : rejections) {
             if (r.service() != null && !r.requestValid()) {
                 rejectedServices.add(r.service());
             }
+            if (r.service() != null) {
+                servicesHeld.merge(r.service(), holds(r), Boolean::logicalAnd);
+            }
         }
         int servicesRejected = 0;
+        int servicesHeldCount = 0;
         for (ServiceDecision s : services) {
             if (s.decision() != null && s.decision().action() != null) {
                 serviceActions.merge(s.decision().action().code(), 1, Integer::sum);
+            } else if (servicesHeld.getOrDefault(s.position(), false)) {
+                servicesHeldCount++;
             } else if (rejectedServices.contains(s.position())) {
                 servicesRejected++;
             }
         }
-        String summary = summary(eventAction, event, serviceActions, services, servicesRejected);
+        String summary = summary(eventAction, event, serviceActions, services, servicesRejected, servicesHeldCount);
 
         if (eventAction == null && serviceActions.isEmpty()) {
+            if (!rejections.isEmpty() && rejections.stream().allMatch(ClaimStateRollup::holds)) {
+                return new ClaimOutcome(Verdict.PENDED, false, "no decision yet: the payer holds the request and will"
+                        + " respond again (" + rejectionWords(rejections) + "); do not resubmit, wait for its answer");
+            }
             if (!rejections.isEmpty()) {
                 return new ClaimOutcome(Verdict.REJECTED_BY_PAYER, false,
                         "the payer rejected the request without a decision: " + rejectionWords(rejections));
@@ -106,9 +136,10 @@ public final class ClaimStateRollup {
                         + " so the decision cannot be read: needs review");
             }
         }
-        if (moreToFollow || all.contains("A4")) {
+        if (moreToFollow || all.contains("A4") || servicesHeldCount > 0) {
             return new ClaimOutcome(Verdict.PENDED, false, "pended: "
-                    + (moreToFollow ? "BHT06 is 19, the payer will send another 278 with its decision" : "the payer has not decided yet")
+                    + (moreToFollow ? "BHT06 is 19, the payer will send another 278 with its decision"
+                    : all.contains("A4") ? "the payer has not decided yet" : "the payer holds part of the request and will respond again")
                     + " (" + summary + ")");
         }
 
@@ -158,7 +189,7 @@ public final class ClaimStateRollup {
 
     /** "patient event A6 (modified); services: 1 A1 (certified in total)", and rejected services. */
     private static String summary(String eventAction, Decision event, Map<String, Integer> serviceActions,
-                                  List<ServiceDecision> services, int servicesRejected) {
+                                  List<ServiceDecision> services, int servicesRejected, int servicesHeld) {
         List<String> parts = new ArrayList<>();
         if (eventAction != null) {
             parts.add("patient event " + printable(eventAction) + " (" + event.action().words() + ")");
@@ -171,6 +202,10 @@ public final class ClaimStateRollup {
         if (servicesRejected > 0) {
             parts.add(servicesRejected + (servicesRejected == 1 ? " service" : " services") + " rejected (AAA) without a decision");
         }
+        if (servicesHeld > 0) {
+            parts.add(servicesHeld + (servicesHeld == 1 ? " service" : " services")
+                    + " held by the payer without a decision (AAA04 follow-up: it will respond again)");
+        }
         return String.join("; ", parts);
     }
 
@@ -181,6 +216,11 @@ public final class ClaimStateRollup {
             }
         }
         return "";
+    }
+
+    /** Whether an AAA keeps the request open: its follow-up says the payer will respond again. */
+    private static boolean holds(Rejection r) {
+        return r.followUp() != null && HOLDING.contains(r.followUp().code());
     }
 
     private static String rejectionWords(List<Rejection> rejections) {
@@ -215,6 +255,40 @@ public final class ClaimStateRollup {
     }
 
     /**
+     * The verdict on a set whose AK2 loop carries a second IK5: the same code again changes nothing; another
+     * code leaves the set undecided (which one holds is not said), needing review.
+     */
+    static ClaimOutcome ofSet(Code ik501, Code repeated) {
+        if (repeated == null || ik501 == null || ik501.code().equals(repeated.code())) {
+            return ofSet(ik501);
+        }
+        return new ClaimOutcome(null, true, "the 999 gives this set two IK5 that disagree (IK501 " + printable(ik501.code())
+                + ", then " + printable(repeated.code()) + "): needs review");
+    }
+
+    /**
+     * Whether a 999 contradicts itself: its group is rejected (AK901 M, R, W, X) while a listed set is accepted
+     * (IK501 A, E), or its group is accepted (AK901 A, E) while a listed set is rejected. Such a 999 accepts no
+     * claim: the sets it says are accepted, and for an accepted group the sets without an AK2, need review.
+     */
+    static boolean contradicts(Code ak901, List<AcknowledgedSet> sets) {
+        String code = ak901 == null ? "" : ak901.code();
+        Verdict group = switch (code) {
+            case "A", "E" -> Verdict.ACCEPTED;
+            case "M", "R", "W", "X" -> Verdict.REJECTED_BY_GATEWAY;
+            default -> null;
+        };
+        Verdict opposite = group == Verdict.ACCEPTED ? Verdict.REJECTED_BY_GATEWAY : Verdict.ACCEPTED;
+        return group != null && sets.stream().anyMatch(s -> ofSet(s.status()).verdict() == opposite);
+    }
+
+    /** The verdict on a set a contradictory 999 says is accepted (see {@link #contradicts}): none, needs review. */
+    static ClaimOutcome ofContradictedSet(Code ak901, Code ik501) {
+        return new ClaimOutcome(null, true, "the 999 contradicts itself: the group is rejected (AK901 " + printable(ak901.code())
+                + ") while this set is accepted (IK501 " + printable(ik501.code()) + "), so it is not taken as accepted: needs review");
+    }
+
+    /**
      * The verdict on the sets of an acknowledged group that have no AK2 of their own, from AK901 and, for P,
      * the counts AK902-AK904 against the listed sets.
      *
@@ -223,6 +297,10 @@ public final class ClaimStateRollup {
     public static ClaimOutcome ofGroup(Code ak901, List<AcknowledgedSet> sets, Integer included, Integer received,
                                        Integer accepted) {
         String code = ak901 == null ? "" : ak901.code();
+        if (contradicts(ak901, sets) && ("A".equals(code) || "E".equals(code))) {
+            return new ClaimOutcome(null, true, "the 999 contradicts itself: the group is accepted (AK901 " + code
+                    + ") while a listed set is rejected, so sets without an AK2 of their own are not taken as accepted: needs review");
+        }
         return switch (code) {
             case "A", "E" -> new ClaimOutcome(Verdict.ACCEPTED, false,
                     "the group was accepted (AK901 " + code + "): sets without an AK2 of their own are accepted");

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.retro278.x12.X12Problem;
+import org.retro278.x12.validation.ValidationSummary;
 import org.retro278.x12.validation.X12EventListener;
 
 /**
@@ -14,6 +15,11 @@ import org.retro278.x12.validation.X12EventListener;
  * numbers, hands each transaction set's segments to a {@link SetBuilder} and each TA1 to the handler, and
  * puts every problem the pass reports where it belongs (inside the document it concerns, or on its own).
  * Not thread-safe; {@link ResponseReader} makes one per call.
+ *
+ * <p>It counts what it saw, so that a reading the validation pass gives up on with an exception (a byte
+ * sequence StAEDI cannot follow, such as an ST inside an open set) still ends as an {@code UNREADABLE}
+ * problem and a summary ({@link #stopped}), never as a crash; what the handler throws is passed on as
+ * a {@link HandlerFailure}, so that the caller's own failures are never taken for unreadable input.
  */
 final class ReadPass implements X12EventListener, Consumer<X12Problem> {
 
@@ -43,6 +49,12 @@ final class ReadPass implements X12EventListener, Consumer<X12Problem> {
     private long ta1Position;
     private List<X12Problem> ta1Problems = new ArrayList<>();
 
+    private long interchanges;
+    private long groups;
+    private long sets;
+    private long segments;
+    private long problems;
+
     ReadPass(CodeWords words, ResponseHandler handler) {
         this.words = words;
         this.handler = handler;
@@ -52,13 +64,18 @@ final class ReadPass implements X12EventListener, Consumer<X12Problem> {
     public void event(EDIStreamReader reader, EDIStreamEvent event) {
         switch (event) {
             case START_INTERCHANGE -> {
+                interchanges++;
                 sender = null;
                 receiver = null;
                 interchangeControlNumber = null;
                 groupControlNumber = null;
             }
-            case START_GROUP -> groupControlNumber = null;
+            case START_GROUP -> {
+                groups++;
+                groupControlNumber = null;
+            }
             case START_TRANSACTION -> {
+                sets++;
                 inSet = true;
                 set = null;
                 setId = null;
@@ -84,6 +101,7 @@ final class ReadPass implements X12EventListener, Consumer<X12Problem> {
     }
 
     private void startSegment(EDIStreamReader reader) {
+        segments++;
         String tag = reader.getText();
         long position = reader.getLocation().getSegmentPosition();
         values.start(tag, position);
@@ -148,12 +166,12 @@ final class ReadPass implements X12EventListener, Consumer<X12Problem> {
         }
         inSet = false;
         if (set != null && set.reported()) {
-            handler.document(set.build(setProblems));
+            document(set.build(setProblems));
         } else {
             String what = set != null ? "a 278 request (BHT02 is not 11)" : "transaction set " + printable(setId);
-            handler.problem(new X12Problem(setPosition, 1, setControlNumber, null, "ST", 1, null, "NOT_READ",
+            report(new X12Problem(setPosition, 1, setControlNumber, null, "ST", 1, null, "NOT_READ",
                     what + ": not a 278 response, a 999 or a TA1, so it is not read (its problems follow)"));
-            setProblems.forEach(handler::problem);
+            setProblems.forEach(this::report);
         }
         set = null;
         setProblems = new ArrayList<>();
@@ -164,7 +182,7 @@ final class ReadPass implements X12EventListener, Consumer<X12Problem> {
         Code note = words.interchangeNote(values.get(5));
         Envelope envelope = new Envelope(sender, receiver, interchangeControlNumber, null, null, ta1Position);
         inTa1 = false;
-        handler.document(new InterchangeAcknowledgment(envelope, values.get(1), values.get(2), values.get(3), status, note,
+        document(new InterchangeAcknowledgment(envelope, values.get(1), values.get(2), values.get(3), status, note,
                 ClaimStateRollup.ofInterchange(status, note), ta1Problems));
         ta1Problems = new ArrayList<>();
     }
@@ -174,14 +192,14 @@ final class ReadPass implements X12EventListener, Consumer<X12Problem> {
     public void accept(X12Problem problem) {
         if ("UNREADABLE".equals(problem.rule())) {
             // the set or TA1 being read is cut short: not handed over, but nothing found in it is lost
-            setProblems.forEach(handler::problem);
-            ta1Problems.forEach(handler::problem);
+            setProblems.forEach(this::report);
+            ta1Problems.forEach(this::report);
             setProblems = new ArrayList<>();
             ta1Problems = new ArrayList<>();
             inSet = false;
             inTa1 = false;
             set = null;
-            handler.problem(problem);
+            report(problem);
             return;
         }
         if (inTa1 && problem.segmentPosition() == ta1Position) {
@@ -189,7 +207,53 @@ final class ReadPass implements X12EventListener, Consumer<X12Problem> {
         } else if (inSet && problem.transactionPosition() != null) {
             setProblems.add(problem);
         } else {
-            handler.problem(problem);
+            report(problem);
+        }
+    }
+
+    /**
+     * The validation pass gave up with an exception at the segment being read: reading stops there, as for any
+     * other input StAEDI cannot follow (the set or TA1 open at that point is not handed over). The exception's
+     * message is not quoted: it may carry a value from the file.
+     */
+    ValidationSummary stopped(Throwable failure) {
+        long position = Math.max(1, values.position);
+        String segment = values.tag == null ? "this" : printable(values.tag);
+        accept(new X12Problem(position, null, null, null, null, null, null, "UNREADABLE",
+                "reading stopped here, the rest of the file was not read: the reader cannot follow the file from "
+                        + ("this".equals(segment) ? "this segment" : "this " + segment + " segment") + " on ("
+                        + failure.getClass().getSimpleName() + ")"));
+        return new ValidationSummary(true, interchanges, groups, sets, segments, problems);
+    }
+
+    private void document(InboundDocument document) {
+        problems += document.problems().size();
+        deliver(() -> handler.document(document));
+    }
+
+    private void report(X12Problem problem) {
+        problems++;
+        deliver(() -> handler.problem(problem));
+    }
+
+    private static void deliver(Runnable handing) {
+        try {
+            handing.run();
+        } catch (RuntimeException e) {
+            throw new HandlerFailure(e);
+        }
+    }
+
+    /** What the handler threw, carried out of the validation pass untouched ({@link ResponseReader} unwraps it). */
+    static final class HandlerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HandlerFailure(RuntimeException cause) {
+            super(cause);
+        }
+
+        RuntimeException handlerException() {
+            return (RuntimeException) getCause();
         }
     }
 

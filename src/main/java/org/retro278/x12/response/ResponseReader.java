@@ -1,5 +1,6 @@
 package org.retro278.x12.response;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -77,14 +78,29 @@ public final class ResponseReader {
      * Reads a stream to its end (or to where it stops being readable X12), handing over each document when
      * its set or TA1 ends. The stream is not closed.
      *
+     * No content makes it throw: input the validation pass cannot follow (it gives up with an exception, as on
+     * an ST inside an open set) ends, like any other unreadable input, in an {@code UNREADABLE} problem at the
+     * segment where it stopped.
+     *
      * @return counts; {@link ValidationSummary#x12()} is false when the input is not X12 at all
      * @throws IOException when reading the stream fails (not when its content is bad: that is a problem)
+     * @throws RuntimeException what the handler itself throws, as it was thrown
      */
     public ValidationSummary read(InputStream in, ResponseHandler handler) throws IOException {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(handler, "handler");
         ReadPass pass = new ReadPass(words, handler);
-        return validating ? validator.validate(in, pass, pass) : validator.validateEnvelope(in, pass, pass);
+        try {
+            return validating ? validator.validate(in, pass, pass) : validator.validateEnvelope(in, pass, pass);
+        } catch (ReadPass.HandlerFailure f) {
+            throw f.handlerException();
+        } catch (RuntimeException | StackOverflowError e) {
+            try {
+                return pass.stopped(e);
+            } catch (ReadPass.HandlerFailure f) {
+                throw f.handlerException();
+            }
+        }
     }
 
     /** Reads a stream into memory; for small files. */
@@ -107,7 +123,7 @@ public final class ResponseReader {
 
     /** Reads a file into memory; for small files. */
     public ResponseFile read(Path file) throws IOException {
-        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             return read(in);
         }
     }

@@ -88,4 +88,49 @@ class AcknowledgmentReaderTest {
         assertEquals(Verdict.REJECTED_BY_GATEWAY, ta1.outcome().verdict());
         assertTrue(ta1.outcome().explanation().contains("nothing in it was read"), ta1.outcome().explanation());
     }
+
+    private static List<String> rules(InboundDocument d) {
+        return d.problems().stream().map(p -> p.rule()).toList();
+    }
+
+    @Test
+    void aRejectedGroupWithAnAcceptedSetAcceptsNoClaimAndSaysSo() {
+        ImplementationAcknowledgment ack = only("999-rejected-group-with-an-accepted-set.x12", ImplementationAcknowledgment.class);
+        AcknowledgedSet accepted = ack.sets().get(0);
+        assertEquals("A", accepted.status().code(), "the set's own code is still read");
+        assertNull(accepted.outcome().verdict(), "never ACCEPTED on the strength of a contradictory 999");
+        assertTrue(accepted.outcome().needsReview());
+        assertEquals(Verdict.REJECTED_BY_GATEWAY, ack.sets().get(1).outcome().verdict());
+        assertEquals(Verdict.REJECTED_BY_GATEWAY, ack.outcome().verdict(), "sets without an AK2: what the group says");
+        assertTrue(rules(ack).contains("ACK_CONTRADICTION"), ack.problems()::toString);
+        // envelopes only: the same document, the same report
+        ResponseFile unvalidated = ResponseFixtures.read(ResponseFixtures.READER.withoutValidation(),
+                ResponseFixtures.bytes("999-rejected-group-with-an-accepted-set.x12"));
+        ImplementationAcknowledgment same = (ImplementationAcknowledgment) unvalidated.documents().get(0);
+        assertNull(same.sets().get(0).outcome().verdict());
+        assertEquals(List.of("ACK_CONTRADICTION"), rules(same));
+    }
+
+    @Test
+    void aStrayOrRepeatedIk5InventsNoSetAndDecidesOnce() {
+        ImplementationAcknowledgment ack = only("999-stray-and-repeated-ik5.x12", ImplementationAcknowledgment.class);
+        assertEquals(List.of("0001", "0002"), ack.sets().stream().map(AcknowledgedSet::controlNumber).toList(),
+                "the IK5 before any AK2 is no set");
+        AcknowledgedSet twice = ack.sets().get(0);
+        assertEquals("A", twice.status().code(), "the first IK5 stands");
+        assertNull(twice.outcome().verdict(), "A then R: which one holds is not said");
+        assertTrue(twice.outcome().needsReview());
+        assertEquals(Verdict.ACCEPTED, ack.sets().get(1).outcome().verdict());
+        assertEquals(2, rules(ack).stream().filter("ACK_SEGMENT_OUT_OF_PLACE"::equals).count(), ack.problems()::toString);
+
+        ResponseFile agreeing = ResponseFixtures.read(ResponseFixtures.READER.withoutValidation(), ("ISA*00*          *00*"
+                + "          *ZZ*FICTPLAN       *ZZ*RETRO278SUBMIT *260120*1015*^*00501*000000613*0*T*:~GS*FA*FICTPLAN*"
+                + "RETRO278SUBMIT*20260120*1015*613*X*005010X231A1~ST*999*0001*005010X231A1~AK1*HI*113*005010X217~"
+                + "AK2*278*0001*005010X217~IK5*A~IK5*A~IK3*NM1*7**8~AK9*A*1*1*1~SE*8*0001~GE*1*613~IEA*1*000000613~").getBytes());
+        ImplementationAcknowledgment same = (ImplementationAcknowledgment) agreeing.documents().get(0);
+        assertEquals(1, same.sets().size());
+        assertEquals(Verdict.ACCEPTED, same.sets().get(0).outcome().verdict(), "the same code again changes nothing");
+        assertEquals(List.of(), same.sets().get(0).errors(), "an IK3 after the loop's IK5 belongs to no set");
+        assertEquals(List.of("ACK_SEGMENT_OUT_OF_PLACE", "ACK_SEGMENT_OUT_OF_PLACE"), rules(same));
+    }
 }

@@ -203,4 +203,76 @@ class ClaimStateRollupTest {
         assertTrue(ClaimStateRollup.duplicateInterchange(new Code("R", "rejected"), new Code("025", "duplicate")));
         assertFalse(ClaimStateRollup.duplicateInterchange(new Code("E", "with errors"), new Code("025", "duplicate")));
     }
+
+    // ------------------------------------------------------------------ AAA04 follow-ups: which end the request
+
+    private static Rejection aaa(String loop, Integer service, String followUp) {
+        return new Rejection(loop, service, false, new Code("42", "unable to respond at current time"),
+                followUp == null ? null : new Code(followUp, "words for " + followUp));
+    }
+
+    @Test
+    void everyFollowUpOfTheGuideEitherHoldsOrEndsTheRequest() {
+        java.util.Set<String> guide = org.retro278.x12.validation.X12Validator.create().responseCodeLists()
+                .codesWithNames("2000A", "AAA", 4, null).keySet();
+        assertEquals(java.util.Set.of("C", "N", "P", "R", "S", "W", "X", "Y"), guide);
+        for (String code : guide) {
+            assertTrue(ClaimStateRollup.HOLDING.contains(code) ^ ClaimStateRollup.ENDING.contains(code), code);
+        }
+    }
+
+    @ParameterizedTest(name = "AAA04 {0} -> {1}")
+    @CsvSource({"Y, PENDED", "S, PENDED", "C, REJECTED_BY_PAYER", "N, REJECTED_BY_PAYER", "P, REJECTED_BY_PAYER",
+            "R, REJECTED_BY_PAYER", "W, REJECTED_BY_PAYER", "X, REJECTED_BY_PAYER", "Q, REJECTED_BY_PAYER"})
+    void aFollowUpThatHoldsTheRequestKeepsItOpen(String followUp, Verdict expected) {
+        ClaimOutcome o = ClaimStateRollup.of(false, List.of(aaa("2000E", null, followUp)), null, List.of());
+        assertEquals(expected, o.verdict(), o::explanation);
+        assertFalse(o.needsReview());
+    }
+
+    @Test
+    void aHeldRequestWithAnyOtherRejectionIsRejected() {
+        assertEquals(Verdict.REJECTED_BY_PAYER, ClaimStateRollup.of(false,
+                List.of(aaa("2000E", null, "Y"), aaa("2010C", null, "C")), null, List.of()).verdict());
+        assertEquals(Verdict.REJECTED_BY_PAYER, ClaimStateRollup.of(false,
+                List.of(aaa("2000E", null, null)), null, List.of()).verdict(), "no follow-up: the AAA rejects");
+        ClaimOutcome held = ClaimStateRollup.of(false, List.of(aaa("2000E", null, "Y")), null, List.of());
+        assertTrue(held.explanation().contains("will respond again"), held.explanation());
+    }
+
+    @Test
+    void aServiceHeldNextToDecidedOnesKeepsTheClaimPended() {
+        ClaimOutcome o = ClaimStateRollup.of(false, List.of(aaa("2000F", 2, "Y")), null, services("A1", null));
+        assertEquals(Verdict.PENDED, o.verdict(), o::explanation);
+        assertTrue(o.explanation().contains("1 service held by the payer"), o.explanation());
+        assertEquals(Verdict.PARTIALLY_CERTIFIED,
+                ClaimStateRollup.of(false, List.of(aaa("2000F", 2, "C")), null, services("A1", null)).verdict(),
+                "a service rejected for good is not certified");
+    }
+
+    // ------------------------------------------------------------------ a 999 that contradicts itself
+
+    @Test
+    void aRejectedGroupWithAnAcceptedSetOrTheReverseContradictsItself() {
+        Code r = new Code("R", "rejected");
+        Code a = new Code("A", "accepted");
+        assertTrue(ClaimStateRollup.contradicts(r, List.of(set("0001", "A"), set("0002", "R"))));
+        assertTrue(ClaimStateRollup.contradicts(new Code("W", "w"), List.of(set("0001", "E"))));
+        assertTrue(ClaimStateRollup.contradicts(a, List.of(set("0001", "R"))));
+        assertFalse(ClaimStateRollup.contradicts(r, List.of(set("0001", "R"))));
+        assertFalse(ClaimStateRollup.contradicts(new Code("P", "p"), List.of(set("0001", "A"), set("0002", "R"))));
+        ClaimOutcome unlisted = ClaimStateRollup.ofGroup(a, List.of(set("0001", "R")), 2, 2, 1);
+        assertNull(unlisted.verdict(), "an accepted group with a rejected set accepts no set without an AK2");
+        assertTrue(unlisted.needsReview());
+        assertNull(ClaimStateRollup.ofContradictedSet(r, new Code("A", "accepted")).verdict());
+    }
+
+    @Test
+    void aRepeatedIk5DecidesOnlyWhenItAgrees() {
+        Code a = new Code("A", "accepted");
+        assertEquals(Verdict.ACCEPTED, ClaimStateRollup.ofSet(a, new Code("A", "accepted")).verdict());
+        ClaimOutcome two = ClaimStateRollup.ofSet(a, new Code("R", "rejected"));
+        assertNull(two.verdict());
+        assertTrue(two.needsReview());
+    }
 }

@@ -17,7 +17,7 @@ import java.io.BufferedInputStream;
  * clean fixture in one interchange, several rounds so the JIT settles. Not a test (it measures, it asserts
  * nothing a machine's speed decides): {@code bench/validator-benchmark.sh [SETS] [ROUNDS]}, on a quiet machine. Reports segments per second of wall time and per
  * second of the validating thread's CPU time (the fair figure on a shared machine), and as a yardstick for
- * the machine of the moment StAEDI reading the same data with envelope checks only (docs/architecture.md
+ * the machine of the moment StAEDI reading the same data with envelope checks only (docs/benchmarks.md
  * measured ~820k segments/s for that, ~88k with an X217 schema).
  */
 public final class ValidatorBenchmark {

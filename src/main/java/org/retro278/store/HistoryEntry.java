@@ -1,0 +1,35 @@
+package org.retro278.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A row of a claim's history ({@code claim_event}) to write, in the transaction that made the change: every
+ * room that changes a claim writes its history through {@link #writeAll}.
+ *
+ * @param from {@code null} for the claim's arrival
+ * @param detail PHI-free words (ids, control numbers), cut to the column
+ */
+record HistoryEntry(long claimKey, ClaimState from, ClaimState to, String detail) {
+
+    static void writeAll(Connection c, List<HistoryEntry> entries, OffsetDateTime now) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ins = c.prepareStatement(
+                "insert into claim_event (claim_key, occurred_at, from_state, to_state, detail) values (?, ?, ?, ?, ?)")) {
+            for (HistoryEntry e : entries) {
+                ins.setLong(1, e.claimKey());
+                Sql.setTime(ins, 2, now);
+                Sql.setText(ins, 3, e.from() == null ? null : e.from().name());
+                ins.setString(4, e.to().name());
+                Sql.setText(ins, 5, Sql.clip(e.detail(), 1000));
+                ins.addBatch();
+            }
+            ins.executeBatch();
+        }
+    }
+}
