@@ -240,15 +240,22 @@ public final class PayerSimulator {
         return s.length() >= 15 ? s : s + " ".repeat(15 - s.length());
     }
 
-    /** A TA1 accepting the request interchange, in an interchange of its own. */
-    public static void writeTa1(RequestInterchange req, long isa13, LocalDateTime now, OutputStream out) throws IOException {
+    /** What goes between an answer's ISA and IEA; returns IEA01, the number of groups (0 for a bare TA1). */
+    @FunctionalInterface
+    private interface Body {
+        int write(EDIStreamWriter w, SegmentWriter s) throws EDIStreamException;
+    }
+
+    /** One answer interchange to the request interchange: its ISA, the body, its IEA. */
+    private static void interchange(RequestInterchange req, long isa13, LocalDateTime now, OutputStream out, Body body)
+            throws IOException {
         try {
             EDIStreamWriter w = writer(out);
             SegmentWriter s = new SegmentWriter(w);
             w.startInterchange();
             isa(s, req, isa13, now);
-            s.segment("TA1", req.isa13(), req.isa09(), req.isa10(), "A", "000");
-            s.segment("IEA", "0", String.format("%09d", isa13));
+            int groups = body.write(w, s);
+            s.segment("IEA", Integer.toString(groups), String.format("%09d", isa13));
             w.endInterchange();
             w.close();
         } catch (EDIStreamException e) {
@@ -256,15 +263,25 @@ public final class PayerSimulator {
         }
     }
 
+    /** A GS answering the request interchange's group, sender and receiver swapped. */
+    private static void gs(SegmentWriter s, RequestInterchange req, String functionalId, String version, long isa13,
+                           LocalDateTime now) throws EDIStreamException {
+        s.segment("GS", functionalId, req.gsReceiver(), req.gsSender(), CCYYMMDD.format(now), HHMM.format(now),
+                Long.toString(isa13), "X", version);
+    }
+
+    /** A TA1 accepting the request interchange, in an interchange of its own. */
+    public static void writeTa1(RequestInterchange req, long isa13, LocalDateTime now, OutputStream out) throws IOException {
+        interchange(req, isa13, now, out, (w, s) -> {
+            s.segment("TA1", req.isa13(), req.isa09(), req.isa10(), "A", "000");
+            return 0;
+        });
+    }
+
     /** A 999 accepting every transaction set of the request interchange. */
     public static void write999(RequestInterchange req, long isa13, LocalDateTime now, OutputStream out) throws IOException {
-        try {
-            EDIStreamWriter w = writer(out);
-            SegmentWriter s = new SegmentWriter(w);
-            w.startInterchange();
-            isa(s, req, isa13, now);
-            s.segment("GS", "FA", req.gsReceiver(), req.gsSender(), CCYYMMDD.format(now), HHMM.format(now), Long.toString(isa13),
-                    "X", "005010X231A1");
+        interchange(req, isa13, now, out, (w, s) -> {
+            gs(s, req, "FA", "005010X231A1", isa13, now);
             s.segment("ST", "999", "0001", "005010X231A1");
             s.segment("AK1", "HI", req.gs06(), "005010X217");
             for (ReceivedRequest r : req.requests()) {
@@ -275,12 +292,8 @@ public final class PayerSimulator {
             s.segment("AK9", "A", Integer.toString(n), Integer.toString(n), Integer.toString(n));
             s.segment("SE", Integer.toString(4 + 2 * n), "0001");
             s.segment("GE", "1", Long.toString(isa13));
-            s.segment("IEA", "1", String.format("%09d", isa13));
-            w.endInterchange();
-            w.close();
-        } catch (EDIStreamException e) {
-            throw new IOException(e);
-        }
+            return 1;
+        });
     }
 
     /**
@@ -289,13 +302,8 @@ public final class PayerSimulator {
      */
     public static void write278(RequestInterchange req, List<ReceivedRequest> requests, Policy policy, boolean finalAfterPend,
                                 long isa13, LocalDateTime now, OutputStream out) throws IOException {
-        try {
-            EDIStreamWriter w = writer(out);
-            SegmentWriter s = new SegmentWriter(w);
-            w.startInterchange();
-            isa(s, req, isa13, now);
-            s.segment("GS", "HI", req.gsReceiver(), req.gsSender(), CCYYMMDD.format(now), HHMM.format(now), Long.toString(isa13),
-                    "X", "005010X217");
+        interchange(req, isa13, now, out, (w, s) -> {
+            gs(s, req, "HI", "005010X217", isa13, now);
             int st = 0;
             for (ReceivedRequest r : requests) {
                 Decision d = policy.apply(r);
@@ -305,12 +313,8 @@ public final class PayerSimulator {
                 response(w, r, d, String.format("%04d", ++st), now, finalAfterPend);
             }
             s.segment("GE", Integer.toString(st), Long.toString(isa13));
-            s.segment("IEA", "1", String.format("%09d", isa13));
-            w.endInterchange();
-            w.close();
-        } catch (EDIStreamException e) {
-            throw new IOException(e);
-        }
+            return 1;
+        });
     }
 
     private static void response(EDIStreamWriter w, ReceivedRequest r, Decision d, String st02, LocalDateTime now, boolean afterPend)
