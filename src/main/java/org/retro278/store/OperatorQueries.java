@@ -64,7 +64,9 @@ final class OperatorQueries implements OperatorView {
                 interchangesWhere = interchangesWhere.and("exists (select 1 from claim p where p.interchange_id = i.id and p.practice_id = ?)",
                         filter.practiceId());
             }
-            return new StoreStatus(counts, overdue, failed, filePage(c, filesWhere, rows),
+            // a claim file belongs to a practice, not to a payer: a payer's status lists none
+            Page<FileSummary> errorFiles = filter.payerId() != null ? new Page<>(List.of(), 0) : filePage(c, filesWhere, rows);
+            return new StoreStatus(counts, overdue, failed, errorFiles,
                     interchangePage(c, interchangesWhere, rows));
         });
     }

@@ -76,7 +76,8 @@ public interface OperatorView {
     /**
      * Claims per state, payer and practice; the overdue claims; the claims in ERROR or rejected, with their reason
      * codes; the files in {@code .error}; the interchanges not acknowledged; each list at most {@code limit} rows.
-     * {@code since} counts claims received, files received and interchanges created from that moment on.
+     * {@code since} counts claims received, files received and interchanges created from that moment on; with a
+     * payer, no file is listed (a claim file belongs to a practice).
      */
     StoreStatus status(StatusFilter filter, int limit);
 

@@ -76,6 +76,7 @@ class OperatorQueriesTest extends StoreTestBase {
         StoreStatus payerA = view.status(new StatusFilter(null, "PAYERA", null), 50);
         assertEquals(3, payerA.counts().stream().mapToLong(OperatorView.ClaimCount::count).sum());
         assertEquals(List.of(s.firstIsa13), payerA.unacknowledged().rows().stream().map(OperatorView.InterchangeSummary::isa13).toList());
+        assertEquals(0, payerA.errorFiles().total(), "a claim file belongs to no payer");
 
         StoreStatus later = view.status(new StatusFilter(null, null, clock.instant()), 50);
         assertTrue(later.isEmpty(), later.toString());
