@@ -1,10 +1,8 @@
 package org.retro278.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,8 +79,8 @@ public final class ClaimCommand implements Callable<Integer> {
     @Option(names = "--show-phi", description = "Also show names, member ids, birth dates and the reasons' words (PHI).")
     boolean showPhi;
 
-    @Option(names = "--json", description = "One JSON object on stdout instead of text.")
-    boolean json;
+    @Mixin
+    JsonOutput json = new JsonOutput();
 
     @Override
     public Integer call() throws Exception {
@@ -108,7 +106,7 @@ public final class ClaimCommand implements Callable<Integer> {
                 shown.add(new Shown(c, view.file(c.fileId()), view.history(c.key()),
                         showPhi ? view.request(c.key()) : Optional.empty()));
             }
-            if (json) {
+            if (json.on) {
                 out.println(json(shown));
             } else {
                 shown.forEach(s -> text(s, out));
@@ -239,8 +237,7 @@ public final class ClaimCommand implements Callable<Integer> {
     // ---------------------------------------------------------------------------------- JSON
 
     private String json(List<Shown> shown) throws Exception {
-        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        ObjectMapper mapper = JsonOutput.mapper();
         ObjectNode root = mapper.createObjectNode();
         ArrayNode claims = root.putArray("claims");
         for (Shown s : shown) {

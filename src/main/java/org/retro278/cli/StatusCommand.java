@@ -1,9 +1,7 @@
 package org.retro278.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -64,8 +62,8 @@ public final class StatusCommand implements Callable<Integer> {
             description = "At most N rows in each list, newest first (default: ${DEFAULT-VALUE}; 1-1000).")
     int limit;
 
-    @Option(names = "--json", description = "One JSON object on stdout instead of text.")
-    boolean json;
+    @Mixin
+    JsonOutput json = new JsonOutput();
 
     @Override
     public Integer call() throws Exception {
@@ -92,7 +90,7 @@ public final class StatusCommand implements Callable<Integer> {
             err.println("status: " + e.getMessage());
             return Retro278.USAGE;
         }
-        if (json) {
+        if (json.on) {
             out.println(json(status));
         } else {
             text(status, out);
@@ -167,8 +165,7 @@ public final class StatusCommand implements Callable<Integer> {
     // ---------------------------------------------------------------------------------- JSON
 
     private static String json(StoreStatus s) throws Exception {
-        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        ObjectMapper mapper = JsonOutput.mapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("claims", s.counts().stream().mapToLong(ClaimCount::count).sum());
         root.set("byState", mapper.valueToTree(totals(s.counts(), c -> c.state().name())));

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -153,14 +154,8 @@ final class OperatorQueries implements OperatorView {
 
     @Override
     public List<StoredClaim> claimsById(String claimId, String practiceId, long afterKey, int limit) {
-        return claims.findMany("finding claims by claim id", "practice_claim_id = ? and (? is null or practice_id = ?) "
-                + "and id > ? order by id limit ?", ps -> {
-                    ps.setString(1, claimId);
-                    Sql.setText(ps, 2, practiceId);
-                    Sql.setText(ps, 3, practiceId);
-                    ps.setLong(4, afterKey);
-                    ps.setInt(5, limit);
-                });
+        return page("finding claims by claim id", "practice_claim_id = ? and (? is null or practice_id = ?)", afterKey, limit,
+                claimId, practiceId, practiceId);
     }
 
     @Override
@@ -170,26 +165,30 @@ final class OperatorQueries implements OperatorView {
 
     @Override
     public List<StoredClaim> claimsOfInterchange(long isa13, Long st02, long afterKey, int limit) {
-        return claims.findMany("finding claims by ISA13", "isa13 = ? and (? is null or st02 = ?) and id > ? order by id limit ?",
-                ps -> {
-                    ps.setLong(1, isa13);
-                    Sql.setLong(ps, 2, st02);
-                    Sql.setLong(ps, 3, st02);
-                    ps.setLong(4, afterKey);
-                    ps.setInt(5, limit);
-                });
+        return page("finding claims by ISA13", "isa13 = ? and (cast(? as bigint) is null or st02 = ?)", afterKey, limit,
+                isa13, st02, st02);
     }
 
     @Override
     public List<StoredClaim> claimsOfFileNamed(String fileName, String practiceId, long afterKey, int limit) {
-        return claims.findMany("finding claims by file name", "file_id in (select f.id from received_file f where "
-                + "f.file_name = ? and (? is null or f.practice_id = ?)) and id > ? order by id limit ?", ps -> {
-                    ps.setString(1, fileName);
-                    Sql.setText(ps, 2, practiceId);
-                    Sql.setText(ps, 3, practiceId);
-                    ps.setLong(4, afterKey);
-                    ps.setInt(5, limit);
-                });
+        return page("finding claims by file name", "file_id in (select f.id from received_file f where f.file_name = ? "
+                + "and (? is null or f.practice_id = ?))", afterKey, limit, fileName, practiceId, practiceId);
+    }
+
+    /** A keyset page of the claims that match: keys above {@code afterKey}, in key order, at most {@code limit}. */
+    private List<StoredClaim> page(String what, String where, long afterKey, int limit, Object key, Object narrow, Object same) {
+        return claims.findMany(what, where + " and id > ? order by id limit ?", ps -> {
+            ps.setObject(1, key);
+            if (narrow == null) { // a typed null: PostgreSQL must know what "? is null" compares (same type as the key)
+                ps.setNull(2, key instanceof Long ? Types.BIGINT : Types.VARCHAR);
+                ps.setNull(3, key instanceof Long ? Types.BIGINT : Types.VARCHAR);
+            } else {
+                ps.setObject(2, narrow);
+                ps.setObject(3, same);
+            }
+            ps.setLong(4, afterKey);
+            ps.setInt(5, limit);
+        });
     }
 
     @Override
