@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = Retro278.Version.class,
         description = "Retrospective authorization adapter: claim files to X12 278 (005010X217) requests and back.",
         subcommands = {RunCommand.class, DemoCommand.class, ConvertCommand.class, ValidateCommand.class, ReadCommand.class,
-                PasswordHashCommand.class})
+                PasswordHashCommand.class, StatusCommand.class, ClaimCommand.class})
 public final class Retro278 implements Runnable {
 
     /** Exit codes shared by every command. */
@@ -57,7 +57,8 @@ public final class Retro278 implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, demo, convert, validate, read, password-hash"
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, demo, convert, validate, read, password-hash,"
+                + " status, claim"
                 + " (--help lists them)");
     }
 

@@ -120,7 +120,7 @@ final class ClaimLedger {
             for (int i = 0; i < out.size(); i++) {
                 events.add(new HistoryEntry(out.get(i), null, ClaimState.RECEIVED, details.get(i)));
             }
-            HistoryEntry.writeAll(c, events, now);
+            HistoryEntry.writeAll(c, events, now, HistoryCause.intake(fileId));
             return out;
         });
         log.debug("{} claims of file {} recorded", keys.size(), fileId);
@@ -171,7 +171,7 @@ final class ClaimLedger {
      *
      * @return the moves that happened
      */
-    List<ClaimMove> applyMoves(Connection c, List<ClaimMove> moves, OffsetDateTime now) throws SQLException {
+    List<ClaimMove> applyMoves(Connection c, List<ClaimMove> moves, OffsetDateTime now, HistoryCause cause) throws SQLException {
         List<ClaimMove> moved = new ArrayList<>();
         int i = 0;
         while (i < moves.size()) {
@@ -220,7 +220,7 @@ final class ClaimLedger {
         for (ClaimMove m : moved) {
             events.add(new HistoryEntry(m.claimKey(), m.from(), m.to(), m.detail()));
         }
-        HistoryEntry.writeAll(c, events, now);
+        HistoryEntry.writeAll(c, events, now, cause);
         return moved;
     }
 
@@ -246,7 +246,7 @@ final class ClaimLedger {
                     }
                 }
             }
-            HistoryEntry.writeAll(c, events, now);
+            HistoryEntry.writeAll(c, events, now, HistoryCause.deadlineWatch());
             return events.size();
         });
         if (flagged > 0) {

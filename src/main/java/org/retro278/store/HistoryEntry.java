@@ -8,25 +8,30 @@ import java.util.List;
 
 /**
  * A row of a claim's history ({@code claim_event}) to write, in the transaction that made the change: every
- * room that changes a claim writes its history through {@link #writeAll}.
+ * room that changes a claim writes its history through {@link #writeAll}, with the {@link HistoryCause} of the change.
  *
  * @param from {@code null} for the claim's arrival
  * @param detail PHI-free words (ids, control numbers), cut to the column
  */
 record HistoryEntry(long claimKey, ClaimState from, ClaimState to, String detail) {
 
-    static void writeAll(Connection c, List<HistoryEntry> entries, OffsetDateTime now) throws SQLException {
+    static void writeAll(Connection c, List<HistoryEntry> entries, OffsetDateTime now, HistoryCause cause) throws SQLException {
         if (entries.isEmpty()) {
             return;
         }
         try (PreparedStatement ins = c.prepareStatement(
-                "insert into claim_event (claim_key, occurred_at, from_state, to_state, detail) values (?, ?, ?, ?, ?)")) {
+                "insert into claim_event (claim_key, occurred_at, from_state, to_state, detail, actor, received_file_id, "
+                        + "interchange_id, response_file_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (HistoryEntry e : entries) {
                 ins.setLong(1, e.claimKey());
                 Sql.setTime(ins, 2, now);
                 Sql.setText(ins, 3, e.from() == null ? null : e.from().name());
                 ins.setString(4, e.to().name());
                 Sql.setText(ins, 5, Sql.clip(e.detail(), 1000));
+                Sql.setText(ins, 6, cause.actor());
+                Sql.setLong(ins, 7, cause.receivedFileId());
+                Sql.setLong(ins, 8, cause.interchangeId());
+                Sql.setLong(ins, 9, cause.responseFileId());
                 ins.addBatch();
             }
             ins.executeBatch();

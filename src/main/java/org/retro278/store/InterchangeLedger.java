@@ -115,7 +115,7 @@ final class InterchangeLedger {
                     }
                 }
             }
-            HistoryEntry.writeAll(c, events, now);
+            HistoryEntry.writeAll(c, events, now, HistoryCause.submission(interchangeId));
             return Optional.of(new ReservedInterchange(interchangeId, payerId, isa13, gs06, fileName, envelopeTime,
                     reservedClaims));
         });
@@ -180,7 +180,7 @@ final class InterchangeLedger {
                 }
             }
             HistoryEntry.writeAll(c, List.of(new HistoryEntry(claimKey, ClaimState.READY, ClaimState.ERROR,
-                    "taken out of interchange " + interchangeId + " before it was sent")), now);
+                    "taken out of interchange " + interchangeId + " before it was sent")), now, HistoryCause.submission(interchangeId));
             return true;
         });
     }
@@ -221,7 +221,7 @@ final class InterchangeLedger {
                 moves.add(new ClaimMove(key, ClaimState.READY, ClaimState.SENT,
                         String.format("sent in interchange ISA13 %09d", ic.isa13())));
             }
-            int moved = claims.applyMoves(c, moves, now).size();
+            int moved = claims.applyMoves(c, moves, now, HistoryCause.submission(interchangeId)).size();
             if (moved != ic.transactionCount()) {
                 throw new IllegalStateException("interchange ISA13 " + ic.isa13() + " holds " + ic.transactionCount()
                         + " claims but only " + moved + " were READY; nothing was marked");
@@ -274,7 +274,7 @@ final class InterchangeLedger {
                 events.add(new HistoryEntry(k, ClaimState.READY, ClaimState.READY,
                         String.format("released: interchange ISA13 %09d failed", isa13)));
             }
-            HistoryEntry.writeAll(c, events, now);
+            HistoryEntry.writeAll(c, events, now, HistoryCause.submission(interchangeId));
             return keys.size();
         });
         if (released < 0) {

@@ -199,7 +199,7 @@ final class ReceivedFiles {
             if (ready + rejected != events.size()) {
                 throw new SQLException("claims of file " + fileId + " changed while it was released", "40001");
             }
-            HistoryEntry.writeAll(c, events, now);
+            HistoryEntry.writeAll(c, events, now, HistoryCause.intake(fileId));
             try (PreparedStatement up = c.prepareStatement("update received_file set outcome = 'PROCESSED', finished_at = ?, "
                     + "claim_count = (select count(*) from claim where file_id = ?) where id = ? and outcome = 'RECEIVED'")) {
                 Sql.setTime(up, 1, now);

@@ -226,7 +226,7 @@ final class ResponseTransaction implements ResponseSession {
     }
 
     private void flushEvents() throws SQLException {
-        HistoryEntry.writeAll(c, events, now);
+        HistoryEntry.writeAll(c, events, now, HistoryCause.response(fileId));
         events.clear();
     }
 }

@@ -33,7 +33,7 @@ import org.retro278.x12.control.ControlNumbersExhaustedException;
  *
  * <p>This class is the front the rest of retro278 uses; the work is done by its rooms, one concern each:
  * the {@link Database} (pool, migrations, transactions), {@link ReceivedFiles}, the {@link ClaimLedger},
- * the {@link InterchangeLedger} and the {@link ResponseTransaction}.
+ * the {@link InterchangeLedger}, the {@link ResponseTransaction} and the operator's {@link OperatorQueries}.
  *
  * <p>PHI: the canonical request (JSON), reasons and responses are PHI and stay in the database; the store
  * logs only ids, states, counts and control numbers, and its exceptions carry no values.
@@ -50,12 +50,14 @@ public final class TransactionStore implements AutoCloseable {
     private final ReceivedFiles files;
     private final ClaimLedger claims;
     private final InterchangeLedger interchanges;
+    private final OperatorQueries operator;
 
     private TransactionStore(Database db) {
         this.db = db;
         this.files = new ReceivedFiles(db);
         this.claims = new ClaimLedger(db, files);
         this.interchanges = new InterchangeLedger(db, claims);
+        this.operator = new OperatorQueries(db, claims);
     }
 
     // ---------------------------------------------------------------------------------- opening
@@ -404,6 +406,13 @@ public final class TransactionStore implements AutoCloseable {
     /** The interchange with this id. */
     public Optional<Interchange> findInterchange(long interchangeId) {
         return interchanges.findInterchange(interchangeId);
+    }
+
+    // ---------------------------------------------------------------------------------- the operator
+
+    /** What the operator's commands ask ({@code status}, {@code claim}): read-only, paged, on indexes. */
+    public OperatorView operatorView() {
+        return operator;
     }
 
     // ---------------------------------------------------------------------------------- the rooms, for test support

@@ -121,7 +121,7 @@ public final class StoreInspection {
             return 0;
         }
         List<ClaimMove> copy = List.copyOf(moves);
-        return db.transaction("moving claims", c -> claims.applyMoves(c, copy, db.now()).size());
+        return db.transaction("moving claims", c -> claims.applyMoves(c, copy, db.now(), new HistoryCause("test", null, null, null)).size());
     }
 
     /** Moves one claim from {@code from} to {@code to}, clearing its reasons; whether it moved. */

@@ -1,0 +1,38 @@
+package org.retro278.store;
+
+/**
+ * Who or what made a change of a claim, and what it came from: written beside every row of the claim's history
+ * (V6__claim_history_causes.sql), so that {@code retro278 claim} can say why a claim is where it is.
+ *
+ * @param actor          the part of retro278 (or later the operator) that made the change
+ * @param receivedFileId the claim file the change came from, or {@code null}
+ * @param interchangeId  the interchange, or {@code null}
+ * @param responseFileId the payer's response file, or {@code null}
+ */
+record HistoryCause(String actor, Long receivedFileId, Long interchangeId, Long responseFileId) {
+
+    static final String INTAKE = "intake";
+    static final String SUBMISSION = "submission";
+    static final String RESPONSE_INTAKE = "response intake";
+    static final String DEADLINE_WATCH = "deadline watch";
+
+    /** Reading a practice's claim file. */
+    static HistoryCause intake(long receivedFileId) {
+        return new HistoryCause(INTAKE, receivedFileId, null, null);
+    }
+
+    /** Building, sending or giving up an interchange. */
+    static HistoryCause submission(long interchangeId) {
+        return new HistoryCause(SUBMISSION, null, interchangeId, null);
+    }
+
+    /** Applying a payer's response file. */
+    static HistoryCause response(long responseFileId) {
+        return new HistoryCause(RESPONSE_INTAKE, null, null, responseFileId);
+    }
+
+    /** Watching the acknowledgment and decision deadlines. */
+    static HistoryCause deadlineWatch() {
+        return new HistoryCause(DEADLINE_WATCH, null, null, null);
+    }
+}
