@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * the fixtures' PHI and the tests' secrets ({@link FixturePhi}) before any masking. A hit fails the test
  * that was running ({@link PhiScanCheck}); {@code target/phi-scan.txt} gets the counts ({@link PhiScanReport}).
  */
-final class PhiScan {
+public final class PhiScan {
 
     static final boolean ENABLED = Boolean.getBoolean("retro278.phiScan");
 
@@ -64,6 +64,19 @@ final class PhiScan {
             UNCHECKED.clear();
             return out;
         }
+    }
+
+    /**
+     * For a known leak still to be fixed in production code: the hits since the last check do not fail the
+     * test, but stay in target/phi-scan.txt marked with the reason. Returns how many there were.
+     */
+    public static int excuse(String reason) {
+        List<String> hits = drain();
+        synchronized (HITS) {
+            HITS.removeAll(hits);
+            hits.forEach(h -> HITS.add("EXCUSED (" + reason + ") " + h));
+        }
+        return hits.size();
     }
 
     /** Takes back hits that a test of the scan made on purpose, so that the report shows real ones only. */
