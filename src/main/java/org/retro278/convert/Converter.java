@@ -96,8 +96,11 @@ public final class Converter {
                 }
             }
             Path report = outDir.resolve(stem + ".rejections.csv");
+            // named by its rows, not its claim id: a rejected row's claim_id cell may hold anything (shifted cells put
+            // names and member ids there); the report, not the log, tells the practice which claim
             long rejected = run.rejections.finish(run.retracted, report, refusal ->
-                    LOG.debug("claim {} rejected: {}", refusal.claimId() == null ? "(no claim_id)" : refusal.claimId(),
+                    LOG.debug("a claim of rows {} rejected: {}",
+                            refusal.reasons().stream().flatMap(r -> r.rows().stream()).distinct().sorted().toList(),
                             String.join(",", refusal.reasons().stream().map(r -> r.code().name()).distinct().toList())));
             LOG.info("converted {} claim(s) of {}, rejected {}; {} interchange(s)", converted, claims.getFileName(), rejected,
                     published.size());

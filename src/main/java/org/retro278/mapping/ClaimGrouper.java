@@ -66,8 +66,9 @@ final class ClaimGrouper {
             lastSplitRow = row.row();
             if (store.markSplit(claimId, firstRow)) {
                 splitClaims++;
-                LOG.info("claim {} has rows apart from each other (rows {} and {}): retracted, handed on whole "
-                        + "after the end of the file", claimId, firstRow, row.row());
+                // rows, not the claim id: the cell may hold anything before the rules have checked it
+                LOG.info("the claim of row {} has rows apart from each other (rows {} and {}): retracted, handed on whole "
+                        + "after the end of the file", firstRow, firstRow, row.row());
                 try {
                     sink.retract(claimId);
                 } catch (Exception e) {
