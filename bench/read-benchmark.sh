@@ -20,12 +20,16 @@ segments=$(wc -l < "$file")
 echo "== warm: one JVM, -Xmx256m"
 java -Xmx256m "$log" -cp "$cp" org.retro278.bench.ReadCommandBenchmark warm "$file" "$dir/warm.jsonl"
 java -Xmx256m "$log" -cp "$cp" org.retro278.bench.ReadCommandBenchmark json "$file"
-echo "== fresh JVM each, -Xmx256m"
-java -Xmx256m "$log" -cp "$cp" org.retro278.bench.ReadCommandBenchmark reader "$file"
-# the read command exactly as a user runs it, JSON to a file; /usr/bin/time reports wall and CPU (all threads)
-/usr/bin/time -f "%e %U %S" -o "$dir/time" \
-  java -Xmx256m "$log" -cp "$cp" org.retro278.cli.Retro278 read "$file" > "$dir/read.jsonl" 2> "$dir/read.err"
-read -r wall user sys < "$dir/time"
-awk -v s="$segments" -v w="$wall" -v u="$user" -v k="$sys" -v b="$(wc -c < "$dir/read.jsonl")" 'BEGIN {
-  printf "RESULT read command, validated, fresh JVM (java ... Retro278 read FILE > out.jsonl): %9.0f segments/s wall" \
-    "  (%d segments, %.2f s wall, %.2f s CPU all threads, %d bytes of JSON)\n", s / w, s, w, u + k, b }'
+echo "== fresh JVM each, -Xmx256m, as a user runs it; /usr/bin/time gives wall and CPU of all threads (JIT, GC)"
+fresh() { # NAME OUTPUT COMMAND...: runs COMMAND once with stdout to OUTPUT, prints segments/s
+  local name=$1 output=$2; shift 2
+  /usr/bin/time -f "%e %U %S" -o "$dir/time" "$@" > "$output" 2> "$dir/err"
+  read -r wall user sys < "$dir/time"
+  awk -v n="$name" -v s="$segments" -v w="$wall" -v u="$user" -v k="$sys" -v b="$(wc -c < "$output")" 'BEGIN {
+    printf "RESULT %s: %9.0f segments/s wall, %9.0f per CPU-second  (%d segments, %.2f s wall, %.2f s CPU all threads, %d bytes out)\n",
+      n, s / w, s / (u + k), s, w, u + k, b }'
+}
+fresh "reader alone, validated, fresh JVM" "$dir/reader.txt" \
+  java -Xmx256m "$log" -cp "$cp" org.retro278.bench.ReadCommandBenchmark reader "$file"
+fresh "read FILE > out.jsonl, fresh JVM " "$dir/read.jsonl" \
+  java -Xmx256m "$log" -cp "$cp" org.retro278.cli.Retro278 read "$file"
