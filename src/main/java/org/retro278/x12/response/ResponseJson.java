@@ -2,6 +2,8 @@ package org.retro278.x12.response;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.io.CharArrayWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -30,22 +32,31 @@ import org.retro278.x12.X12Problem;
  *       with {@code segmentCode} = its IK3's IK304), or per IK3 without IK4 ({@code code} = IK304). IK404 is
  *       never written (it may be PHI).
  * </ul>
- * Not thread-safe.
+ * Written as it goes: one streaming generator writes each field from the document into a reused line buffer
+ * (no tree, no string per line), and each line reaches the writer whole and flushed as soon as it ends, so
+ * whatever was read before a failure is already out and a failure never leaves half a line. Not thread-safe.
  */
 public final class ResponseJson {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private final Writer out;
-    private final JsonGenerator json;
+    /** The line being written: it reaches {@code out} only whole, so a line that fails half way leaves nothing. */
+    private final CharArrayWriter line = new CharArrayWriter(4096);
+    private JsonGenerator json;
 
     public ResponseJson(Writer out) {
         this.out = out;
+        this.json = generator(line);
+    }
+
+    private static JsonGenerator generator(Writer to) {
         try {
-            this.json = FACTORY.createGenerator(out);
+            JsonGenerator json = FACTORY.createGenerator(to);
             // one line per object: no separator between root values, the line break is written after each
             json.setRootValueSeparator(null);
+            return json;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -53,7 +64,7 @@ public final class ResponseJson {
 
     /** Writes one document as one line. */
     public void document(InboundDocument document, String file) {
-        try {
+        line(() -> {
             json.writeStartObject();
             if (document instanceof ReviewResponse r) {
                 start("278-response", file, r.envelope());
@@ -67,15 +78,12 @@ public final class ResponseJson {
             }
             problems(document.problems());
             json.writeEndObject();
-            endLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /** Writes one problem found outside any document as one line. */
     public void problem(X12Problem problem, String file) {
-        try {
+        line(() -> {
             json.writeStartObject();
             json.writeStringField("kind", "problem");
             if (file != null) {
@@ -83,15 +91,34 @@ public final class ResponseJson {
             }
             problemFields(problem);
             json.writeEndObject();
-            endLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
-    private void endLine() throws IOException {
-        json.flush();
-        out.write('\n');
+    private interface LineBody {
+        void write() throws IOException;
+    }
+
+    /**
+     * Writes one line and hands it to {@code out} whole, then flushes it. When the line fails half way (a
+     * defect, or the writer failing) it is dropped with the generator's half-open state, so the next line
+     * (the caller's "unreadable" problem, say) is still well-formed JSON.
+     */
+    private void line(LineBody body) {
+        try {
+            body.write();
+            json.flush();
+            line.writeTo(out);
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            json = generator(line);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            json = generator(line);
+            throw e;
+        } finally {
+            line.reset();
+        }
     }
 
     private void start(String kind, String file, Envelope e) throws IOException {
