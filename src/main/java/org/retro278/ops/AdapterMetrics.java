@@ -96,11 +96,14 @@ public final class AdapterMetrics implements Activity {
         return new RouteFailures(registry);
     }
 
-    /** Shows whether a route that polls a partner's folder could read it at its last poll (1) or not (0). */
+    /**
+     * Shows whether a route that polls a partner's folder could read it at its last poll (1) or not (0). Held
+     * strongly: a gauge otherwise lets its state go, and shows NaN once the collector took it.
+     */
     void watchReachability(String routeId, String partnerId, BooleanSupplier reachable) {
         Gauge.builder("retro278.partner.reachable", reachable, r -> r.getAsBoolean() ? 1 : 0)
                 .description("1 when the route could read the partner's folder at its last poll, else 0")
-                .tag("route", routeId).tag("partner", partnerId).register(registry);
+                .tag("route", routeId).tag("partner", partnerId).strongReference(true).register(registry);
     }
 
     /** Every metric in Prometheus' text format, the store's figures brought up to date first when older than the cache time. */
