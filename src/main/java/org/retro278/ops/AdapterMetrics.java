@@ -65,23 +65,23 @@ public final class AdapterMetrics implements Activity {
                 .description("1 when the store answered at the last look, else 0").register(registry);
         for (String practice : practiceIds) {
             for (String outcome : new String[] {"processed", "refused", "duplicate"}) {
-                claimFiles(practice, outcome);
+                counter(Count.CLAIM_FILES, practice, outcome);
             }
-            claimsReceived(practice, "ready");
-            claimsReceived(practice, "rejected");
+            counter(Count.CLAIMS_RECEIVED, practice, "ready");
+            counter(Count.CLAIMS_RECEIVED, practice, "rejected");
         }
         for (String payer : payerIds) {
             Gauge.builder("retro278.claims.overdue", this, m -> m.overdue(payer))
                     .description("claims whose payer's acknowledgment or decision is late (OVERDUE)").tag("payer", payer)
                     .register(registry);
-            interchangesSent(payer);
-            claimsSent(payer);
-            uploadsFailed(payer);
+            counter(Count.INTERCHANGES_SENT, payer);
+            counter(Count.CLAIMS_SENT, payer);
+            counter(Count.UPLOADS_FAILED, payer);
             for (String outcome : new String[] {"applied", "reported", "duplicate", "refused"}) {
-                responseFiles(payer, outcome);
+                counter(Count.RESPONSE_FILES, payer, outcome);
             }
-            answers(payer, "matched");
-            answers(payer, "unmatched");
+            counter(Count.ANSWERS, payer, "matched");
+            counter(Count.ANSWERS, payer, "unmatched");
             lag(ClaimCensus.AnswerKind.ACKNOWLEDGMENT, payer);
             lag(ClaimCensus.AnswerKind.DECISION, payer);
         }
@@ -147,65 +147,60 @@ public final class AdapterMetrics implements Activity {
 
     @Override
     public void claimFile(String practiceId, String outcome, int ready, int rejected) {
-        claimFiles(practiceId, outcome.toLowerCase(Locale.ROOT)).increment();
-        claimsReceived(practiceId, "ready").increment(ready);
-        claimsReceived(practiceId, "rejected").increment(rejected);
+        counter(Count.CLAIM_FILES, practiceId, outcome.toLowerCase(Locale.ROOT)).increment();
+        counter(Count.CLAIMS_RECEIVED, practiceId, "ready").increment(ready);
+        counter(Count.CLAIMS_RECEIVED, practiceId, "rejected").increment(rejected);
     }
 
     @Override
     public void interchangeSent(String payerId, int claims) {
-        interchangesSent(payerId).increment();
-        claimsSent(payerId).increment(claims);
+        counter(Count.INTERCHANGES_SENT, payerId).increment();
+        counter(Count.CLAIMS_SENT, payerId).increment(claims);
     }
 
     @Override
     public void uploadFailed(String payerId) {
-        uploadsFailed(payerId).increment();
+        counter(Count.UPLOADS_FAILED, payerId).increment();
     }
 
     @Override
     public void responseFile(String payerId, boolean applied, boolean duplicate, boolean reported, int matched, int unmatched) {
         String outcome = duplicate ? "duplicate" : !applied ? "refused" : reported ? "reported" : "applied";
-        responseFiles(payerId, outcome).increment();
-        answers(payerId, "matched").increment(matched);
-        answers(payerId, "unmatched").increment(unmatched);
+        counter(Count.RESPONSE_FILES, payerId, outcome).increment();
+        counter(Count.ANSWERS, payerId, "matched").increment(matched);
+        counter(Count.ANSWERS, payerId, "unmatched").increment(unmatched);
     }
 
     // ---------------------------------------------------------------------------------- the meters, one place each
 
-    private Counter claimFiles(String practice, String outcome) {
-        return Counter.builder("retro278.claim.files").description("claim files read, per practice and outcome")
-                .tag("practice", practice).tag("outcome", outcome).register(registry);
+    /** The counters: Prometheus name (before {@code _total}), what it counts, its labels' names. */
+    private enum Count {
+        CLAIM_FILES("retro278.claim.files", "claim files read, per practice and outcome", "practice", "outcome"),
+        CLAIMS_RECEIVED("retro278.claims.received", "claims taken in, ready to send or rejected locally", "practice", "result"),
+        INTERCHANGES_SENT("retro278.interchanges.sent", "interchanges delivered to the payer's gateway", "payer"),
+        CLAIMS_SENT("retro278.claims.sent", "claims sent in those interchanges", "payer"),
+        UPLOADS_FAILED("retro278.uploads.failed", "uploads to the payer's gateway that failed (retried)", "payer"),
+        RESPONSE_FILES("retro278.response.files", "response files read, per payer and outcome", "payer", "outcome"),
+        ANSWERS("retro278.response.answers", "answers in response files, matched to a claim or not", "payer", "result");
+
+        final String metric;
+        final String description;
+        final String[] labels;
+
+        Count(String metric, String description, String... labels) {
+            this.metric = metric;
+            this.description = description;
+            this.labels = labels;
+        }
     }
 
-    private Counter claimsReceived(String practice, String result) {
-        return Counter.builder("retro278.claims.received").description("claims taken in, ready to send or rejected locally")
-                .tag("practice", practice).tag("result", result).register(registry);
-    }
-
-    private Counter interchangesSent(String payer) {
-        return Counter.builder("retro278.interchanges.sent").description("interchanges delivered to the payer's gateway")
-                .tag("payer", payer).register(registry);
-    }
-
-    private Counter claimsSent(String payer) {
-        return Counter.builder("retro278.claims.sent").description("claims sent in those interchanges")
-                .tag("payer", payer).register(registry);
-    }
-
-    private Counter uploadsFailed(String payer) {
-        return Counter.builder("retro278.uploads.failed").description("uploads to the payer's gateway that failed (retried)")
-                .tag("payer", payer).register(registry);
-    }
-
-    private Counter responseFiles(String payer, String outcome) {
-        return Counter.builder("retro278.response.files").description("response files read, per payer and outcome")
-                .tag("payer", payer).tag("outcome", outcome).register(registry);
-    }
-
-    private Counter answers(String payer, String result) {
-        return Counter.builder("retro278.response.answers").description("answers in response files, matched to a claim or not")
-                .tag("payer", payer).tag("result", result).register(registry);
+    /** The counter with these label values (in the order of its labels), registered at first use. */
+    private Counter counter(Count c, String... values) {
+        Counter.Builder b = Counter.builder(c.metric).description(c.description);
+        for (int i = 0; i < c.labels.length; i++) {
+            b.tag(c.labels[i], values[i] == null ? "" : values[i]);
+        }
+        return b.register(registry);
     }
 
     private Timer lag(ClaimCensus.AnswerKind kind, String payer) {
