@@ -28,11 +28,12 @@ import java.util.regex.Pattern;
  * @param retryBackoffMax   the longest wait, however many uploads failed (the wait doubles up to it)
  * @param readFolders       where the files the adapter has read go on the partner's server
  * @param pollTimes         how often the routes look and how long a file must be quiet
+ * @param management        where the metrics and health checks are served (org.retro278.ops)
  */
 public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, String storePasswordEnv,
                               String embeddedSftpBind, int embeddedSftpPort, boolean simulatePayers,
                               String interchangeFileName, Duration retryBackoffFirst, Duration retryBackoffMax,
-                              ReadFolders readFolders, PollTimes pollTimes) {
+                              ReadFolders readFolders, PollTimes pollTimes, Management management) {
 
     static final String FILE_NAME = "retro278.submit.fileName";
     static final String BACKOFF_FIRST = "retro278.submit.retryBackoff.firstSeconds";
@@ -74,12 +75,34 @@ public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, S
                             Duration responsePollAtLeast, Duration responseQuiet) {
     }
 
+    static final String MANAGEMENT_PORT = "retro278.management.port";
+    static final String MANAGEMENT_BIND = "retro278.management.bind";
+    static final String MANAGEMENT_TOKEN_ENV = "retro278.management.tokenEnv";
+
+    /**
+     * The management port: {@code /metrics}, {@code /health/live}, {@code /health/ready}.
+     *
+     * @param bind     the address it listens on ({@code retro278.management.bind}; loopback unless configured)
+     * @param port     its port, 0 for any free one, or {@code null} when it is off ({@code retro278.management.port},
+     *                 a number or {@code off})
+     * @param portSet  whether the port was configured: a configured port that cannot be bound stops the start; the
+     *                 default one, taken by something else, is only warned about
+     * @param tokenEnv the environment variable holding the bearer token every request must carry, or {@code null}
+     *                 for none ({@code retro278.management.tokenEnv})
+     */
+    public record Management(String bind, Integer port, boolean portSet, String tokenEnv) {
+        public boolean enabled() {
+            return port != null;
+        }
+    }
+
     public static RuntimeSettings defaults() {
         return new RuntimeSettings(Path.of("work"), null, null, "RETRO278_STORE_PASSWORD", "127.0.0.1", 2222, false,
                 "retro278-{payer}-{isa13}.x12", Duration.ofSeconds(2), Duration.ofMinutes(5),
                 new ReadFolders(".done", ".error", ".report.txt"),
                 new PollTimes(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMillis(1000), Duration.ofMillis(1000),
-                        Duration.ofMillis(1000)));
+                        Duration.ofMillis(1000)),
+                new Management("127.0.0.1", 9278, false, null));
     }
 
     public static RuntimeSettings load(Path file) throws ConfigurationException {
@@ -128,7 +151,27 @@ public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, S
         return new RuntimeSettings(work == null ? d.workDir() : Path.of(work), url, user,
                 pwEnv == null ? d.storePasswordEnv() : pwEnv, bind == null ? d.embeddedSftpBind() : bind, portNumber,
                 "true".equals(simulate), fileName == null ? d.interchangeFileName() : fileName, first, max,
-                readFolders(file, p, d.readFolders()), pollTimes(file, p, d.pollTimes()));
+                readFolders(file, p, d.readFolders()), pollTimes(file, p, d.pollTimes()), management(file, p, d.management()));
+    }
+
+    private static Management management(Path file, Properties p, Management d) throws ConfigurationException {
+        String port = trimmed(p, MANAGEMENT_PORT);
+        Integer number = d.port();
+        if ("off".equals(port)) {
+            number = null;
+        } else if (port != null) {
+            long n = number(port, -1);
+            if (n < 0 || n > 65_535) {
+                throw new ConfigurationException(file + ": " + MANAGEMENT_PORT + ": '" + port + "' is not a port (0-65535) or off");
+            }
+            number = (int) n;
+        }
+        String bind = trimmed(p, MANAGEMENT_BIND);
+        String tokenEnv = trimmed(p, MANAGEMENT_TOKEN_ENV);
+        if (tokenEnv != null && !SftpSettings.ENV.matcher(tokenEnv).matches()) {
+            throw new ConfigurationException(file + ": " + MANAGEMENT_TOKEN_ENV + ": not an environment variable name");
+        }
+        return new Management(bind == null ? d.bind() : bind, number, port != null, tokenEnv);
     }
 
     private static Duration seconds(Properties p, Path file, String key, Duration byDefault, long min, long max)

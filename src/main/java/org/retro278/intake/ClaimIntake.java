@@ -24,6 +24,7 @@ import org.retro278.mapping.ClaimGroupSink;
 import org.retro278.mapping.ClaimLayout;
 import org.retro278.mapping.ClaimLayoutException;
 import org.retro278.mapping.ClaimRow;
+import org.retro278.ops.Activity;
 import org.retro278.rules.ClaimRules;
 import org.retro278.rules.X217Facts;
 import org.retro278.store.FileOutcome;
@@ -67,6 +68,7 @@ public final class ClaimIntake {
     private final Path quarantine;
     private final Clock clock;
     private final Map<String, ClaimFileReader> readers = new ConcurrentHashMap<>();
+    private volatile Activity activity = Activity.NONE;
 
     public ClaimIntake(TransactionStore store, PracticeDirectory practices, PayerDirectory payers, X217Facts facts,
                        Path mappings, Path quarantine, Clock clock) {
@@ -79,12 +81,18 @@ public final class ClaimIntake {
         this.clock = clock;
     }
 
+    /** Counts what this bean does into {@code activity} (the metrics, org.retro278.ops); nothing until set. */
+    public void countInto(Activity activity) {
+        this.activity = activity;
+    }
+
     /** Route entry point: the body is the spooled local file. Sets the report of a file the route moves to the error folder. */
     public void onFile(Exchange exchange) throws IOException {
         String practiceId = exchange.getIn().getHeader(PRACTICE_HEADER, String.class);
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         Path local = exchange.getIn().getBody(java.io.File.class).toPath();
         IntakeOutcome outcome = receive(practiceId, name, local);
+        activity.claimFile(practiceId, outcome.kind().name(), outcome.ready(), outcome.rejected());
         if (outcome.report() != null) {
             exchange.getIn().setHeader(REPORT_HEADER, outcome.report());
         }

@@ -18,6 +18,7 @@ import org.apache.camel.component.file.GenericFileMessage;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.retro278.io.Hashes;
 import org.retro278.io.SecureFiles;
+import org.retro278.ops.Activity;
 import org.retro278.store.ResponseSession;
 import org.retro278.store.StoreException;
 import org.retro278.store.TransactionStore;
@@ -57,6 +58,7 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
     private final Path archive;
     private final Clock clock;
     private final ResponseFileRetries retries;
+    private volatile Activity activity = Activity.NONE;
 
     public ResponseIntake(TransactionStore store, ResponseReader reader, Path archive, Clock clock) {
         this(store, reader, archive, clock, new RetryBackoff(Duration.ofSeconds(2), Duration.ofMinutes(5)));
@@ -68,6 +70,11 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
         this.archive = archive;
         this.clock = clock;
         this.retries = new ResponseFileRetries(backoff);
+    }
+
+    /** Counts what this bean does into {@code activity} (the metrics, org.retro278.ops); nothing until set. */
+    public void countInto(Activity activity) {
+        this.activity = activity;
     }
 
     /** What became of a response file. */
@@ -101,6 +108,7 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
                     throw new NotNow(cause(e));
                 }
             }
+            activity.responseFile(payerId, o.applied(), o.duplicate(), o.report() != null, o.matched(), o.unmatched());
         }
         Outcome decided = o;
         // delivered = moved on the server (and its report written): until then the outcome is kept, not decided again

@@ -1,6 +1,7 @@
 package org.retro278.runtime;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,6 +32,7 @@ import org.retro278.config.RuntimeSettings;
 import org.retro278.config.SubmitterSettings;
 import org.retro278.intake.ClaimIntake;
 import org.retro278.io.SecureFiles;
+import org.retro278.ops.ManagementPort;
 import org.retro278.responses.DeadlineWatch;
 import org.retro278.responses.ResponseIntake;
 import org.retro278.sftp.AccountKeys;
@@ -85,12 +88,14 @@ public final class Adapter implements AutoCloseable {
     private final PayerDirectory payers;
 
     private final SimulatedPayers simulator;
+    private final ManagementPort management;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Adapter(TransactionStore store, EmbeddedSftpServer embedded, CamelContext camel, ExecutorService workers,
                     ClaimIntake intake, Path workDir, PracticeDirectory practices, PayerDirectory payers,
-                    SimulatedPayers simulator) {
+                    SimulatedPayers simulator, ManagementPort management) {
         this.simulator = simulator;
+        this.management = management;
         this.store = store;
         this.embedded = embedded;
         this.camel = camel;
@@ -116,6 +121,7 @@ public final class Adapter implements AutoCloseable {
         CamelContext camel = null;
         ClaimIntake intake = null;
         SimulatedPayers simulator = null;
+        ManagementPort management = null;
         try {
             AdapterKey key = AdapterKey.loadOrCreateIn(work.resolve("keys"), o.secrets());
             AccountKeys accountKeys = new AccountKeys(work.resolve("keys"), o.secrets());
@@ -127,19 +133,28 @@ public final class Adapter implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
+            management = ManagementPort.prepare(settings.management(), store,
+                    practices.all().stream().map(PracticeProfile::id).toList(),
+                    payers.all().stream().filter(p -> p.gateway() != null).map(PayerProfile::id).toList());
             intake = new ClaimIntake(store, practices, payers, X12Checks.facts(), o.mappings(), work.resolve("quarantine"), o.clock());
+            intake.countInto(management.activity());
             Submission submission = new Submission(store, payers, X12Checks.transactionSets(), X12Checks.envelopes(),
                     submitter.traceOriginator(), work.resolve("outbox"), o.clock(), workers, cores,
                     new InterchangeFileName(settings.interchangeFileName()),
                     new RetryBackoff(settings.retryBackoffFirst(), settings.retryBackoffMax()));
+            submission.countInto(management.activity());
+            ResponseIntake responseIntake = new ResponseIntake(store, ResponseReader.using(X12Checks.validator()),
+                    work.resolve("responses"), o.clock());
+            responseIntake.countInto(management.activity());
+            SftpPollFailures pollFailures = new SftpPollFailures();
 
             camel = new DefaultCamelContext();
+            management.countFailuresOf(camel);
             camel.getRegistry().bind("claimIntake", intake);
             camel.getRegistry().bind("submission", submission);
             camel.getRegistry().bind("store", store);
-            camel.getRegistry().bind("sftpPollFailures", new SftpPollFailures());
-            camel.getRegistry().bind("responseIntake", new ResponseIntake(store,
-                    ResponseReader.using(X12Checks.validator()), work.resolve("responses"), o.clock()));
+            camel.getRegistry().bind("sftpPollFailures", pollFailures);
+            camel.getRegistry().bind("responseIntake", responseIntake);
             camel.getRegistry().bind("deadlineWatch", new DeadlineWatch(store, payers, o.clock()));
             camel.getRegistry().bind("statusFiles", new StatusFiles(store, work.resolve("status")));
             loadTemplates(camel, o.routes());
@@ -175,6 +190,7 @@ public final class Adapter implements AutoCloseable {
                 addRoute(camel, "payer-responses", "responses-" + p.id(), responses);
             }
             camel.start();
+            management.open(camel, pollFailures::failing, o.secrets());
             if (settings.simulatePayers() && embedded != null) {
                 List<SimulatedPayers.Payer> simulated = new ArrayList<>();
                 for (PayerProfile p : payers.all()) {
@@ -189,8 +205,11 @@ public final class Adapter implements AutoCloseable {
             }
             LOG.info("retro278 running: {} practice(s), {} payer gateway(s), work directory {}", practices.all().size(),
                     payers.all().stream().filter(p -> p.gateway() != null).count(), work);
-            return new Adapter(store, embedded, camel, workers, intake, work, practices, payers, simulator);
+            return new Adapter(store, embedded, camel, workers, intake, work, practices, payers, simulator, management);
         } catch (Exception e) {
+            if (management != null) {
+                management.close();
+            }
             if (camel != null) {
                 camel.close();
             }
@@ -327,6 +346,11 @@ public final class Adapter implements AutoCloseable {
         return camel;
     }
 
+    /** Where the management port (metrics, health) listens, unless it is off or could not listen. */
+    public Optional<InetSocketAddress> managementAddress() {
+        return management.address();
+    }
+
     public Path workDir() {
         return workDir;
     }
@@ -344,6 +368,7 @@ public final class Adapter implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        management.close();
         if (simulator != null) {
             simulator.close();
         }

@@ -55,6 +55,11 @@ public final class SftpPollFailures extends RemoteFilePollingConsumerPollStrateg
         }
     }
 
+    /** Whether the last poll of this route's folder failed (false before its first poll): the health checks and metrics. */
+    public boolean failing(String routeId) {
+        return failing.containsKey("route " + routeId);
+    }
+
     /** What Camel hands its consumers' exception handler: a failed poll (already said by rollback) or a file that could not be moved. */
     @Override
     public void handleException(String message, Exchange exchange, Throwable exception) {

@@ -122,6 +122,11 @@ public final class TransactionStore implements AutoCloseable {
         return db.now().toInstant();
     }
 
+    /** What the metrics and health checks ask: counts per state, answers since a point, whether it answers. */
+    public ClaimCensus census() {
+        return new ClaimCensus(db);
+    }
+
     // ---------------------------------------------------------------------------------- files
 
     /**

@@ -33,6 +33,7 @@ import org.retro278.config.PayerDirectory;
 import org.retro278.config.PayerProfile;
 import org.retro278.io.Hashes;
 import org.retro278.io.SecureFiles;
+import org.retro278.ops.Activity;
 import org.retro278.sftp.SftpFailure;
 import org.retro278.store.Interchange;
 import org.retro278.store.InterchangeState;
@@ -78,6 +79,7 @@ public final class Submission {
     private final InterchangeFileName fileNames;
     private final RetryBackoff backoff;
     private final Set<String> swept = ConcurrentHashMap.newKeySet();
+    private volatile Activity activity = Activity.NONE;
 
     public Submission(TransactionStore store, PayerDirectory payers, TransactionSetValidator validator,
                       InterchangeVerifier verifier, String traceOriginator, Path outbox, Clock clock,
@@ -93,6 +95,11 @@ public final class Submission {
         this.parallelism = Math.max(1, parallelism);
         this.fileNames = fileNames;
         this.backoff = backoff;
+    }
+
+    /** Counts what this bean does into {@code activity} (the metrics, org.retro278.ops); nothing until set. */
+    public void countInto(Activity activity) {
+        this.activity = activity;
     }
 
     /**
@@ -287,6 +294,7 @@ public final class Submission {
                     i.isa13(), i.payerId());
         }
         store.markInterchangeSent(interchangeId);
+        activity.interchangeSent(i.payerId(), i.transactionCount());
         LOG.info("interchange ISA13 {} sent to payer {}: {} claim(s) SENT", i.isa13(), i.payerId(), i.transactionCount());
         FaultInjection.reached(FaultInjection.Point.AFTER_COMMIT);
         try {
@@ -301,6 +309,7 @@ public final class Submission {
         String words = SftpFailure.of(cause).message();
         store.recordSendFailure(interchangeId, words);
         Interchange i = store.findInterchange(interchangeId).orElse(null);
+        activity.uploadFailed(i == null ? "" : i.payerId());
         LOG.warn("interchange {} (ISA13 {}) could not be uploaded, will retry: {}", interchangeId,
                 i == null ? "?" : i.isa13(), words);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -68,6 +69,8 @@ public final class AdapterHarness implements AutoCloseable {
                 config.resolve("payers/PAYERA.yaml"), config.resolve("payers/PAYERB.yaml"), config.resolve("payers/PAYERC.yaml"))) {
             Files.writeString(p, pointAtTestServer(Files.readString(p)));
         }
+        // any free management port: tests and their separate JVMs never compete for the default one
+        Files.writeString(config.resolve("application.properties"), "\nretro278.management.port=0\n", StandardOpenOption.APPEND);
     }
 
     /** Replaces "host: embedded" by the test server as a remote host, keeping the line's indentation. */

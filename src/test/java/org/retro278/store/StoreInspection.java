@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,6 +78,22 @@ public final class StoreInspection {
                  ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     out.add(new ReadyQueue(rs.getString("payer_id"), rs.getLong("waiting"), Sql.instant(rs, "oldest")));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** How many claims are in each state, counted row by row (not by the metrics' grouped count); absent states are 0. */
+    public Map<ClaimState, Long> claimsPerState() {
+        return db.transaction("counting claims row by row", c -> {
+            Map<ClaimState, Long> out = new EnumMap<>(ClaimState.class);
+            for (ClaimState s : ClaimState.values()) {
+                out.put(s, 0L);
+            }
+            try (PreparedStatement q = c.prepareStatement("select state from claim"); ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.merge(ClaimState.valueOf(rs.getString("state")), 1L, Long::sum);
                 }
             }
             return out;

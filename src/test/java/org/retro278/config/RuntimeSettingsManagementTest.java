@@ -1,0 +1,56 @@
+package org.retro278.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.retro278.ProjectFiles;
+
+/** The management port's settings: on at 127.0.0.1:9278 unless told otherwise, off with "off", a token by its variable. */
+class RuntimeSettingsManagementTest {
+
+    @TempDir
+    Path dir;
+
+    private RuntimeSettings.Management load(String text) throws Exception {
+        Path f = dir.resolve("application.properties");
+        Files.writeString(f, text);
+        return RuntimeSettings.load(f).management();
+    }
+
+    @Test
+    void theDefaultIsLoopbackOn9278WithoutAToken() throws Exception {
+        RuntimeSettings.Management d = load("");
+        assertEquals(new RuntimeSettings.Management("127.0.0.1", 9278, false, null), d);
+        assertTrue(d.enabled());
+        assertEquals(d, RuntimeSettings.load(ProjectFiles.path("config/application.properties")).management(),
+                "the shipped file only shows the defaults");
+        assertEquals(d, RuntimeSettings.load(ProjectFiles.path("demo/config/application.properties")).management());
+    }
+
+    @Test
+    void portBindAndTokenCanBeSet() throws Exception {
+        assertEquals(new RuntimeSettings.Management("0.0.0.0", 9400, true, "OPS_TOKEN"), load("""
+                retro278.management.port=9400
+                retro278.management.bind=0.0.0.0
+                retro278.management.tokenEnv=OPS_TOKEN
+                """));
+        assertEquals(0, load("retro278.management.port=0").port());
+        RuntimeSettings.Management off = load("retro278.management.port=off");
+        assertFalse(off.enabled());
+    }
+
+    @Test
+    void badValuesAreRefusedWithTheKey() {
+        for (String line : new String[] {"retro278.management.port=65536", "retro278.management.port=-1",
+                "retro278.management.port=none", "retro278.management.tokenEnv=not a name"}) {
+            ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(line), line);
+            assertTrue(e.getMessage().contains(line.substring(0, line.indexOf('='))), e.getMessage());
+        }
+    }
+}
