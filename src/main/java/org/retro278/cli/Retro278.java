@@ -1,5 +1,6 @@
 package org.retro278.cli;
 
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,9 +32,9 @@ public final class Retro278 implements Runnable {
 
     /** StAEDI and some Camel parts log through java.util.logging; send that through SLF4J and logback.xml. */
     public static void routeJavaUtilLogging() {
-        if (!org.slf4j.bridge.SLF4JBridgeHandler.isInstalled()) {
-            org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
-            org.slf4j.bridge.SLF4JBridgeHandler.install();
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -140,15 +141,15 @@ public final class PayerDirectory {
             gateway = new PayerGateway(SftpSettings.parse(g.section("sftp")),
                     g.text("inboundFolder", SftpSettings.FOLDER, "a folder name such as inbound"),
                     g.text("outboundFolder", SftpSettings.FOLDER, "a folder name such as outbound"),
-                    java.time.Duration.ofSeconds(g.integer("maxWaitSeconds", 0, 86_400, 0)),
-                    java.time.Duration.ofMillis(g.integer("pollMillis", 100, 3_600_000, 500)));
+                    Duration.ofSeconds(g.integer("maxWaitSeconds", 0, 86_400, 0)),
+                    Duration.ofMillis(g.integer("pollMillis", 100, 3_600_000, 500)));
         }
         Deadlines deadlines = Deadlines.DEFAULT;
         if (top.has("deadlines")) {
             YamlSection d = top.section("deadlines").onlyKeys(Set.of("acknowledgmentMinutes", "decisionBusinessDays",
                     "pendedBusinessDays"));
             deadlines = new Deadlines(
-                    java.time.Duration.ofMinutes(d.integer("acknowledgmentMinutes", 1, 43_200, 60)),
+                    Duration.ofMinutes(d.integer("acknowledgmentMinutes", 1, 43_200, 60)),
                     d.integer("decisionBusinessDays", 1, 365, 2),
                     d.integer("pendedBusinessDays", 1, 365, 2));
         }

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ public final class LogFile implements AutoCloseable {
     }
 
     private static String patternOf(Appender<ILoggingEvent> console) {
-        if (console instanceof ch.qos.logback.core.OutputStreamAppender<ILoggingEvent> o) {
+        if (console instanceof OutputStreamAppender<ILoggingEvent> o) {
             Encoder<ILoggingEvent> e = o.getEncoder();
             if (e instanceof PatternLayoutEncoder p && p.getPattern() != null) {
                 return p.getPattern();

@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import org.retro278.config.Deadlines;
 import org.retro278.config.PayerDirectory;
@@ -68,7 +69,7 @@ public final class DeadlineWatch {
     Instant minusBusinessDays(Instant t, int days) {
         ZonedDateTime z = t.atZone(zone);
         if (z.getDayOfWeek() == DayOfWeek.SATURDAY || z.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            z = z.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY)).toLocalDate().atStartOfDay(zone);
+            z = z.with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY)).toLocalDate().atStartOfDay(zone);
         }
         int left = days;
         while (left > 0) {

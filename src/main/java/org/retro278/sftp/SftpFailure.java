@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -204,7 +205,7 @@ public record SftpFailure(Kind kind, String server, String message) {
     }
 
     private static String algorithmKind(String msg) {
-        String m = msg.toLowerCase(java.util.Locale.ROOT);
+        String m = msg.toLowerCase(Locale.ROOT);
         for (String kind : new String[] {"kex", "cipher", "mac", "server_host_key", "compression"}) {
             if (m.contains(kind)) {
                 return kind.equals("server_host_key") ? "host-key" : kind;

@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.Iterator;
+import java.util.Map;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -128,7 +129,7 @@ public final class SshKeyFiles {
     public static PublicKey parsePublicKeyLine(String line) throws IOException {
         try {
             PublicKey key = PublicKeyEntry.parsePublicKeyEntry(line.strip())
-                    .resolvePublicKey(null, java.util.Map.of(), PublicKeyEntryResolver.FAILING);
+                    .resolvePublicKey(null, Map.of(), PublicKeyEntryResolver.FAILING);
             if (key == null) {
                 throw new IOException("unsupported public key type");
             }

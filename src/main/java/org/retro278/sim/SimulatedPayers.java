@@ -1,6 +1,7 @@
 package org.retro278.sim;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -138,7 +139,7 @@ public final class SimulatedPayers implements AutoCloseable {
     }
 
     /** An answer, owner-only like everything the adapter writes, under a dot name until complete. */
-    private static void write(Payer p, String name, SecureFiles.IoConsumer<java.io.OutputStream> content) throws IOException {
+    private static void write(Payer p, String name, SecureFiles.IoConsumer<OutputStream> content) throws IOException {
         SecureFiles.createPrivateDirectories(p.outbound());
         SecureFiles.writeAtomically(p.outbound().resolve(name), content);
     }

@@ -1,6 +1,7 @@
 package org.retro278.status;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,7 +34,7 @@ public final class StatusFileWriter implements AutoCloseable {
     public StatusFileWriter(OutputStream csvOut, OutputStream jsonlOut) throws IOException {
         this.csv = new OutputStreamWriter(csvOut, StandardCharsets.UTF_8);
         this.jsonl = JSON.getFactory().createGenerator(new OutputStreamWriter(jsonlOut, StandardCharsets.UTF_8));
-        this.jsonl.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+        this.jsonl.setRootValueSeparator(new SerializedString("\n"));
         csv.write(String.join(",", COLUMNS));
         csv.write("\n");
     }

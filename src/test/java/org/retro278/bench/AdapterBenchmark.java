@@ -9,7 +9,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
+import org.apache.commons.io.file.PathUtils;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
@@ -41,11 +44,11 @@ public final class AdapterBenchmark {
         Path dir = Files.createTempDirectory("retro278-adapter-bench");
         // the shipped configuration without the payer simulator: answering the requests is not the path measured
         Path config = dir.resolve("config");
-        org.apache.commons.io.FileUtils.copyDirectory(Path.of("config").toFile(), config.toFile());
+        FileUtils.copyDirectory(Path.of("config").toFile(), config.toFile());
         Path props = config.resolve("application.properties");
         Files.writeString(props, Files.readString(props).replace("retro278.simulator.enabled=true", "retro278.simulator.enabled=false"));
         try (Adapter a = Adapter.start(new Adapter.Options(config, Path.of("mappings"), Path.of("routes"),
-                dir.resolve("work"), 0, null, Secrets.of(java.util.Map.of()), Clock.systemDefaultZone()))) {
+                dir.resolve("work"), 0, null, Secrets.of(Map.of()), Clock.systemDefaultZone()))) {
             EmbeddedSftpServer sftp = a.embeddedServer();
             LocalDate today = LocalDate.now();
 
@@ -89,7 +92,7 @@ public final class AdapterBenchmark {
                         latencies.get(0), latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1), latencies.size());
             }
         } finally {
-            org.apache.commons.io.file.PathUtils.deleteDirectory(dir);
+            PathUtils.deleteDirectory(dir);
         }
     }
 

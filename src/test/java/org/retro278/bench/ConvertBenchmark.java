@@ -3,20 +3,29 @@ package org.retro278.bench;
 import com.opencsv.CSVParserBuilder;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+import org.apache.commons.io.file.PathUtils;
 import org.retro278.build.X12Checks;
+import org.retro278.cli.BenchAccess;
 import org.retro278.cli.Retro278;
 import org.retro278.config.PayerDirectory;
 import org.retro278.mapping.ClaimGroup;
@@ -71,7 +80,7 @@ public final class ConvertBenchmark {
                         sampler.peakUsed >> 20, sampler.peakAfterGc() >> 20);
             }
         } finally {
-            org.apache.commons.io.file.PathUtils.deleteDirectory(dir);
+            PathUtils.deleteDirectory(dir);
         }
     }
 
@@ -82,7 +91,7 @@ public final class ConvertBenchmark {
         if (skipValidation) {
             args.add("--skip-validation-for-benchmark");
         }
-        picocli.CommandLine cl = org.retro278.cli.BenchAccess.commandLine();
+        picocli.CommandLine cl = BenchAccess.commandLine();
         cl.setOut(new PrintWriter(OutputStream.nullOutputStream()));
         long t = System.nanoTime();
         int exit = cl.execute(args.toArray(String[]::new));
@@ -100,7 +109,7 @@ public final class ConvertBenchmark {
      */
     private static double plainReference(Path file) throws Exception {
         ClaimRules rules = new ClaimRules(PayerDirectory.load(Path.of("config/payers")), X12Checks.facts(), "uuuu-MM-dd",
-                java.time.LocalDate.of(2026, 11, 15));
+                LocalDate.of(2026, 11, 15));
         LocalDateTime created = LocalDateTime.of(2026, 11, 15, 0, 0);
         Map<String, PlainRequestWriter> writers = new HashMap<>();
         long st02 = 0;
@@ -181,19 +190,19 @@ public final class ConvertBenchmark {
 
         HeapSampler() {
             setDaemon(true);
-            java.util.Set<String> heapPools = new java.util.HashSet<>();
+            Set<String> heapPools = new HashSet<>();
             for (var p : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (p.getType() == java.lang.management.MemoryType.HEAP) {
+                if (p.getType() == MemoryType.HEAP) {
                     heapPools.add(p.getName());
                 }
             }
             for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                ((javax.management.NotificationEmitter) gc).addNotificationListener((n, h) -> {
-                    if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                ((NotificationEmitter) gc).addNotificationListener((n, h) -> {
+                    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
                         return;
                     }
-                    var info = com.sun.management.GarbageCollectionNotificationInfo.from(
-                            (javax.management.openmbean.CompositeData) n.getUserData());
+                    var info = GarbageCollectionNotificationInfo.from(
+                            (CompositeData) n.getUserData());
                     if (info.getGcAction().contains("major")) {
                         long after = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
                                 .filter(e -> heapPools.contains(e.getKey()))

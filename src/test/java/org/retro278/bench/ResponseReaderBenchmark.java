@@ -2,12 +2,16 @@ package org.retro278.bench;
 
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
+import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.commons.io.file.PathUtils;
 import org.retro278.cli.Retro278;
 import org.retro278.x12.X12Problem;
 import org.retro278.x12.response.InboundDocument;
@@ -74,7 +78,7 @@ public final class ResponseReaderBenchmark {
             System.out.printf("RESULT heap: -Xmx%d MiB; used at most %d MiB (garbage included), live after full GC at most %d MiB%n",
                     Runtime.getRuntime().maxMemory() >> 20, heap.peakUsed >> 20, heap.peakAfterGc() >> 20);
         } finally {
-            org.apache.commons.io.file.PathUtils.deleteDirectory(dir);
+            PathUtils.deleteDirectory(dir);
         }
     }
 
@@ -90,7 +94,7 @@ public final class ResponseReaderBenchmark {
         }
     }
 
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private static double cpuSince(long start) {
         return (THREADS.getCurrentThreadCpuTime() - start) / 1e9;
@@ -132,7 +136,7 @@ public final class ResponseReaderBenchmark {
                 }
             }
             r.close();
-        } catch (io.xlate.edi.stream.EDIStreamException e) {
+        } catch (EDIStreamException e) {
             throw new IOException(e);
         }
         return new Run(segments, 0, 0, (System.nanoTime() - t) / 1e9, cpuSince(cpu));

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.retro278.ProjectFiles;
+import org.retro278.sftp.PasswordHash;
 import org.retro278.sftp.SftpConnection;
 
 class PayerDirectoryTest {
@@ -160,7 +161,7 @@ class PayerDirectoryTest {
     void anEmbeddedAccountTakesThePartnersOwnKeysAndPasswordHash() throws Exception {
         Path keys = Files.writeString(dir.resolve("authorized_keys"), "# the payer's test system\n"
                 + "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH3MDj7962RqXAZLRbOc9FHirPKOMXGmviVX63uRY8pN payerx\n");
-        String hash = org.retro278.sftp.PasswordHash.of("s3cret".toCharArray()).text();
+        String hash = PasswordHash.of("s3cret".toCharArray()).text();
         Path f = embeddedPayerWithAccount("authorizedKeys: " + keys + "\npasswordHash: '" + hash + "'");
         SftpConnection.PartnerLogin login = PayerDirectory.loadFile(f).gateway().sftp().partnerLogin();
         assertEquals(keys, login.authorizedKeys());

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.retro278.ProjectFiles;
@@ -86,7 +87,7 @@ class ClaimRulesTest {
 
     static Rejection only(ClaimRules.Outcome o, RejectionCode code, String field) {
         ClaimRules.Refused r = assertInstanceOf(ClaimRules.Refused.class, o);
-        assertTrue(r.reasons().stream().anyMatch(x -> x.code() == code && java.util.Objects.equals(field, x.field())),
+        assertTrue(r.reasons().stream().anyMatch(x -> x.code() == code && Objects.equals(field, x.field())),
                 () -> "expected " + code + " on " + field + ", got " + r.reasons());
         return r.reasons().stream().filter(x -> x.code() == code).findFirst().orElseThrow();
     }
@@ -171,8 +172,8 @@ class ClaimRulesTest {
                 with("payer_id", "PAYERB", "payer_name", "Birch Mutual", "service_date_from", "2026-09-01"),
                 with("payer_id", "PAYERB", "payer_name", "Birch Mutual", "service_date_from", "2026-09-03",
                         "service_date_to", "2026-09-05")));
-        assertEquals(java.time.LocalDate.of(2026, 9, 1), r.serviceFrom());
-        assertEquals(java.time.LocalDate.of(2026, 9, 5), r.serviceTo());
+        assertEquals(LocalDate.of(2026, 9, 1), r.serviceFrom());
+        assertEquals(LocalDate.of(2026, 9, 5), r.serviceTo());
         ClaimRules.Refused unreadable = assertInstanceOf(ClaimRules.Refused.class,
                 check(with("service_date_from", "2026-02-30")));
         assertEquals(null, unreadable.serviceFrom(), "a date that is not a date is not reported as one");

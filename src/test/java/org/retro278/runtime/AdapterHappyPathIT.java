@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,7 +35,7 @@ class AdapterHappyPathIT extends AdapterIT {
             AdapterHarness.await("all ready claims sent", Duration.ofSeconds(30), () -> a.store().claimsOfFile(1).stream()
                     .noneMatch(c -> c.state() == ClaimState.READY) && a.store().claimsOfFile(2).stream()
                     .noneMatch(c -> c.state() == ClaimState.READY));
-            List<StoredClaim> all = new java.util.ArrayList<>(a.store().claimsOfFile(1));
+            List<StoredClaim> all = new ArrayList<>(a.store().claimsOfFile(1));
             all.addAll(a.store().claimsOfFile(2));
             Map<String, ClaimState> states = all.stream().collect(Collectors.toMap(StoredClaim::claimId, StoredClaim::state));
             assertEquals(8, states.size(), states.toString());
@@ -44,7 +45,7 @@ class AdapterHappyPathIT extends AdapterIT {
                     assertEquals(ClaimState.SENT, c.state(), c.claimId());
                 }
             }
-            List<Path> sent = new java.util.ArrayList<>(h.files("payera", "inbound"));
+            List<Path> sent = new ArrayList<>(h.files("payera", "inbound"));
             sent.addAll(h.files("payerb", "inbound"));
             assertTrue(!sent.isEmpty());
             String x12 = "";

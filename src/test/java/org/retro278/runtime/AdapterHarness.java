@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.retro278.ProjectFiles;
 import org.retro278.sftp.Secrets;
@@ -75,11 +78,11 @@ public final class AdapterHarness implements AutoCloseable {
 
     /** Replaces "host: embedded" by the test server as a remote host, keeping the line's indentation. */
     private String pointAtTestServer(String yaml) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^( +)host: embedded.*$").matcher(yaml);
+        Matcher m = Pattern.compile("(?m)^( +)host: embedded.*$").matcher(yaml);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String i = m.group(1);
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(i + "host: " + sftp.host() + "\n" + i + "port: "
+            m.appendReplacement(out, Matcher.quoteReplacement(i + "host: " + sftp.host() + "\n" + i + "port: "
                     + sftp.port() + "\n" + i + "knownHosts: " + sftp.knownHostsFile() + "\n" + i + "privateKey: "
                     + sftp.adapterKeyFile()));
         }
@@ -119,7 +122,7 @@ public final class AdapterHarness implements AutoCloseable {
      * Changes one of the route files for this installation only (for example a shorter timer): the project's
      * routes are copied beside the configuration the first time, and the adapter then loads the copies.
      */
-    public AdapterHarness editRoute(String fileName, java.util.function.UnaryOperator<String> edit) throws IOException {
+    public AdapterHarness editRoute(String fileName, UnaryOperator<String> edit) throws IOException {
         Path copied = dir.resolve("routes");
         if (!routes.equals(copied)) {
             Files.createDirectories(copied);

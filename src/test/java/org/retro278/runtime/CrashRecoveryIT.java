@@ -7,8 +7,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -57,19 +65,19 @@ class CrashRecoveryIT extends AdapterIT {
 
             // what the crashed run committed before it died must still be in the store after the restart
             String crashed = Files.readString(log);
-            java.util.Map<Long, String> reserved = new java.util.LinkedHashMap<>();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("interchange ISA13 (\\d+) reserved for payer (\\w+)").matcher(crashed);
+            Map<Long, String> reserved = new LinkedHashMap<>();
+            Matcher m = Pattern.compile("interchange ISA13 (\\d+) reserved for payer (\\w+)").matcher(crashed);
             while (m.find()) {
                 reserved.put(Long.parseLong(m.group(1)), m.group(2));
             }
-            java.util.Set<Long> sentBefore = new java.util.HashSet<>();
-            m = java.util.regex.Pattern.compile("interchange ISA13 (\\d+) sent to payer").matcher(crashed);
+            Set<Long> sentBefore = new HashSet<>();
+            m = Pattern.compile("interchange ISA13 (\\d+) sent to payer").matcher(crashed);
             while (m.find()) {
                 sentBefore.add(Long.parseLong(m.group(1)));
             }
             assertTrue(!reserved.isEmpty(), "the crashed run reserved an interchange");
             assertEquals(point == FaultInjection.Point.AFTER_COMMIT, !sentBefore.isEmpty(), "recorded SENT before the crash");
-            java.time.Instant restart = h.clock().instant();
+            Instant restart = h.clock().instant();
 
             Adapter a = h.start();
             AdapterHarness.await("every claim out of READY and no interchange SENDING", Duration.ofSeconds(30), () -> {
@@ -120,7 +128,7 @@ class CrashRecoveryIT extends AdapterIT {
      * and renames it, so it is left out of the "still there" comparison.
      */
     private static List<Path> atPayers() throws IOException {
-        List<Path> all = new java.util.ArrayList<>();
+        List<Path> all = new ArrayList<>();
         for (String account : Reliability.PAYER_ACCOUNTS) {
             for (Path f : Reliability.everyFile(SFTP.home(account).resolve("inbound"))) {
                 if (!f.getFileName().toString().startsWith(".")) {

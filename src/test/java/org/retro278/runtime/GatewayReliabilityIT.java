@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.retro278.ProjectFiles;
@@ -129,7 +132,7 @@ class GatewayReliabilityIT extends AdapterIT {
                     "a clear message when the payer's responses cannot be read: " + lines);
             // said once per cause, not at every poll
             assertEquals(1, lines.stream().filter(l -> l.contains("route intake-RIVERSIDE: the folder cannot be read")).count());
-            java.util.Set<String> phi = Reliability.phiOf(RIVERSIDE);
+            Set<String> phi = Reliability.phiOf(RIVERSIDE);
             // and westside's (pm-export layout): member ids, names, birth dates
             phi.addAll(List.of("AHP100", "HOLLOWAY", "DESMOND", "SANTOS", "TEODORO", "PARK, JI-WOO", "04/22/1966", "09/03/1980",
                     "02/11/2012", "12/30/1992"));
@@ -141,7 +144,7 @@ class GatewayReliabilityIT extends AdapterIT {
     void anUnreachablePayerIsSaidOnceInPlainWordsWithoutAStackTraceAtEveryPoll() throws Exception {
         try (AdapterHarness h = harness(); Reliability.CapturedLogs logs = new Reliability.CapturedLogs()) {
             int closed;
-            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 closed = s.getLocalPort(); // free once closed: nothing listens there
             }
             Path p = h.config().resolve("payers/PAYERB.yaml");

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -187,7 +188,7 @@ class IntakeReliabilityIT extends AdapterIT {
             int[] drop = {header.indexOf("claim_id"), header.indexOf("member_id")};
             StringBuilder noIds = new StringBuilder();
             for (String l : lines) {
-                List<String> cells = new java.util.ArrayList<>(List.of(l.split(",", -1)));
+                List<String> cells = new ArrayList<>(List.of(l.split(",", -1)));
                 cells.remove(drop[1]);
                 cells.remove(drop[0]);
                 noIds.append(String.join(",", cells)).append("\r\n");

@@ -7,6 +7,7 @@ import static org.retro278.runtime.RiversideFile.all;
 
 import java.nio.file.Files;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,7 +66,7 @@ class PostgresStoreIT extends AdapterIT {
 
             // it was PostgreSQL that held all this, not an H2 file under the work directory
             try (Connection c = db.connect(); Statement s = c.createStatement();
-                 java.sql.ResultSet rs = s.executeQuery("select count(*), sum(case when has_request then 1 else 0 end) from "
+                 ResultSet rs = s.executeQuery("select count(*), sum(case when has_request then 1 else 0 end) from "
                          + db.schema() + ".claim")) {
                 assertTrue(rs.next());
                 assertEquals(5, rs.getInt(1));

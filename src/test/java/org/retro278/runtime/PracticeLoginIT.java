@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,7 +127,7 @@ class PracticeLoginIT {
         }
         Path riverside = config.resolve("practices/RIVERSIDE.yaml");
         String yaml = Files.readString(riverside);
-        String edited = yaml.replaceFirst("(?m)^  user: riverside$", java.util.regex.Matcher.quoteReplacement("  user: riverside\n"
+        String edited = yaml.replaceFirst("(?m)^  user: riverside$", Matcher.quoteReplacement("  user: riverside\n"
                 + "  account:\n    authorizedKeys: " + authorizedKeys + "\n    passwordHash: '" + passwordHash + "'"));
         assertNotEquals(yaml, edited, "RIVERSIDE.yaml has no 'user: riverside' line to add the account to");
         Files.writeString(riverside, edited);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.retro278.build.X12Checks;
 import org.retro278.sftp.embedded.SftpServerExtension;
@@ -90,10 +91,10 @@ final class Reliability {
         char element = s.charAt(3);
         char segment = s.charAt(105);
         List<String> out = new ArrayList<>();
-        for (String seg : s.split(java.util.regex.Pattern.quote(String.valueOf(segment)))) {
+        for (String seg : s.split(Pattern.quote(String.valueOf(segment)))) {
             String t = seg.strip();
             if (t.startsWith("BHT" + element)) {
-                String[] e = t.split(java.util.regex.Pattern.quote(String.valueOf(element)), -1);
+                String[] e = t.split(Pattern.quote(String.valueOf(element)), -1);
                 out.add(e[3]);
             }
         }

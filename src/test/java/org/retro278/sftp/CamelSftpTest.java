@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -114,7 +115,7 @@ class CamelSftpTest {
                     return -1;
                 }
                 int n = Math.min(len, sent < 4096 ? 4096 - sent : 8192 - sent);
-                java.util.Arrays.fill(b, off, off + n, (byte) 'X');
+                Arrays.fill(b, off, off + n, (byte) 'X');
                 sent += n;
                 return n;
             }

@@ -1,6 +1,7 @@
 package org.retro278.sftp;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +54,7 @@ final class OpenSshServer implements AutoCloseable {
         SecureFiles.createPrivateDirectories(dir);
         Path home = SecureFiles.createPrivateDirectories(dir.resolve("home"));
         Path hostKeyFile = dir.resolve("ssh_host_ecdsa_key");
-        java.security.KeyPair hostKey = SshKeyFiles.generate();
+        KeyPair hostKey = SshKeyFiles.generate();
         SshKeyFiles.write(hostKey, hostKeyFile, "openssh-test-host", null);
         Path authorizedKeys = dir.resolve("authorized_keys");
         SecureFiles.writeAtomically(authorizedKeys, out -> out.write((authorizedKeysLine + "\n").getBytes(StandardCharsets.US_ASCII)));
@@ -142,7 +144,7 @@ final class OpenSshServer implements AutoCloseable {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.retro278.ProjectFiles;
 import org.retro278.testing.TestClock;
+import org.retro278.x12.response.ResponseFile;
+import org.retro278.x12.response.ResponseReader;
+import org.retro278.x12.response.ReviewResponse;
 
 class SimulatedPayersTest {
 
@@ -33,11 +36,11 @@ class SimulatedPayersTest {
             assertEquals(List.of("req.278.x12", "req.999.x12", "req.ta1.x12"), names(outbound));
             // the pended answers are valid 278 responses that name the documents the payer wants
             try (var in = Files.newInputStream(outbound.resolve("req.278.x12"))) {
-                org.retro278.x12.response.ResponseFile read = org.retro278.x12.response.ResponseReader.create().read(in);
+                ResponseFile read = ResponseReader.create().read(in);
                 assertEquals(List.of(), read.problems());
                 assertEquals(3, read.documents().size());
                 for (var d : read.documents()) {
-                    var r = (org.retro278.x12.response.ReviewResponse) d;
+                    var r = (ReviewResponse) d;
                     assertEquals(List.of(), r.problems());
                     assertEquals(List.of("OB"), r.documentsRequested().stream().map(x -> x.type().code()).toList());
                 }

@@ -1,5 +1,7 @@
 package org.retro278.x12.control;
 
+import java.util.Locale;
+
 /** The three control numbers of an X12 envelope. Each is a positive number of at most nine digits. */
 public enum ControlNumberKind {
     /** ISA13 / IEA02. */
@@ -25,6 +27,6 @@ public enum ControlNumberKind {
 
     /** The key this kind has in stores. */
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package org.retro278.x12.response;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -47,7 +48,7 @@ public record DateRange(LocalDate from, LocalDate to) {
         try {
             return LocalDate.of(Integer.parseInt(s, from, from + 4, 10), Integer.parseInt(s, from + 4, from + 6, 10),
                     Integer.parseInt(s, from + 6, from + 8, 10));
-        } catch (java.time.DateTimeException notADate) {
+        } catch (DateTimeException notADate) {
             return null;
         }
     }

@@ -2,6 +2,7 @@ package org.retro278.x12.validation;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -239,7 +240,7 @@ final class PeekableInputStream extends InputStream {
             if (c == elementSeparator || c == terminator || c == -1) {
                 if (++element == position) {
                     return c == -1 && j == end && end - pos >= MAX_PEEK ? null
-                            : new String(buf, start, j - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+                            : new String(buf, start, j - start, StandardCharsets.ISO_8859_1);
                 }
                 if (c != elementSeparator) {
                     return null;

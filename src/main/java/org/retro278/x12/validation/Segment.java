@@ -1,5 +1,7 @@
 package org.retro278.x12.validation;
 
+import java.util.Arrays;
+
 /**
  * The element values of the segment just read, for the checks StAEDI cannot make. One instance is reused
  * for every segment of a run; only segments a check asked for are filled in (free text such as MSG is never
@@ -22,7 +24,7 @@ final class Segment {
         for (int i = 1; i <= lastElement; i++) {
             String[] v = values[i];
             if (v != null) {
-                java.util.Arrays.fill(v, null);
+                Arrays.fill(v, null);
             }
         }
         lastElement = 0;

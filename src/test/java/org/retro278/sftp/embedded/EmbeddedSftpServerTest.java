@@ -13,7 +13,9 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import com.jcraft.jsch.SftpException;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,12 +149,12 @@ class EmbeddedSftpServerTest {
             }
             session.setPortForwardingL("127.0.0.1", local, "127.0.0.1", SFTP.port());
             // the tunnel listens locally, but the server refuses to open the direct-tcpip channel
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", local)) {
+            try (Socket s = new Socket("127.0.0.1", local)) {
                 s.setSoTimeout(3000);
                 int b;
                 try {
                     b = s.getInputStream().read();
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     b = -1;
                 }
                 assertEquals(-1, b, "no SSH banner through a forwarded port");
@@ -179,7 +181,7 @@ class EmbeddedSftpServerTest {
     @Test
     void refusesToStartOnATakenPort() throws Exception {
         EmbeddedSftpServer second = EmbeddedSftpServer.builder(SFTP.dir().resolve("second")).port(SFTP.port()).build();
-        java.io.IOException e = assertThrows(java.io.IOException.class, second::start);
+        IOException e = assertThrows(IOException.class, second::start);
         assertTrue(e.getMessage().contains(":" + SFTP.port()), e.getMessage());
         assertFalse(second.isRunning());
     }

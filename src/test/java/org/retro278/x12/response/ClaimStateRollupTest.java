@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.retro278.x12.validation.X12Validator;
 
 /** The one place that says what a payer's answer means for the claim (its verdict), rule by rule. */
 class ClaimStateRollupTest {
@@ -213,9 +215,9 @@ class ClaimStateRollupTest {
 
     @Test
     void everyFollowUpOfTheGuideEitherHoldsOrEndsTheRequest() {
-        java.util.Set<String> guide = org.retro278.x12.validation.X12Validator.create().responseCodeLists()
+        Set<String> guide = X12Validator.create().responseCodeLists()
                 .codesWithNames("2000A", "AAA", 4, null).keySet();
-        assertEquals(java.util.Set.of("C", "N", "P", "R", "S", "W", "X", "Y"), guide);
+        assertEquals(Set.of("C", "N", "P", "R", "S", "W", "X", "Y"), guide);
         for (String code : guide) {
             assertTrue(ClaimStateRollup.HOLDING.contains(code) ^ ClaimStateRollup.ENDING.contains(code), code);
         }
