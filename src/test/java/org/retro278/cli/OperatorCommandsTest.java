@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.retro278.ProjectFiles;
+import org.retro278.testing.ProjectFiles;
 import org.retro278.store.OperatorScenario;
 import org.retro278.store.OperatorView.ClaimCount;
 import org.retro278.store.OperatorView.StatusFilter;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.retro278.ProjectFiles;
+import org.retro278.testing.ProjectFiles;
 
 /** {@code read FILE...}: JSON Lines on stdout, a summary per file on stderr, the exit codes of the contract. */
 class ReadCommandTest {

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.retro278.ProjectFiles;
+import org.retro278.testing.ProjectFiles;
 
 /** The management port's settings: on at 127.0.0.1:9278 unless told otherwise, off with "off", a token by its variable. */
 class RuntimeSettingsManagementTest {

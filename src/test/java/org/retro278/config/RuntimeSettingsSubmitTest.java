@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.retro278.ProjectFiles;
+import org.retro278.testing.ProjectFiles;
 
 /** The submission settings of application.properties: defaults, own values, mistakes named. */
 class RuntimeSettingsSubmitTest {

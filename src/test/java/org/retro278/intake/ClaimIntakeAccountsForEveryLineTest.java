@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.retro278.ProjectFiles;
+import org.retro278.testing.ProjectFiles;
 import org.retro278.build.X12Checks;
 import org.retro278.config.PayerDirectory;
 import org.retro278.config.PracticeDirectory;

@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.retro278.ProjectFiles;
+import org.retro278.testing.ProjectFiles;
 
 /**
  * Claim files broken the ways a careless export breaks them (stray, unbalanced and misplaced double

@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.retro278.ProjectFiles;
+import org.retro278.testing.ProjectFiles;
 import org.retro278.build.X12Checks;
 import org.retro278.store.TransactionStore;
 import org.retro278.x12.response.ResponseReader;

@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.retro278.ProjectFiles;
+import org.retro278.testing.ProjectFiles;
 import org.retro278.sftp.Secrets;
 import org.retro278.sftp.embedded.SftpServerExtension;
 import org.retro278.testing.TestClock;

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.retro278.ProjectFiles;
+import org.retro278.testing.ProjectFiles;
 import org.retro278.config.RuntimeSettings;
 import org.retro278.store.ClaimState;
 import org.retro278.store.Interchange;

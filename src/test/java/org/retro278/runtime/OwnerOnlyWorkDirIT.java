@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.retro278.ProjectFiles;
+import org.retro278.testing.ProjectFiles;
 import org.retro278.logging.LogFile;
 import org.retro278.sftp.Secrets;
 import org.retro278.testing.TestClock;

@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.retro278.ProjectFiles;
+import org.retro278.testing.ProjectFiles;
 import org.retro278.sftp.PasswordHash;
 import org.retro278.sftp.Secrets;
 import org.retro278.testing.Needs;

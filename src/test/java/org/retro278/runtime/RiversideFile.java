@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.retro278.ProjectFiles;
+import org.retro278.testing.ProjectFiles;
 import org.retro278.sftp.embedded.SftpServerExtension;
 import org.retro278.status.StatusFileWriter;
 import org.retro278.store.ClaimState;

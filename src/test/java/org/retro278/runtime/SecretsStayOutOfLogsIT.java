@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.retro278.ProjectFiles;
+import org.retro278.testing.ProjectFiles;
 import org.retro278.logging.PhiMaskingConverter;
 import org.retro278.logging.PhiMaskingThrowableConverter;
 import org.retro278.sftp.AdapterKey;

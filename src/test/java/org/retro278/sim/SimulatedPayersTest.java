@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.retro278.ProjectFiles;
+import org.retro278.testing.ProjectFiles;
 import org.retro278.testing.TestClock;
 import org.retro278.x12.response.ResponseFile;
 import org.retro278.x12.response.ResponseReader;

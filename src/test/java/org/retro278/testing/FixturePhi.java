@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.retro278.ProjectFiles;
+import org.retro278.testing.ProjectFiles;
 
 /**
  * The PHI and secrets of every fixture, which no log line of any test may show: member ids, subscriber and

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
-import org.retro278.ProjectFiles;
+import org.retro278.testing.ProjectFiles;
 
 /**
  * What some tests need from the machine beyond Java and Maven: the public X12 samples beside the project, a

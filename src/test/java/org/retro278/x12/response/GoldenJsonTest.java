@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.retro278.ProjectFiles;
+import org.retro278.testing.ProjectFiles;
 
 /**
  * Golden files: each fictional fixture {@code NAME.x12} beside its expected JSON Lines {@code NAME.jsonl}

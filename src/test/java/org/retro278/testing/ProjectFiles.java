@@ -1,4 +1,4 @@
-package org.retro278;
+package org.retro278.testing;
 
 import java.nio.file.Path;
 
