@@ -3,20 +3,26 @@ package org.retro278.responses;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.apache.camel.component.file.GenericFileMessage;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.retro278.io.Hashes;
+import org.retro278.io.PartnerFileName;
 import org.retro278.io.SecureFiles;
 import org.retro278.store.ResponseSession;
 import org.retro278.store.StoreException;
@@ -51,12 +57,22 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
 
     public static final String PAYER_HEADER = "retro278PayerId";
     public static final String REPORT_HEADER = "retro278Report";
+    /** The local folder the route spools files to. */
+    public static final String SPOOL_HEADER = "retro278SpoolDir";
+    /** The name the route moves the file under ({@link PartnerFileName#movable}). */
+    public static final String MOVE_NAME_HEADER = "retro278MoveName";
+    /** The start of the report's name; the route adds its suffix ({@link PartnerFileName#stem}). */
+    public static final String REPORT_STEM_HEADER = "retro278ReportStem";
+    /** Room left for the report suffix (.report.txt) in a derived name. */
+    static final int REPORT_SUFFIX_ROOM = 32;
 
     private final TransactionStore store;
     private final ResponseReader reader;
     private final Path archive;
     private final Clock clock;
     private final ResponseFileRetries retries;
+    /** Files left in place because their name cannot be reached, each reported once. */
+    private final Set<String> reportedUnreachable = ConcurrentHashMap.newKeySet();
 
     public ResponseIntake(TransactionStore store, ResponseReader reader, Path archive, Clock clock) {
         this(store, reader, archive, clock, new RetryBackoff(Duration.ofSeconds(2), Duration.ofMinutes(5)));
@@ -74,11 +90,35 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
     public record Outcome(boolean applied, boolean duplicate, int items, int matched, int unmatched, int problems, String report) {
     }
 
-    /** Route entry point: the body is the spooled local response file. */
+    /**
+     * Route entry point: the body is the file's content as the server streams it (or a local file), spooled under
+     * a name of retro278's own so that a name of any length or make is read.
+     */
     public void onFile(Exchange exchange) throws IOException {
-        String payerId = exchange.getIn().getHeader(PAYER_HEADER, String.class);
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        Path local = exchange.getIn().getBody(File.class).toPath();
+        exchange.getIn().setHeader(MOVE_NAME_HEADER, PartnerFileName.movable(name));
+        exchange.getIn().setHeader(REPORT_STEM_HEADER, PartnerFileName.stem(name, REPORT_SUFFIX_ROOM));
+        if (exchange.getIn().getBody() instanceof File local) {
+            onFile(exchange, name, local.toPath());
+            return;
+        }
+        Path spool = Path.of(exchange.getIn().getHeader(SPOOL_HEADER, String.class));
+        Path local = SecureFiles.createTempFile(spool, "response");
+        try {
+            try (InputStream in = exchange.getIn().getMandatoryBody(InputStream.class);
+                 OutputStream out = Files.newOutputStream(local, StandardOpenOption.TRUNCATE_EXISTING)) {
+                in.transferTo(out);
+            } catch (InvalidPayloadException e) {
+                throw new IOException("the file's content could not be read", e);
+            }
+            onFile(exchange, name, local);
+        } finally {
+            Files.deleteIfExists(local);
+        }
+    }
+
+    private void onFile(Exchange exchange, String name, Path local) throws IOException {
+        String payerId = exchange.getIn().getHeader(PAYER_HEADER, String.class);
         String key = exchange.getIn() instanceof GenericFileMessage<?> m && m.getGenericFile() != null
                 ? key(m.getGenericFile()) : payerId + "|" + name;
         Optional<Outcome> earlier = retries.decided(key);
@@ -91,13 +131,13 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
             } catch (IOException | RuntimeException e) {
                 if (!passing(e)) {
                     LOG.warn("response file {} of payer {} cannot be applied ({}): nothing in it was applied; moved to .error"
-                            + " with a report", name, payerId, cause(e));
+                            + " with a report", PartnerFileName.logId(name), payerId, cause(e));
                     o = refused(name, "REFUSED: retro278 cannot apply this file (" + cause(e) + "); nothing in it was applied."
                             + " Trying again would fail the same way: retro278 support must look at it.");
                 } else {
                     int failures = retries.failed(key, Instant.now(clock), null);
                     LOG.warn("response file {} of payer {} could not be applied now ({}); left in place, tried again in {} s"
-                            + " (attempt {})", name, payerId, cause(e), retries.wait(failures).toSeconds(), failures);
+                            + " (attempt {})", PartnerFileName.logId(name), payerId, cause(e), retries.wait(failures).toSeconds(), failures);
                     throw new NotNow(cause(e));
                 }
             }
@@ -114,7 +154,7 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
             public void onFailure(Exchange failed) {
                 int failures = retries.failed(key, Instant.now(clock), decided);
                 LOG.warn("response file {} of payer {}: its outcome could not be delivered (the server failed); tried again in {} s"
-                        + " (attempt {})", name, payerId, retries.wait(failures).toSeconds(), failures);
+                        + " (attempt {})", PartnerFileName.logId(name), payerId, retries.wait(failures).toSeconds(), failures);
             }
         });
         if (o.report() != null) {
@@ -128,7 +168,17 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
      */
     @Override
     public boolean accept(GenericFile<Object> file) {
-        return file.isDirectory() || retries.due(key(file), Instant.now(clock));
+        if (file.isDirectory()) {
+            return true;
+        }
+        if (PartnerFileName.unreachable(file.getFileNameOnly())) {
+            if (reportedUnreachable.add(key(file))) {
+                LOG.warn("a response file (file name {}) cannot be read: its name holds a backslash, which the SFTP client cannot"
+                        + " carry; it stays where it is", PartnerFileName.logId(file.getFileNameOnly()));
+            }
+            return false;
+        }
+        return retries.due(key(file), Instant.now(clock));
     }
 
     /** A file on a payer's server: its path, size and modification time (a changed file is a new one). */
@@ -190,23 +240,23 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
             return new ResponseSession.Tally(applier.items, applier.matched, applier.unmatched, problems.size());
         });
         if (out.duplicate()) {
-            LOG.info("response file {} of payer {} was applied before (same content): nothing changed", fileName, payerId);
+            LOG.info("response file {} of payer {} was applied before (same content): nothing changed", PartnerFileName.logId(fileName),
+                    payerId);
             return new Outcome(false, true, 0, 0, 0, 0, null);
         }
         boolean unreadablePart = problems.stream().anyMatch(p -> "UNREADABLE".equals(p.rule()));
         for (X12Problem p : problems.subList(0, Math.min(problems.size(), LOGGED_PROBLEMS))) {
-            LOG.warn("response file {} of payer {}: {} at segment {} ({})", fileName, payerId, p.rule(), p.segmentPosition(),
+            LOG.warn("response file {} of payer {}: {} at segment {} ({})", PartnerFileName.logId(fileName), payerId, p.rule(), p.segmentPosition(),
                     p.segment());
         }
         if (problems.size() > LOGGED_PROBLEMS) {
             LOG.warn("response file {} of payer {}: {} more problem(s) not logged; `retro278 read` on the file lists every one",
-                    fileName, payerId,
-                    problems.size() - LOGGED_PROBLEMS);
+                    PartnerFileName.logId(fileName), payerId, problems.size() - LOGGED_PROBLEMS);
         }
         var t = out.tally();
         String report = null;
         if (unreadablePart || t.unmatched() > 0) {
-            StringBuilder b = new StringBuilder("retro278 response report\nfile: " + fileName + "\nreceived: " + Instant.now(clock)
+            StringBuilder b = new StringBuilder("retro278 response report\nfile: " + PartnerFileName.shown(fileName) + "\nreceived: " + Instant.now(clock)
                     + "\n\n" + t.items() + " answer(s) read, " + t.matched() + " matched to claims, " + t.unmatched()
                     + " matched nothing (kept in the store as unmatched responses).\n");
             for (X12Problem p : problems) {
@@ -234,20 +284,20 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
         try {
             return receive(payerId, fileName, file);
         } catch (NotX12 e) {
-            LOG.warn("response file {} of payer {} is not X12: moved aside", fileName, payerId);
+            LOG.warn("response file {} of payer {} is not X12: moved aside", PartnerFileName.logId(fileName), payerId);
             return refused(fileName, "REFUSED: the file is not X12 (it does not start with an ISA segment); nothing in it was applied.");
         }
     }
 
     /** A file nothing of which was applied: to .error with a report, as claim intake does. */
     private Outcome refused(String fileName, String what) {
-        return new Outcome(false, false, 0, 0, 0, 1, "retro278 response report\nfile: " + fileName + "\nreceived: "
+        return new Outcome(false, false, 0, 0, 0, 1, "retro278 response report\nfile: " + PartnerFileName.shown(fileName) + "\nreceived: "
                 + Instant.now(clock) + "\n\n" + what + "\n");
     }
 
     private void keepCopy(String payerId, String fileName, Path file) throws IOException {
         Path dir = SecureFiles.createPrivateDirectories(archive.resolve(payerId));
-        Path target = dir.resolve(Instant.now(clock).toEpochMilli() + "-" + fileName.replaceAll("[^A-Za-z0-9._-]", "_"));
+        Path target = dir.resolve(Instant.now(clock).toEpochMilli() + "-" + PartnerFileName.local(fileName, 14));
         SecureFiles.writeAtomically(target, o -> Files.copy(file, o));
     }
 }
