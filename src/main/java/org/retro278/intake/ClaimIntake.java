@@ -1,11 +1,8 @@
 package org.retro278.intake;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
-import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.retro278.config.PayerDirectory;
@@ -66,14 +62,6 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
     /** Exchange headers the route and this class share. */
     public static final String PRACTICE_HEADER = "retro278PracticeId";
     public static final String REPORT_HEADER = "retro278Report";
-    /** The local folder the route spools files to. */
-    public static final String SPOOL_HEADER = "retro278SpoolDir";
-    /** The name the route moves the file under ({@link PartnerFileName#movable}). */
-    public static final String MOVE_NAME_HEADER = "retro278MoveName";
-    /** The start of the report's name; the route adds its suffix ({@link PartnerFileName#stem}). */
-    public static final String REPORT_STEM_HEADER = "retro278ReportStem";
-    /** Room left for the report suffix (.report.txt) in a derived name. */
-    static final int REPORT_SUFFIX_ROOM = 32;
 
     private final TransactionStore store;
     private final PracticeDirectory practices;
@@ -106,26 +94,7 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
         String practiceId = exchange.getIn().getHeader(PRACTICE_HEADER, String.class);
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         Long modified = exchange.getIn().getHeader(Exchange.FILE_LAST_MODIFIED, Long.class);
-        IntakeOutcome outcome;
-        if (exchange.getIn().getBody() instanceof java.io.File local) {
-            outcome = receive(practiceId, name, local.toPath(), modified);
-        } else {
-            Path spool = Path.of(exchange.getIn().getHeader(SPOOL_HEADER, String.class));
-            Path local = SecureFiles.createTempFile(spool, "claims");
-            try {
-                try (InputStream in = exchange.getIn().getMandatoryBody(InputStream.class);
-                     OutputStream out = Files.newOutputStream(local, StandardOpenOption.TRUNCATE_EXISTING)) {
-                    in.transferTo(out);
-                } catch (InvalidPayloadException e) {
-                    throw new IOException("the file's content could not be read", e);
-                }
-                outcome = receive(practiceId, name, local, modified);
-            } finally {
-                Files.deleteIfExists(local);
-            }
-        }
-        exchange.getIn().setHeader(MOVE_NAME_HEADER, PartnerFileName.movable(name));
-        exchange.getIn().setHeader(REPORT_STEM_HEADER, PartnerFileName.stem(name, REPORT_SUFFIX_ROOM));
+        IntakeOutcome outcome = SpooledFile.read(exchange.getIn(), name, "claims", local -> receive(practiceId, name, local, modified));
         if (outcome.report() != null) {
             exchange.getIn().setHeader(REPORT_HEADER, outcome.report());
         }

@@ -1,12 +1,9 @@
 package org.retro278.responses;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,11 +13,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
-import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.apache.camel.component.file.GenericFileMessage;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.retro278.intake.SpooledFile;
 import org.retro278.io.Hashes;
 import org.retro278.io.PartnerFileName;
 import org.retro278.io.SecureFiles;
@@ -57,14 +54,6 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
 
     public static final String PAYER_HEADER = "retro278PayerId";
     public static final String REPORT_HEADER = "retro278Report";
-    /** The local folder the route spools files to. */
-    public static final String SPOOL_HEADER = "retro278SpoolDir";
-    /** The name the route moves the file under ({@link PartnerFileName#movable}). */
-    public static final String MOVE_NAME_HEADER = "retro278MoveName";
-    /** The start of the report's name; the route adds its suffix ({@link PartnerFileName#stem}). */
-    public static final String REPORT_STEM_HEADER = "retro278ReportStem";
-    /** Room left for the report suffix (.report.txt) in a derived name. */
-    static final int REPORT_SUFFIX_ROOM = 32;
 
     private final TransactionStore store;
     private final ResponseReader reader;
@@ -96,25 +85,10 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
      */
     public void onFile(Exchange exchange) throws IOException {
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        exchange.getIn().setHeader(MOVE_NAME_HEADER, PartnerFileName.movable(name));
-        exchange.getIn().setHeader(REPORT_STEM_HEADER, PartnerFileName.stem(name, REPORT_SUFFIX_ROOM));
-        if (exchange.getIn().getBody() instanceof File local) {
-            onFile(exchange, name, local.toPath());
-            return;
-        }
-        Path spool = Path.of(exchange.getIn().getHeader(SPOOL_HEADER, String.class));
-        Path local = SecureFiles.createTempFile(spool, "response");
-        try {
-            try (InputStream in = exchange.getIn().getMandatoryBody(InputStream.class);
-                 OutputStream out = Files.newOutputStream(local, StandardOpenOption.TRUNCATE_EXISTING)) {
-                in.transferTo(out);
-            } catch (InvalidPayloadException e) {
-                throw new IOException("the file's content could not be read", e);
-            }
+        SpooledFile.read(exchange.getIn(), name, "response", local -> {
             onFile(exchange, name, local);
-        } finally {
-            Files.deleteIfExists(local);
-        }
+            return null;
+        });
     }
 
     private void onFile(Exchange exchange, String name, Path local) throws IOException {
