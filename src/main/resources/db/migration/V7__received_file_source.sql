@@ -1,4 +1,4 @@
--- retro278 transaction store, version 6: which file on the practice's server a received file was.
+-- retro278 transaction store, version 7: which file on the practice's server a received file was.
 --
 -- source_modified is the modification time (epoch milliseconds) the practice's SFTP server reported for the
 -- file when it was read, or null (files recorded before this version, or not read from a server). A file
