@@ -10,12 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileFilter;
 import org.retro278.config.PayerDirectory;
 import org.retro278.config.PracticeDirectory;
 import org.retro278.config.PracticeProfile;
 import org.retro278.io.Hashes;
+import org.retro278.io.PartnerFileName;
 import org.retro278.io.SecureFiles;
 import org.retro278.mapping.ClaimFileReader;
 import org.retro278.mapping.ClaimFileRefusedException;
@@ -50,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * as a claim file is refused as a whole; the route moves it to {@code .error} beside a report, and a copy
  * of its bytes stays in the local quarantine folder.
  */
-public final class ClaimIntake {
+public final class ClaimIntake implements GenericFileFilter<Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClaimIntake.class);
     /** Claims written to the store per transaction. */
@@ -69,6 +73,8 @@ public final class ClaimIntake {
     private final Clock clock;
     private final Map<String, ClaimFileReader> readers = new ConcurrentHashMap<>();
     private volatile Activity activity = Activity.NONE;
+    /** Files left in place because their name cannot be reached, each reported once (folder, name, size, time). */
+    private final Set<String> reportedUnreachable = ConcurrentHashMap.newKeySet();
 
     public ClaimIntake(TransactionStore store, PracticeDirectory practices, PayerDirectory payers, X217Facts facts,
                        Path mappings, Path quarantine, Clock clock) {
@@ -86,20 +92,49 @@ public final class ClaimIntake {
         this.activity = activity;
     }
 
-    /** Route entry point: the body is the spooled local file. Sets the report of a file the route moves to the error folder. */
+    /**
+     * Route entry point: the body is the file's content as the server streams it (or a local file). The file is
+     * spooled under a name of retro278's own, so that a name of any length or make is read. Sets the report of
+     * a file the route moves to the error folder, the name to move it under and the name of its report.
+     */
     public void onFile(Exchange exchange) throws IOException {
         String practiceId = exchange.getIn().getHeader(PRACTICE_HEADER, String.class);
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        Path local = exchange.getIn().getBody(java.io.File.class).toPath();
-        IntakeOutcome outcome = receive(practiceId, name, local);
+        Long modified = exchange.getIn().getHeader(Exchange.FILE_LAST_MODIFIED, Long.class);
+        IntakeOutcome outcome = SpooledFile.read(exchange.getIn(), name, "claims", local -> receive(practiceId, name, local, modified));
         activity.claimFile(practiceId, outcome.kind().name(), outcome.ready(), outcome.rejected());
         if (outcome.report() != null) {
             exchange.getIn().setHeader(REPORT_HEADER, outcome.report());
         }
     }
 
+    /**
+     * The route's consumer filter: a file whose name the SFTP client cannot reach ({@link PartnerFileName#unreachable})
+     * is left in place and reported once in the log, by a hash of its name; every other file is read.
+     */
+    @Override
+    public boolean accept(GenericFile<Object> file) {
+        if (file.isDirectory() || !PartnerFileName.unreachable(file.getFileNameOnly())) {
+            return true;
+        }
+        if (reportedUnreachable.add(file.getAbsoluteFilePath() + "|" + file.getFileLength() + "|" + file.getLastModified())) {
+            LOG.warn("a claim file (file name {}) cannot be read: its name holds a backslash, which the SFTP client cannot carry;"
+                    + " it stays where it is until the practice renames it", PartnerFileName.logId(file.getFileNameOnly()));
+        }
+        return false;
+    }
+
     /** Takes in one claim file of a practice. */
     public IntakeOutcome receive(String practiceId, String fileName, Path file) throws IOException {
+        return receive(practiceId, fileName, file, null);
+    }
+
+    /**
+     * Takes in one claim file of a practice.
+     *
+     * @param sourceModified the modification time the practice's server gives the file (epoch ms), or {@code null}
+     */
+    public IntakeOutcome receive(String practiceId, String fileName, Path file, Long sourceModified) throws IOException {
         PracticeProfile practice = practices.find(practiceId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown practice " + practiceId));
         long size = Files.size(file);
@@ -111,16 +146,20 @@ public final class ClaimIntake {
             // the intake of these bytes was interrupted (a crash before the release): read them again
             received = earlier.get();
             store.restartFile(received.id());
-            LOG.info("file {} of practice {} ({}) was interrupted before; reading it again", received.id(), practiceId, fileName);
+            LOG.info("file {} of practice {} ({}) was interrupted before; reading it again", received.id(), practiceId,
+                    PartnerFileName.logId(fileName));
+        } else if (earlier.isPresent() && sourceModified != null
+                && store.isSameSourceFile(earlier.get().id(), fileName, size, sourceModified)) {
+            return leftBehind(earlier.get(), fileName);
         } else {
-            received = store.recordReceivedFile(practiceId, fileName, size, sha256);
+            received = store.recordReceivedFile(practiceId, fileName, size, sha256, sourceModified);
         }
         if (received.isDuplicate()) {
             ReceivedFile first = store.findFile(received.duplicateOf()).orElseThrow();
             keepCopy(practiceId, fileName, file);
             LOG.info("file {} of practice {} repeats file {}: not processed again", received.id(), practiceId, first.id());
             return new IntakeOutcome(IntakeOutcome.Kind.DUPLICATE, received.id(), 0, 0, report(fileName, received,
-                    "DUPLICATE: this file has the same content (SHA-256 " + sha256 + ") as '" + first.fileName()
+                    "DUPLICATE: this file has the same content (SHA-256 " + sha256 + ") as '" + PartnerFileName.shown(first.fileName())
                             + "', received " + first.receivedAt() + " (file " + first.id() + "). Nothing in it was sent"
                             + " again. To send claims again, change them and drop a new file."));
         }
@@ -161,15 +200,29 @@ public final class ClaimIntake {
         return r;
     }
 
+    /**
+     * The very file whose intake committed, still in the drop folder because the process stopped before the move:
+     * it goes where it would have gone, with the report it had, and nothing is read or recorded again.
+     */
+    private IntakeOutcome leftBehind(ReceivedFile f, String fileName) {
+        LOG.info("file {} of practice {} was taken in before and not moved on (a stop before the move): moved now, not read"
+                + " again", f.id(), f.practiceId());
+        if (f.outcome() == FileOutcome.REFUSED) {
+            return new IntakeOutcome(IntakeOutcome.Kind.REFUSED, f.id(), 0, 0, report(fileName, f, "REFUSED: " + f.refusalReason()
+                    + "\nNo claim of this file was taken in. Correct the file and drop it again."));
+        }
+        return new IntakeOutcome(IntakeOutcome.Kind.PROCESSED, f.id(), 0, 0, null);
+    }
+
     private String report(String fileName, ReceivedFile f, String what) {
-        return "retro278 intake report\nfile: " + fileName + "\nreceived: " + Instant.now(clock) + " (file " + f.id()
+        return "retro278 intake report\nfile: " + PartnerFileName.shown(fileName) + "\nreceived: " + Instant.now(clock) + " (file " + f.id()
                 + ")\n\n" + what + "\n";
     }
 
     /** Keeps the bytes of a file that did not go through, owner-only, in the local quarantine folder. */
     private void keepCopy(String practiceId, String fileName, Path file) throws IOException {
         Path dir = SecureFiles.createPrivateDirectories(quarantine.resolve(practiceId));
-        Path target = dir.resolve(Instant.now(clock).toEpochMilli() + "-" + fileName.replaceAll("[^A-Za-z0-9._-]", "_"));
+        Path target = dir.resolve(Instant.now(clock).toEpochMilli() + "-" + PartnerFileName.local(fileName, 14));
         SecureFiles.writeAtomically(target, out -> Files.copy(file, out));
     }
 

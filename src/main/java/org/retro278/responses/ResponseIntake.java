@@ -1,6 +1,5 @@
 package org.retro278.responses;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,12 +10,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.apache.camel.component.file.GenericFileMessage;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.retro278.intake.SpooledFile;
 import org.retro278.io.Hashes;
+import org.retro278.io.PartnerFileName;
 import org.retro278.io.SecureFiles;
 import org.retro278.ops.Activity;
 import org.retro278.store.ResponseSession;
@@ -59,6 +62,8 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
     private final Clock clock;
     private final ResponseFileRetries retries;
     private volatile Activity activity = Activity.NONE;
+    /** Files left in place because their name cannot be reached, each reported once. */
+    private final Set<String> reportedUnreachable = ConcurrentHashMap.newKeySet();
 
     public ResponseIntake(TransactionStore store, ResponseReader reader, Path archive, Clock clock) {
         this(store, reader, archive, clock, new RetryBackoff(Duration.ofSeconds(2), Duration.ofMinutes(5)));
@@ -81,11 +86,20 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
     public record Outcome(boolean applied, boolean duplicate, int items, int matched, int unmatched, int problems, String report) {
     }
 
-    /** Route entry point: the body is the spooled local response file. */
+    /**
+     * Route entry point: the body is the file's content as the server streams it (or a local file), spooled under
+     * a name of retro278's own so that a name of any length or make is read.
+     */
     public void onFile(Exchange exchange) throws IOException {
-        String payerId = exchange.getIn().getHeader(PAYER_HEADER, String.class);
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        Path local = exchange.getIn().getBody(File.class).toPath();
+        SpooledFile.read(exchange.getIn(), name, "response", local -> {
+            onFile(exchange, name, local);
+            return null;
+        });
+    }
+
+    private void onFile(Exchange exchange, String name, Path local) throws IOException {
+        String payerId = exchange.getIn().getHeader(PAYER_HEADER, String.class);
         String key = exchange.getIn() instanceof GenericFileMessage<?> m && m.getGenericFile() != null
                 ? key(m.getGenericFile()) : payerId + "|" + name;
         Optional<Outcome> earlier = retries.decided(key);
@@ -98,13 +112,13 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
             } catch (IOException | RuntimeException e) {
                 if (!passing(e)) {
                     LOG.warn("response file {} of payer {} cannot be applied ({}): nothing in it was applied; moved to .error"
-                            + " with a report", name, payerId, cause(e));
+                            + " with a report", PartnerFileName.logId(name), payerId, cause(e));
                     o = refused(name, "REFUSED: retro278 cannot apply this file (" + cause(e) + "); nothing in it was applied."
                             + " Trying again would fail the same way: retro278 support must look at it.");
                 } else {
                     int failures = retries.failed(key, Instant.now(clock), null);
                     LOG.warn("response file {} of payer {} could not be applied now ({}); left in place, tried again in {} s"
-                            + " (attempt {})", name, payerId, cause(e), retries.wait(failures).toSeconds(), failures);
+                            + " (attempt {})", PartnerFileName.logId(name), payerId, cause(e), retries.wait(failures).toSeconds(), failures);
                     throw new NotNow(cause(e));
                 }
             }
@@ -122,7 +136,7 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
             public void onFailure(Exchange failed) {
                 int failures = retries.failed(key, Instant.now(clock), decided);
                 LOG.warn("response file {} of payer {}: its outcome could not be delivered (the server failed); tried again in {} s"
-                        + " (attempt {})", name, payerId, retries.wait(failures).toSeconds(), failures);
+                        + " (attempt {})", PartnerFileName.logId(name), payerId, retries.wait(failures).toSeconds(), failures);
             }
         });
         if (o.report() != null) {
@@ -136,7 +150,17 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
      */
     @Override
     public boolean accept(GenericFile<Object> file) {
-        return file.isDirectory() || retries.due(key(file), Instant.now(clock));
+        if (file.isDirectory()) {
+            return true;
+        }
+        if (PartnerFileName.unreachable(file.getFileNameOnly())) {
+            if (reportedUnreachable.add(key(file))) {
+                LOG.warn("a response file (file name {}) cannot be read: its name holds a backslash, which the SFTP client cannot"
+                        + " carry; it stays where it is", PartnerFileName.logId(file.getFileNameOnly()));
+            }
+            return false;
+        }
+        return retries.due(key(file), Instant.now(clock));
     }
 
     /** A file on a payer's server: its path, size and modification time (a changed file is a new one). */
@@ -198,23 +222,23 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
             return new ResponseSession.Tally(applier.items, applier.matched, applier.unmatched, problems.size());
         });
         if (out.duplicate()) {
-            LOG.info("response file {} of payer {} was applied before (same content): nothing changed", fileName, payerId);
+            LOG.info("response file {} of payer {} was applied before (same content): nothing changed", PartnerFileName.logId(fileName),
+                    payerId);
             return new Outcome(false, true, 0, 0, 0, 0, null);
         }
         boolean unreadablePart = problems.stream().anyMatch(p -> "UNREADABLE".equals(p.rule()));
         for (X12Problem p : problems.subList(0, Math.min(problems.size(), LOGGED_PROBLEMS))) {
-            LOG.warn("response file {} of payer {}: {} at segment {} ({})", fileName, payerId, p.rule(), p.segmentPosition(),
+            LOG.warn("response file {} of payer {}: {} at segment {} ({})", PartnerFileName.logId(fileName), payerId, p.rule(), p.segmentPosition(),
                     p.segment());
         }
         if (problems.size() > LOGGED_PROBLEMS) {
             LOG.warn("response file {} of payer {}: {} more problem(s) not logged; `retro278 read` on the file lists every one",
-                    fileName, payerId,
-                    problems.size() - LOGGED_PROBLEMS);
+                    PartnerFileName.logId(fileName), payerId, problems.size() - LOGGED_PROBLEMS);
         }
         var t = out.tally();
         String report = null;
         if (unreadablePart || t.unmatched() > 0) {
-            StringBuilder b = new StringBuilder("retro278 response report\nfile: " + fileName + "\nreceived: " + Instant.now(clock)
+            StringBuilder b = new StringBuilder("retro278 response report\nfile: " + PartnerFileName.shown(fileName) + "\nreceived: " + Instant.now(clock)
                     + "\n\n" + t.items() + " answer(s) read, " + t.matched() + " matched to claims, " + t.unmatched()
                     + " matched nothing (kept in the store as unmatched responses).\n");
             for (X12Problem p : problems) {
@@ -242,20 +266,20 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
         try {
             return receive(payerId, fileName, file);
         } catch (NotX12 e) {
-            LOG.warn("response file {} of payer {} is not X12: moved aside", fileName, payerId);
+            LOG.warn("response file {} of payer {} is not X12: moved aside", PartnerFileName.logId(fileName), payerId);
             return refused(fileName, "REFUSED: the file is not X12 (it does not start with an ISA segment); nothing in it was applied.");
         }
     }
 
     /** A file nothing of which was applied: to .error with a report, as claim intake does. */
     private Outcome refused(String fileName, String what) {
-        return new Outcome(false, false, 0, 0, 0, 1, "retro278 response report\nfile: " + fileName + "\nreceived: "
+        return new Outcome(false, false, 0, 0, 0, 1, "retro278 response report\nfile: " + PartnerFileName.shown(fileName) + "\nreceived: "
                 + Instant.now(clock) + "\n\n" + what + "\n");
     }
 
     private void keepCopy(String payerId, String fileName, Path file) throws IOException {
         Path dir = SecureFiles.createPrivateDirectories(archive.resolve(payerId));
-        Path target = dir.resolve(Instant.now(clock).toEpochMilli() + "-" + fileName.replaceAll("[^A-Za-z0-9._-]", "_"));
+        Path target = dir.resolve(Instant.now(clock).toEpochMilli() + "-" + PartnerFileName.local(fileName, 14));
         SecureFiles.writeAtomically(target, o -> Files.copy(file, o));
     }
 }

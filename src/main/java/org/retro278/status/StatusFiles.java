@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
+import org.retro278.io.PartnerFileName;
 import org.retro278.io.SecureFiles;
 import org.retro278.store.ReceivedFile;
 import org.retro278.store.TransactionStore;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * and reports {@link #onUploaded}.
  *
  * <p>When a practice reuses a file name, the later file's status files carry the store's file number as
- * well ({@code <file>.<id>.status.csv}) so that no status overwrites another file's.
+ * well ({@code <file>.<id>.status.csv}) so that no status overwrites another file's. A name too long or too
+ * unusual to carry as it is gets a bounded, plain one ({@link #statusStem}), and a file whose status cannot
+ * be written never holds up the others'.
  */
 public final class StatusFiles {
 
@@ -35,6 +38,9 @@ public final class StatusFiles {
 
     /** How long a claim change may take from its time stamp to its commit (see {@link #due}). */
     static final java.time.Duration COMMIT_MARGIN = java.time.Duration.ofSeconds(1);
+
+    /** The longer of the two suffixes, which bounds the stem. */
+    private static final String LONGEST_SUFFIX = ".status.jsonl";
 
     private final TransactionStore store;
     private final Path staging;
@@ -52,31 +58,49 @@ public final class StatusFiles {
     public List<Upload> due(String practiceId) throws IOException {
         List<Upload> out = new ArrayList<>();
         for (ReceivedFile f : store.filesWithNewStatus(practiceId)) {
-            // a little before now: a claim change stamped just before its transaction commits may not be visible to the
-            // read below yet; with the margin it counts as newer than this publication and is published at the next tick
-            Instant asOf = store.currentTime().minus(COMMIT_MARGIN);
-            String base = store.fileNameUsedBefore(practiceId, f.fileName(), f.id()) ? f.fileName() + "." + f.id() : f.fileName();
-            Path dir = SecureFiles.createPrivateDirectories(staging.resolve(practiceId));
-            Path csv = dir.resolve(base + ".status.csv");
-            Path jsonl = dir.resolve(base + ".status.jsonl");
-            Path csvTmp = SecureFiles.createTempFile(dir, csv.getFileName().toString());
-            Path jsonlTmp = SecureFiles.createTempFile(dir, jsonl.getFileName().toString());
             try {
-                try (OutputStream c = new BufferedOutputStream(Files.newOutputStream(csvTmp, StandardOpenOption.TRUNCATE_EXISTING));
-                     OutputStream j = new BufferedOutputStream(Files.newOutputStream(jsonlTmp, StandardOpenOption.TRUNCATE_EXISTING));
-                     StatusFileWriter w = new StatusFileWriter(c, j)) {
-                    store.forEachClaimOfFile(f.id(), w::write);
-                }
-                SecureFiles.publish(csvTmp, csv);
-                SecureFiles.publish(jsonlTmp, jsonl);
-            } finally {
-                Files.deleteIfExists(csvTmp);
-                Files.deleteIfExists(jsonlTmp);
+                out.addAll(write(practiceId, f));
+            } catch (IOException | RuntimeException e) {
+                // one file's status failing never holds up the others'; it is tried again at the next tick
+                LOG.warn("status files of file {} could not be written, will retry: {}", f.id(), e.getClass().getSimpleName());
             }
-            out.add(new Upload(f.id(), asOf, csv.getFileName().toString(), csv.toFile(), false));
-            out.add(new Upload(f.id(), asOf, jsonl.getFileName().toString(), jsonl.toFile(), true));
         }
         return out;
+    }
+
+    /**
+     * The name of a claim file's status files without their suffix: {@code <file>} (or {@code <file>.<id>} when the
+     * practice used the name before), bounded and plain when that is too long or unusual to carry as it is
+     * ({@link PartnerFileName#stem}; docs/responses.md, "Status files").
+     */
+    static String statusStem(String fileName, long fileId, boolean nameUsedBefore) {
+        return PartnerFileName.stem(nameUsedBefore ? fileName + "." + fileId : fileName, LONGEST_SUFFIX.length());
+    }
+
+    private List<Upload> write(String practiceId, ReceivedFile f) throws IOException {
+        // a little before now: a claim change stamped just before its transaction commits may not be visible to the
+        // read below yet; with the margin it counts as newer than this publication and is published at the next tick
+        Instant asOf = store.currentTime().minus(COMMIT_MARGIN);
+        String base = statusStem(f.fileName(), f.id(), store.fileNameUsedBefore(practiceId, f.fileName(), f.id()));
+        Path dir = SecureFiles.createPrivateDirectories(staging.resolve(practiceId));
+        Path csv = dir.resolve(base + ".status.csv");
+        Path jsonl = dir.resolve(base + LONGEST_SUFFIX);
+        Path csvTmp = SecureFiles.createTempFile(dir, csv.getFileName().toString());
+        Path jsonlTmp = SecureFiles.createTempFile(dir, jsonl.getFileName().toString());
+        try {
+            try (OutputStream c = new BufferedOutputStream(Files.newOutputStream(csvTmp, StandardOpenOption.TRUNCATE_EXISTING));
+                 OutputStream j = new BufferedOutputStream(Files.newOutputStream(jsonlTmp, StandardOpenOption.TRUNCATE_EXISTING));
+                 StatusFileWriter w = new StatusFileWriter(c, j)) {
+                store.forEachClaimOfFile(f.id(), w::write);
+            }
+            SecureFiles.publish(csvTmp, csv);
+            SecureFiles.publish(jsonlTmp, jsonl);
+        } finally {
+            Files.deleteIfExists(csvTmp);
+            Files.deleteIfExists(jsonlTmp);
+        }
+        return List.of(new Upload(f.id(), asOf, csv.getFileName().toString(), csv.toFile(), false),
+                new Upload(f.id(), asOf, jsonl.getFileName().toString(), jsonl.toFile(), true));
     }
 
     /** Route entry point after an upload: once both files of a pair are at the practice, the status counts as published. */

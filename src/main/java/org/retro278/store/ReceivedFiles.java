@@ -41,7 +41,7 @@ final class ReceivedFiles {
     }
 
     /** See {@link TransactionStore#recordReceivedFile}. */
-    ReceivedFile recordReceivedFile(String practiceId, String fileName, long size, String sha256) {
+    ReceivedFile recordReceivedFile(String practiceId, String fileName, long size, String sha256, Long sourceModified) {
         Objects.requireNonNull(practiceId, "practiceId");
         Objects.requireNonNull(fileName, "fileName");
         String hash = Database.normalizeSha256(sha256);
@@ -50,7 +50,7 @@ final class ReceivedFiles {
         if (original.isEmpty()) {
             try {
                 ReceivedFile f = db.transaction("recording a received file",
-                        c -> insertFile(c, practiceId, fileName, size, hash, now, null));
+                        c -> insertFile(c, practiceId, fileName, size, hash, now, null, sourceModified));
                 log.info("file {} from practice {} recorded", f.id(), practiceId);
                 return f;
             } catch (StoreException e) {
@@ -63,7 +63,7 @@ final class ReceivedFiles {
         }
         long originalId = original.orElseThrow(() -> new IllegalStateException("the first copy vanished")).id();
         ReceivedFile dup = db.transaction("recording a duplicate file",
-                c -> insertFile(c, practiceId, fileName, size, hash, now, originalId));
+                c -> insertFile(c, practiceId, fileName, size, hash, now, originalId, sourceModified));
         log.info("file {} from practice {} repeats file {}: recorded as a duplicate, not processed", dup.id(), practiceId,
                 originalId);
         return dup;
@@ -114,6 +114,23 @@ final class ReceivedFiles {
     Optional<ReceivedFile> findFirstCopy(String practiceId, String sha256) {
         String hash = Database.normalizeSha256(sha256);
         return db.transaction("looking up earlier files", c -> findOriginal(c, practiceId, hash));
+    }
+
+    /**
+     * Whether a file is the very one recorded as {@code fileId}, still on the practice's server: the same name,
+     * size and server modification time (a crash after its intake committed and before it was moved).
+     */
+    boolean isSameSourceFile(long fileId, String fileName, long size, long sourceModified) {
+        return db.transaction("looking up a file", c -> {
+            try (PreparedStatement q = c.prepareStatement("select count(*) from received_file where id = ? and file_name = ? "
+                    + "and size_bytes = ? and source_modified = ?")) {
+                q.setLong(1, fileId);
+                q.setString(2, fileName);
+                q.setLong(3, size);
+                q.setLong(4, sourceModified);
+                return Database.one(q, rs -> rs.getLong(1)).orElse(0L) > 0;
+            }
+        });
     }
 
     /** Whether another, earlier file of the practice had this name. */
@@ -315,10 +332,10 @@ final class ReceivedFiles {
     }
 
     private ReceivedFile insertFile(Connection c, String practiceId, String fileName, long size, String sha256,
-                                    OffsetDateTime now, Long duplicateOf) throws SQLException {
+                                    OffsetDateTime now, Long duplicateOf, Long sourceModified) throws SQLException {
         boolean dup = duplicateOf != null;
         try (PreparedStatement ins = c.prepareStatement("insert into received_file (practice_id, file_name, size_bytes, sha256, "
-                + "original_sha256, received_at, outcome, duplicate_of, finished_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "original_sha256, received_at, outcome, duplicate_of, finished_at, source_modified) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 new String[] {"id"})) {
             ins.setString(1, practiceId);
             ins.setString(2, fileName);
@@ -329,6 +346,7 @@ final class ReceivedFiles {
             ins.setString(7, (dup ? FileOutcome.DUPLICATE : FileOutcome.RECEIVED).name());
             Sql.setLong(ins, 8, duplicateOf);
             Sql.setTime(ins, 9, dup ? now : null);
+            Sql.setLong(ins, 10, sourceModified);
             ins.executeUpdate();
             long id = Database.generatedKey(ins);
             return new ReceivedFile(id, practiceId, fileName, size, sha256, now.toInstant(),

@@ -139,7 +139,17 @@ public final class TransactionStore implements AutoCloseable {
      * @param sha256 hex SHA-256 of the file's bytes (either case)
      */
     public ReceivedFile recordReceivedFile(String practiceId, String fileName, long size, String sha256) {
-        return files.recordReceivedFile(practiceId, fileName, size, sha256);
+        return files.recordReceivedFile(practiceId, fileName, size, sha256, null);
+    }
+
+    /** As {@link #recordReceivedFile(String, String, long, String)}, with the server's modification time of the file (epoch ms). */
+    public ReceivedFile recordReceivedFile(String practiceId, String fileName, long size, String sha256, Long sourceModified) {
+        return files.recordReceivedFile(practiceId, fileName, size, sha256, sourceModified);
+    }
+
+    /** Whether a file on the practice's server is the one recorded as {@code fileId} (same name, size and modification time). */
+    public boolean isSameSourceFile(long fileId, String fileName, long size, long sourceModified) {
+        return files.isSameSourceFile(fileId, fileName, size, sourceModified);
     }
 
     /**

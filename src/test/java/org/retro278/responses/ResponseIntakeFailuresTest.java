@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.retro278.io.PartnerFileName;
 import org.retro278.testing.ProjectFiles;
 import org.retro278.build.X12Checks;
 import org.retro278.store.StoreException;
@@ -102,7 +103,7 @@ class ResponseIntakeFailuresTest {
             assertTrue(report.startsWith("retro278 response report\nfile: ta1.x12\nreceived: 2026-11-16T16:00:00Z\n\nREFUSED:"), report);
             assertTrue(report.contains("nothing in it was applied"), report);
             assertTrue(intake.accept(remote("ta1.x12")), "nothing to wait for: the route moves it aside");
-            assertTrue(lines().stream().anyMatch(l -> l.startsWith("response file ta1.x12 of payer " + payer
+            assertTrue(lines().stream().anyMatch(l -> l.startsWith("response file " + PartnerFileName.logId("ta1.x12") + " of payer " + payer
                     + " cannot be applied (the store failed, SQLState 22001)")), lines().toString());
         }
     }
@@ -129,7 +130,7 @@ class ResponseIntakeFailuresTest {
         assertTrue(intake.accept(remote("ta1.x12")));
         List<String> lines = lines();
         assertEquals(2, lines.size(), lines.toString());
-        assertTrue(lines.get(1).startsWith("response file ta1.x12 of payer PAYERA could not be applied now (the store failed"), lines.get(1));
+        assertTrue(lines.get(1).startsWith("response file " + PartnerFileName.logId("ta1.x12") + " of payer PAYERA could not be applied now (the store failed"), lines.get(1));
         assertTrue(lines.get(1).endsWith("left in place, tried again in 4 s (attempt 2)"), lines.get(1));
     }
 

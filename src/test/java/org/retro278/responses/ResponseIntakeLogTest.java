@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.retro278.io.PartnerFileName;
 import org.retro278.testing.ProjectFiles;
 import org.retro278.build.X12Checks;
 import org.retro278.store.TransactionStore;
@@ -47,7 +48,7 @@ class ResponseIntakeLogTest {
             ResponseIntake.Outcome o = intake.receive("PAYERA", "wrong.x12", file);
             assertTrue(o.problems() > ResponseIntake.LOGGED_PROBLEMS, "the file has more problems than are logged: " + o);
             List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage)
-                    .filter(m -> m.startsWith("response file wrong.x12")).toList();
+                    .filter(m -> m.startsWith("response file " + PartnerFileName.logId("wrong.x12"))).toList();
             assertEquals(ResponseIntake.LOGGED_PROBLEMS + 1, lines.size(), String.join("\n", lines));
             assertTrue(lines.get(lines.size() - 1).contains((o.problems() - ResponseIntake.LOGGED_PROBLEMS) + " more problem(s)"),
                     lines.get(lines.size() - 1));

@@ -1,0 +1,191 @@
+package org.retro278.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.retro278.io.PartnerFileName;
+import org.retro278.store.FileOutcome;
+import org.retro278.store.ReceivedFile;
+
+/**
+ * Issue 13, item 4: any file name a practice or payer can send, through the real routes on the test SFTP
+ * server. Each name is processed once (moved to .done, its status files written) or refused into .error beside a
+ * report; none is read again at later polls, none is recorded as a duplicate of itself, and none reaches a log
+ * line raw. docs/partners.md, "File names".
+ */
+class PartnerFileNamesIT extends AdapterIT {
+
+    /** Names that are read: lengths from 1 to 255 bytes (multi-byte too), patterns, quotes, control characters, case. */
+    static List<String> readableNames() {
+        List<String> names = new ArrayList<>(List.of("x", "star*?.csv", "br[a]{b}.csv", "q 'x' \"y\" z.csv",
+                "nl\nINFO forged line.csv", "cr\rx.csv", "esc\u001b[31mred.csv", "-dash.csv", "Case.csv", "case.csv"));
+        names.add("a".repeat(236) + ".csv"); // 240 bytes
+        names.add("b".repeat(246) + ".csv"); // 250 bytes
+        names.add("c".repeat(251) + ".csv"); // 255 bytes
+        names.add("\u00e9".repeat(125) + "e.csv"); // 255 bytes of UTF-8, 130 characters
+        names.add("\u6f22".repeat(84) + ".csv"); // 256 bytes would not fit: 84 * 3 + 4 = 256; one fewer below
+        names.set(names.size() - 1, "\u6f22".repeat(83) + ".csv"); // 253 bytes
+        return names;
+    }
+
+    @Test
+    void everyNameIsProcessedOnceOrRefusedWithAReportAndNoneReachesALog() throws Exception {
+        try (LogCapture logs = new LogCapture(); AdapterHarness h = harness()) {
+            h.start();
+            Path drop = SFTP.home("riverside").resolve("drop");
+            byte[] sample = Files.readAllBytes(IntakeReliabilityIT.RIVERSIDE);
+            Map<String, byte[]> readable = new LinkedHashMap<>();
+            int n = 0;
+            for (String name : readableNames()) {
+                assertTrue(PartnerFileName.bytes(name) <= 255, name);
+                byte[] b = Arrays.copyOf(sample, sample.length + ++n); // other bytes each: trailing blank lines
+                Arrays.fill(b, sample.length, b.length, (byte) '\n');
+                readable.put(name, b);
+                Files.write(drop.resolve(name), b);
+            }
+            byte[] garbage = new byte[2048];
+            new Random(13).nextBytes(garbage);
+            String refusedName = "r".repeat(245) + "?.csv"; // 251 bytes, a pattern character, not a claim file
+            Files.write(drop.resolve(refusedName), garbage);
+            String backslash = "back\\slash.csv";
+            Files.write(drop.resolve(backslash), sample);
+            String hidden = ".in-progress.csv";
+            Files.write(drop.resolve(hidden), sample);
+
+            int expected = readable.size() + 1;
+            AdapterHarness.await(expected + " files taken in", java.time.Duration.ofSeconds(120),
+                    () -> Reliability.allFiles(h.adapter().store()).size() >= expected && dropHolds(drop, Set.of(backslash, hidden)));
+            Path outbox = SFTP.home("riverside").resolve("outbox");
+            AdapterHarness.await("every status file", WAIT, () -> readable.keySet().stream().allMatch(name ->
+                    Files.exists(outbox.resolve(statusStem(name) + ".status.csv"))
+                            && Files.exists(outbox.resolve(statusStem(name) + ".status.jsonl"))));
+            Thread.sleep(4000); // several more polls: nothing may be read again
+
+            List<ReceivedFile> files = Reliability.allFiles(h.adapter().store());
+            assertEquals(expected, files.size(), "each name taken in once: " + files);
+            Map<String, ReceivedFile> byName = files.stream().collect(Collectors.toMap(ReceivedFile::fileName, f -> f));
+            assertEquals(Set.copyOf(names(readable.keySet(), refusedName)), byName.keySet(), "the store keeps every real name");
+            Path done = drop.resolve(".done");
+            for (Map.Entry<String, byte[]> e : readable.entrySet()) {
+                assertEquals(FileOutcome.PROCESSED, byName.get(e.getKey()).outcome(), PartnerFileName.shown(e.getKey()));
+                assertArrayEquals(e.getValue(), Files.readAllBytes(done.resolve(PartnerFileName.movable(e.getKey()))),
+                        "in .done: " + PartnerFileName.shown(e.getKey()));
+                String csv = Files.readString(outbox.resolve(statusStem(e.getKey()) + ".status.csv"), StandardCharsets.UTF_8);
+                assertEquals(6, RiversideFile.parseCsv(csv).size(), "five claims and the header: " + PartnerFileName.shown(e.getKey()));
+            }
+            assertEquals(readable.size(), Reliability.everyFile(done).size(), "nothing else in .done");
+            // names with * or ? go to .done under their bounded plain name; the others under their own
+            assertTrue(Files.exists(done.resolve("br[a]{b}.csv")) && Files.exists(done.resolve("nl\nINFO forged line.csv")));
+
+            ReceivedFile refused = byName.get(refusedName);
+            assertEquals(FileOutcome.REFUSED, refused.outcome());
+            Path error = drop.resolve(".error");
+            assertArrayEquals(garbage, Files.readAllBytes(error.resolve(PartnerFileName.movable(refusedName))));
+            String report = Files.readString(error.resolve(PartnerFileName.stem(refusedName, 32) + ".report.txt"));
+            assertTrue(report.contains("file: " + refusedName) && report.contains("REFUSED"), report);
+            assertEquals(2, Reliability.everyFile(error).size(), "the refused file and its report: " + Reliability.everyFile(error));
+
+            // left in place: the dot-file (an upload in progress) and the backslash (reported once, by a hash)
+            assertArrayEquals(sample, Files.readAllBytes(drop.resolve(hidden)));
+            assertArrayEquals(sample, Files.readAllBytes(drop.resolve(backslash)));
+            List<String> texts = logs.events().stream().map(LogCapture::text).toList();
+            assertEquals(1, texts.stream().filter(t -> t.contains(PartnerFileName.logId(backslash)) && t.contains("backslash")).count(),
+                    "the backslash name is reported once");
+            assertNoNameLogged(logs, names(readable.keySet(), refusedName, backslash, hidden));
+        }
+    }
+
+    @Test
+    void aFileLeftInTheDropFolderByAStopBeforeTheMoveIsNotADuplicateOfItself() throws Exception {
+        try (LogCapture logs = new LogCapture(); AdapterHarness h = harness()) {
+            h.start();
+            Path drop = SFTP.home("riverside").resolve("drop");
+            String name = "left*behind " + "l".repeat(200) + ".csv";
+            byte[] bytes = Files.readAllBytes(IntakeReliabilityIT.RIVERSIDE);
+            Path file = Files.write(drop.resolve(name), bytes);
+            FileTime modified = Files.getLastModifiedTime(file);
+            Path done = drop.resolve(".done").resolve(PartnerFileName.movable(name));
+            AdapterHarness.await("the file in .done", WAIT, () -> Files.exists(done));
+
+            // as a stop between the intake's commit and the move leaves it: the very file, still in the drop folder
+            Files.copy(done, file);
+            Files.setLastModifiedTime(file, modified);
+            Files.delete(done);
+            AdapterHarness.await("the file in .done again", WAIT, () -> Files.exists(done) && !Files.exists(file));
+            Thread.sleep(3000);
+
+            List<ReceivedFile> files = Reliability.allFiles(h.adapter().store());
+            assertEquals(1, files.size(), "recorded once, no DUPLICATE of itself: " + files);
+            assertEquals(FileOutcome.PROCESSED, files.get(0).outcome());
+            assertTrue(Reliability.everyFile(drop.resolve(".error")).isEmpty(), "no duplicate report");
+            assertNoNameLogged(logs, List.of(name));
+        }
+    }
+
+    @Test
+    void aPayersResponseFileOfAnyNameIsMovedOnWithABoundedReportAndNeverLogged() throws Exception {
+        try (LogCapture logs = new LogCapture(); AdapterHarness h = harness()) {
+            h.start();
+            Path outbound = SFTP.home("payera").resolve("outbound");
+            String name = "resp?\u001b[2J" + "\u00fc".repeat(120) + ".x12"; // 254 bytes, not X12
+            Files.writeString(outbound.resolve(name), "not an interchange\n");
+            Path error = outbound.resolve(".error");
+            Path report = error.resolve(PartnerFileName.stem(name, 32) + ".report.txt");
+            AdapterHarness.await("the response file in .error", WAIT,
+                    () -> Files.exists(error.resolve(PartnerFileName.movable(name))) && Files.exists(report));
+            Thread.sleep(3000);
+            assertTrue(Files.readString(report).contains("file: " + PartnerFileName.shown(name)), Files.readString(report));
+            assertTrue(Reliability.everyFile(outbound).isEmpty(), "nothing left to read again");
+            assertEquals(2, Reliability.everyFile(error).size());
+            assertNoNameLogged(logs, List.of(name));
+        }
+    }
+
+    private static String statusStem(String name) {
+        return PartnerFileName.stem(name, ".status.jsonl".length());
+    }
+
+    private static List<String> names(Iterable<String> some, String... more) {
+        List<String> all = new ArrayList<>();
+        some.forEach(all::add);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    private static boolean dropHolds(Path drop, Set<String> left) {
+        try {
+            return Reliability.everyFile(drop).stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet()).equals(left);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** No captured line shows a name (names of 4 characters or more), a control character or a forged line. */
+    static void assertNoNameLogged(LogCapture logs, List<String> names) {
+        for (ILoggingEvent e : logs.events()) {
+            String text = LogCapture.text(e);
+            for (String name : names) {
+                String core = name.startsWith(".") ? name.substring(1) : name;
+                assertTrue(core.length() < 4 || !text.contains(core), "a " + e.getLevel() + " line of " + e.getLoggerName()
+                        + " shows the file name " + PartnerFileName.shown(name) + ": " + PartnerFileName.shown(text));
+            }
+            assertTrue(!text.contains("\u001b") && !text.contains("\nINFO"), "a control character in a log line: "
+                    + PartnerFileName.shown(text));
+        }
+    }
+}
