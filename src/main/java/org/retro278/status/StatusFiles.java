@@ -7,12 +7,14 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.retro278.io.PartnerFileName;
 import org.retro278.io.SecureFiles;
+import org.retro278.sftp.SftpFailure;
 import org.retro278.store.ReceivedFile;
 import org.retro278.store.TransactionStore;
 import org.slf4j.Logger;
@@ -37,7 +39,7 @@ public final class StatusFiles {
     public static final String LAST_HEADER = "retro278StatusLast";
 
     /** How long a claim change may take from its time stamp to its commit (see {@link #due}). */
-    static final java.time.Duration COMMIT_MARGIN = java.time.Duration.ofSeconds(1);
+    static final Duration COMMIT_MARGIN = Duration.ofSeconds(1);
 
     /** The longer of the two suffixes, which bounds the stem. */
     private static final String LONGEST_SUFFIX = ".status.jsonl";
@@ -118,6 +120,6 @@ public final class StatusFiles {
     public void onUploadFailed(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         LOG.warn("status file of file {} could not be uploaded, will retry: {}", exchange.getIn().getHeader(FILE_ID_HEADER),
-                org.retro278.sftp.SftpFailure.of(cause).message());
+                SftpFailure.of(cause).message());
     }
 }
