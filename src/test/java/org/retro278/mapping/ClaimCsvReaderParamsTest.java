@@ -33,7 +33,7 @@ class ClaimCsvReaderParamsTest {
                     <jb:bean beanId="row" class="java.util.HashMap" createOnElement="claim-row"
                              factory="mvel:[ 'claim_id' : cell['fall_nr'], 'retro_note' : cell['notiz'] ]"/>
                     <resource-config selector="claim-row">
-                        <resource>ClaimRowHandOff</resource>
+                        <resource>org.retro278.mapping.ClaimRowHandOff</resource>
                         <param name="beanId">row</param>
                     </resource-config>
                 </smooks-resource-list>

@@ -100,7 +100,7 @@ class ClaimLayoutTest {
                     <jb:bean beanId="row" class="java.util.HashMap" createOnElement="claim-row"
                              factory="mvel:[ 'claim_id' : cell['claim_id'].substring(3) ]"/>
                     <resource-config selector="claim-row">
-                        <resource>ClaimRowHandOff</resource>
+                        <resource>org.retro278.mapping.ClaimRowHandOff</resource>
                     </resource-config>
                 </smooks-resource-list>
                 """);
