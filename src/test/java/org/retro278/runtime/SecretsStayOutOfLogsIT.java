@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.retro278.testing.PhiScan;
 import org.retro278.testing.ProjectFiles;
 import org.retro278.logging.PhiMaskingConverter;
 import org.retro278.logging.PhiMaskingThrowableConverter;
@@ -88,6 +89,10 @@ class SecretsStayOutOfLogsIT {
             assertTrue(debug > 100, "the run logged at " + level + " (" + debug + " events below INFO)");
         } finally {
             before.forEach(Logger::setLevel);
+            // this test lowers Smooks, MINA SSHD, JSch... below their shipped levels to look for secrets; at those
+            // levels they print the claim data they handle (that is why levels.xml holds them): not a finding of the
+            // PHI scan, which still fails on anything retro278's own loggers printed
+            PhiScan.excuseBelowShippedLevels("libraries forced below their shipped levels");
         }
     }
 
