@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.KeyPair;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.retro278.sftp.Secrets;
 import org.retro278.sftp.SshKeyFiles;
 import org.retro278.sftp.embedded.EmbeddedSftpServer;
 import org.retro278.store.StoreInspection;
+import org.retro278.testing.TestClock;
 
 /**
  * The adapter benchmark (docs/benchmarks.md). Not a test: {@code bench/adapter-benchmark.sh}.
@@ -48,9 +48,10 @@ public final class AdapterBenchmark {
         Path props = config.resolve("application.properties");
         Files.writeString(props, Files.readString(props).replace("retro278.simulator.enabled=true", "retro278.simulator.enabled=false"));
         try (Adapter a = Adapter.start(new Adapter.Options(config, Path.of("mappings"), Path.of("routes"),
-                dir.resolve("work"), 0, null, Secrets.of(Map.of()), Clock.systemDefaultZone()))) {
+                dir.resolve("work"), 0, null, Secrets.of(Map.of()), TestClock.forSamples()))) {
             EmbeddedSftpServer sftp = a.embeddedServer();
-            LocalDate today = LocalDate.now();
+            // the generated claims' dates stand to the pinned clock's day, so every run measures the same path
+            LocalDate today = TestClock.SAMPLES_AS_OF.toLocalDate();
 
             // warm-up: a small file through the whole path
             Path warm = dir.resolve("warm.csv");

@@ -9,12 +9,12 @@ import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.retro278.io.PartnerFileName;
 import org.retro278.testing.ProjectFiles;
+import org.retro278.testing.TestClock;
 import org.retro278.build.X12Checks;
 import org.retro278.store.TransactionStore;
 import org.retro278.x12.response.ResponseReader;
@@ -44,7 +44,7 @@ class ResponseIntakeLogTest {
         logger.addAppender(appender);
         try (TransactionStore store = TransactionStore.openH2(dir.resolve("work"), null)) {
             ResponseIntake intake = new ResponseIntake(store, ResponseReader.using(X12Checks.validator()), dir.resolve("archive"),
-                    Clock.systemUTC());
+                    TestClock.forSamples());
             ResponseIntake.Outcome o = intake.receive("PAYERA", "wrong.x12", file);
             assertTrue(o.problems() > ResponseIntake.LOGGED_PROBLEMS, "the file has more problems than are logged: " + o);
             List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage)
