@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 import org.retro278.testing.ProjectFiles;
 import org.retro278.sftp.Secrets;
 import org.retro278.sftp.embedded.SftpServerExtension;
@@ -58,16 +59,7 @@ public final class AdapterHarness implements AutoCloseable {
 
     private void copyConfig() throws IOException {
         Path shipped = ProjectFiles.path("config");
-        try (Stream<Path> s = Files.walk(shipped)) {
-            for (Path p : s.toList()) {
-                Path t = config.resolve(shipped.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        FileUtils.copyDirectory(shipped.toFile(), config.toFile());
         for (Path p : List.of(config.resolve("practices/RIVERSIDE.yaml"), config.resolve("practices/WESTSIDE.yaml"),
                 config.resolve("payers/PAYERA.yaml"), config.resolve("payers/PAYERB.yaml"), config.resolve("payers/PAYERC.yaml"))) {
             Files.writeString(p, pointAtTestServer(Files.readString(p)));

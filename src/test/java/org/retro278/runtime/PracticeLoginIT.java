@@ -13,7 +13,6 @@ import com.jcraft.jsch.Session;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.retro278.testing.ProjectFiles;
@@ -115,16 +115,7 @@ class PracticeLoginIT {
     private Path installation(Path authorizedKeys, String passwordHash) throws Exception {
         Path shipped = ProjectFiles.path("config");
         Path config = tmp.resolve("config");
-        try (Stream<Path> s = Files.walk(shipped)) {
-            for (Path p : s.toList()) {
-                Path t = config.resolve(shipped.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        FileUtils.copyDirectory(shipped.toFile(), config.toFile());
         Path riverside = config.resolve("practices/RIVERSIDE.yaml");
         String yaml = Files.readString(riverside);
         String edited = yaml.replaceFirst("(?m)^  user: riverside$", Matcher.quoteReplacement("  user: riverside\n"

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.retro278.testing.ProjectFiles;
+import org.retro278.testing.TestCsv;
 import org.retro278.sftp.embedded.SftpServerExtension;
 import org.retro278.status.StatusFileWriter;
 import org.retro278.store.ClaimState;
@@ -183,42 +184,6 @@ final class RiversideFile {
 
     /** RFC 4180 records (quoted cells, doubled quotes, quoted line breaks). */
     static List<List<String>> parseCsv(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                record.add(cell.toString());
-                cell.setLength(0);
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                record.add(cell.toString());
-                cell.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-            } else {
-                cell.append(ch);
-            }
-        }
-        if (cell.length() > 0 || !record.isEmpty()) {
-            record.add(cell.toString());
-            records.add(record);
-        }
-        return records;
+        return TestCsv.parse(text);
     }
 }

@@ -12,12 +12,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -112,16 +112,7 @@ class SecretsStayOutOfLogsIT {
     private Path installation() throws IOException {
         Path shipped = ProjectFiles.path("config");
         Path config = tmp.resolve("config");
-        try (Stream<Path> s = Files.walk(shipped)) {
-            for (Path p : s.toList()) {
-                Path t = config.resolve(shipped.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        FileUtils.copyDirectory(shipped.toFile(), config.toFile());
         Path westside = config.resolve("practices/WESTSIDE.yaml");
         String yaml = Files.readString(westside).replace("  auth: key", "  auth: password\n  passwordEnv: " + PASSWORD_ENV
                 + "\n  account:\n    passwordHash: '" + PasswordHash.of(PASSWORD.toCharArray()).text() + "'");

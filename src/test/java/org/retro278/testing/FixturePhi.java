@@ -66,7 +66,7 @@ final class FixturePhi {
     }
 
     private static void claimFile(String text, Set<String> out) {
-        List<List<String>> records = Csv.parse(text);
+        List<List<String>> records = TestCsv.parse(text);
         if (records.isEmpty()) {
             return;
         }
@@ -166,48 +166,5 @@ final class FixturePhi {
             }
         }
         return out;
-    }
-
-    /** RFC 4180 records (quoted cells, doubled quotes, quoted line breaks). */
-    private static final class Csv {
-        static List<List<String>> parse(String text) {
-            List<List<String>> records = new ArrayList<>();
-            List<String> record = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < text.length(); i++) {
-                char ch = text.charAt(i);
-                if (quoted) {
-                    if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else if (ch == '"') {
-                        quoted = false;
-                    } else {
-                        cell.append(ch);
-                    }
-                } else if (ch == '"') {
-                    quoted = true;
-                } else if (ch == ',') {
-                    record.add(cell.toString());
-                    cell.setLength(0);
-                } else if (ch == '\n' || ch == '\r') {
-                    if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                    record.add(cell.toString());
-                    cell.setLength(0);
-                    records.add(record);
-                    record = new ArrayList<>();
-                } else {
-                    cell.append(ch);
-                }
-            }
-            if (cell.length() > 0 || !record.isEmpty()) {
-                record.add(cell.toString());
-                records.add(record);
-            }
-            return records;
-        }
     }
 }
