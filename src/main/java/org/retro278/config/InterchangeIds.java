@@ -1,6 +1,6 @@
 package org.retro278.config;
 
-import java.util.Objects;
+import org.retro278.model.Require;
 
 /**
  * Who sends and who receives, as the envelopes name them: ISA05-08 and GS02-03.
@@ -8,11 +8,7 @@ import java.util.Objects;
 public record InterchangeIds(String senderQualifier, String senderId, String receiverQualifier, String receiverId,
                              String applicationSender, String applicationReceiver) {
     public InterchangeIds {
-        Objects.requireNonNull(senderQualifier, "senderQualifier");
-        Objects.requireNonNull(senderId, "senderId");
-        Objects.requireNonNull(receiverQualifier, "receiverQualifier");
-        Objects.requireNonNull(receiverId, "receiverId");
-        Objects.requireNonNull(applicationSender, "applicationSender");
-        Objects.requireNonNull(applicationReceiver, "applicationReceiver");
+        Require.nonNull("senderQualifier senderId receiverQualifier receiverId applicationSender applicationReceiver",
+                senderQualifier, senderId, receiverQualifier, receiverId, applicationSender, applicationReceiver);
     }
 }

@@ -1,7 +1,7 @@
 package org.retro278.config;
 
 import java.time.Duration;
-import java.util.Objects;
+import org.retro278.model.Require;
 import org.retro278.sftp.SftpConnection;
 
 /**
@@ -16,10 +16,7 @@ import org.retro278.sftp.SftpConnection;
 public record PayerGateway(SftpConnection sftp, String inboundFolder, String outboundFolder, Duration maxWait,
                            Duration poll) {
     public PayerGateway {
-        Objects.requireNonNull(sftp, "sftp");
-        Objects.requireNonNull(inboundFolder, "inboundFolder");
-        Objects.requireNonNull(outboundFolder, "outboundFolder");
-        Objects.requireNonNull(maxWait, "maxWait");
-        Objects.requireNonNull(poll, "poll");
+        Require.nonNull("sftp inboundFolder outboundFolder maxWait poll",
+                sftp, inboundFolder, outboundFolder, maxWait, poll);
     }
 }

@@ -1,6 +1,6 @@
 package org.retro278.config;
 
-import java.util.Objects;
+import org.retro278.model.Require;
 import org.retro278.x12.Delimiters;
 
 /**
@@ -29,12 +29,7 @@ public record PayerProfile(String id, String name, InterchangeIds ids, char usag
     }
 
     public PayerProfile {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(ids, "ids");
-        Objects.requireNonNull(delimiters, "delimiters");
-        Objects.requireNonNull(retro, "retro");
-        Objects.requireNonNull(deadlines, "deadlines");
+        Require.nonNull("id name ids delimiters retro deadlines", id, name, ids, delimiters, retro, deadlines);
     }
 
 }

@@ -1,7 +1,7 @@
 package org.retro278.config;
 
 import java.time.Duration;
-import java.util.Objects;
+import org.retro278.model.Require;
 import org.retro278.sftp.SftpConnection;
 
 /**
@@ -18,13 +18,7 @@ import org.retro278.sftp.SftpConnection;
 public record PracticeProfile(String id, String name, String layout, SftpConnection sftp, String dropFolder,
                               String outboxFolder, Duration poll, Duration quiet) {
     public PracticeProfile {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(layout, "layout");
-        Objects.requireNonNull(sftp, "sftp");
-        Objects.requireNonNull(dropFolder, "dropFolder");
-        Objects.requireNonNull(outboxFolder, "outboxFolder");
-        Objects.requireNonNull(poll, "poll");
-        Objects.requireNonNull(quiet, "quiet");
+        Require.nonNull("id name layout sftp dropFolder outboxFolder poll quiet",
+                id, name, layout, sftp, dropFolder, outboxFolder, poll, quiet);
     }
 }

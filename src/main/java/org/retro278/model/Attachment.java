@@ -1,7 +1,5 @@
 package org.retro278.model;
 
-import java.util.Objects;
-
 /**
  * Supporting documents that accompany or follow the request: 2000E PWK.
  *
@@ -11,8 +9,6 @@ import java.util.Objects;
  */
 public record Attachment(String reportType, String transmission, String controlNumber) {
     public Attachment {
-        Objects.requireNonNull(reportType, "reportType");
-        Objects.requireNonNull(transmission, "transmission");
-        Objects.requireNonNull(controlNumber, "controlNumber");
+        Require.nonNull("reportType transmission controlNumber", reportType, transmission, controlNumber);
     }
 }

@@ -1,7 +1,6 @@
 package org.retro278.model;
 
 import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * The patient when the patient is not the subscriber: 2000D/2010D.
@@ -11,9 +10,6 @@ import java.util.Objects;
  */
 public record Dependent(String relationshipCode, PersonName name, LocalDate birthDate, Gender gender) {
     public Dependent {
-        Objects.requireNonNull(relationshipCode, "relationshipCode");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(birthDate, "birthDate");
-        Objects.requireNonNull(gender, "gender");
+        Require.nonNull("relationshipCode name birthDate gender", relationshipCode, name, birthDate, gender);
     }
 }

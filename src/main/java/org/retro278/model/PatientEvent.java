@@ -1,7 +1,6 @@
 package org.retro278.model;
 
 import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * The patient event under review: 2000E UM, the admission dates and the facility (2010EA).
@@ -18,9 +17,7 @@ public record PatientEvent(RequestCategory category, String certificationType, S
                            String placeOfService, String levelOfService, LocalDate admissionDate,
                            LocalDate dischargeDate, Provider facility) {
     public PatientEvent {
-        Objects.requireNonNull(category, "category");
-        Objects.requireNonNull(certificationType, "certificationType");
-        Objects.requireNonNull(serviceType, "serviceType");
-        Objects.requireNonNull(placeOfService, "placeOfService");
+        Require.nonNull("category certificationType serviceType placeOfService",
+                category, certificationType, serviceType, placeOfService);
     }
 }

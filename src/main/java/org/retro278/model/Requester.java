@@ -1,7 +1,5 @@
 package org.retro278.model;
 
-import java.util.Objects;
-
 /**
  * The provider or organization asking for the review: 2010B. A requester with a first name is a
  * person (NM102=1) and {@code name} is the last name; without one it is an organization (NM102=2).
@@ -10,8 +8,7 @@ import java.util.Objects;
  */
 public record Requester(String npi, String name, String firstName, String taxonomy) {
     public Requester {
-        Objects.requireNonNull(npi, "npi");
-        Objects.requireNonNull(name, "name");
+        Require.nonNull("npi name", npi, name);
     }
 
     public boolean isPerson() {

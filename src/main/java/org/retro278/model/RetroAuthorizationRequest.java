@@ -3,7 +3,6 @@ package org.retro278.model;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One retrospective authorization request: one claim of a practice, one patient event, one 278
@@ -20,14 +19,10 @@ public record RetroAuthorizationRequest(String claimId, Payer payer, Requester r
                                         List<String> diagnoses, Attachment attachment, RetroReason retroReason,
                                         String retroNote) {
     public RetroAuthorizationRequest {
-        Objects.requireNonNull(claimId, "claimId");
-        Objects.requireNonNull(payer, "payer");
-        Objects.requireNonNull(requester, "requester");
-        Objects.requireNonNull(subscriber, "subscriber");
-        Objects.requireNonNull(event, "event");
+        Require.nonNull("claimId payer requester subscriber event retroReason",
+                claimId, payer, requester, subscriber, event, retroReason);
         services = List.copyOf(services);
         diagnoses = List.copyOf(diagnoses);
-        Objects.requireNonNull(retroReason, "retroReason");
         if (services.isEmpty()) {
             throw new IllegalArgumentException("a request has at least one service line");
         }

@@ -3,7 +3,6 @@ package org.retro278.model;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One service line of the claim: a 2000F service level.
@@ -19,10 +18,8 @@ import java.util.Objects;
 public record ServiceLine(String procedureCode, List<String> modifiers, String revenueCode, BigDecimal units,
                           BigDecimal charge, LocalDate dateFrom, LocalDate dateTo, Provider rendering) {
     public ServiceLine {
-        Objects.requireNonNull(procedureCode, "procedureCode");
+        Require.nonNull("procedureCode units dateFrom", procedureCode, units, dateFrom);
         modifiers = List.copyOf(modifiers);
-        Objects.requireNonNull(units, "units");
-        Objects.requireNonNull(dateFrom, "dateFrom");
     }
 
     public boolean isInstitutional() {
