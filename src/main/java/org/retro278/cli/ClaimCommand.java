@@ -8,22 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.retro278.model.PersonName;
 import org.retro278.model.RetroAuthorizationRequest;
 import org.retro278.store.OperatorView;
 import org.retro278.store.OperatorView.ClaimChange;
 import org.retro278.store.Reason;
 import org.retro278.store.ReceivedFile;
-import org.retro278.store.StoreException;
 import org.retro278.store.StoredClaim;
-import org.retro278.store.TransactionStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code claim}: one claim (or the claims a key names) with its whole history: every change of state, when, who
@@ -39,13 +33,7 @@ import picocli.CommandLine.Spec;
                 "Reads the same installation as run (--config, --work, retro278.store.*) and works while run is running.",
                 "Names, member ids, birth dates and the reasons' words are PHI: shown only with --show-phi.",
                 "Exit 0: shown. 1: no claim matched. 2: usage or configuration error."})
-public final class ClaimCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    InstalledStore installed = new InstalledStore();
+public final class ClaimCommand extends OperatorCommand {
 
     @Parameters(arity = "0..1", paramLabel = "ID", description = "The practice's claim_id (of every file, unless --practice).")
     String claimId;
@@ -68,10 +56,6 @@ public final class ClaimCommand implements Callable<Integer> {
     @Option(names = "--key", paramLabel = "N", description = "The claim with this store key (what status lists).")
     Long key;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
-            description = "At most N claims (default: ${DEFAULT-VALUE}; 1-1000).")
-    int limit;
-
     @Option(names = "--after", paramLabel = "KEY", defaultValue = "0",
             description = "Only claims with a store key above KEY: the next page.")
     long after;
@@ -79,51 +63,32 @@ public final class ClaimCommand implements Callable<Integer> {
     @Option(names = "--show-phi", description = "Also show names, member ids, birth dates and the reasons' words (PHI).")
     boolean showPhi;
 
-    @Mixin
-    JsonOutput json = new JsonOutput();
-
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        String usage = usage();
-        if (usage != null) {
-            err.println("claim: " + usage + " (--help)");
-            return Retro278.USAGE;
+    int show(OperatorView view, PrintWriter out, PrintWriter err) throws Exception {
+        List<StoredClaim> found = find(view);
+        if (found.isEmpty()) {
+            err.println("claim: no claim matched");
+            return Retro278.PROBLEMS;
         }
-        try (TransactionStore store = installed.open("claim", err)) {
-            if (store == null) {
-                return Retro278.USAGE;
-            }
-            OperatorView view = store.operatorView();
-            List<StoredClaim> found = find(view);
-            if (found.isEmpty()) {
-                err.println("claim: no claim matched");
-                return Retro278.PROBLEMS;
-            }
-            List<Shown> shown = new ArrayList<>();
-            for (StoredClaim c : found) {
-                shown.add(new Shown(c, view.file(c.fileId()), view.history(c.key()),
-                        showPhi ? view.request(c.key()) : Optional.empty()));
-            }
-            if (json.on) {
-                out.println(json(shown));
-            } else {
-                shown.forEach(s -> text(s, out));
-                if (found.size() == limit) {
-                    out.println("(at most " + limit + " claims shown: --after " + found.get(found.size() - 1).key()
-                            + " shows the next)");
-                }
-            }
-            out.flush();
-            return Retro278.OK;
-        } catch (StoreException e) {
-            err.println("claim: " + e.getMessage());
-            return Retro278.USAGE;
+        List<Shown> shown = new ArrayList<>();
+        for (StoredClaim c : found) {
+            shown.add(new Shown(c, view.file(c.fileId()), view.history(c.key()),
+                    showPhi ? view.request(c.key()) : Optional.empty()));
         }
+        if (json.on) {
+            out.println(json(shown));
+        } else {
+            shown.forEach(s -> text(s, out));
+            if (found.size() == limit) {
+                out.println("(at most " + limit + " claims shown: --after " + found.get(found.size() - 1).key()
+                        + " shows the next)");
+            }
+        }
+        return Retro278.OK;
     }
 
-    private String usage() {
+    @Override
+    String usage() {
         int selectors = (claimId != null ? 1 : 0) + (trace != null ? 1 : 0) + (isa13 != null ? 1 : 0) + (file != null ? 1 : 0)
                 + (key != null ? 1 : 0);
         if (selectors != 1) {
@@ -134,9 +99,6 @@ public final class ClaimCommand implements Callable<Integer> {
         }
         if (practice != null && claimId == null && file == null) {
             return "--practice goes with ID or --file";
-        }
-        if (limit < 1 || limit > 1000) {
-            return "--limit " + limit + " is not from 1 to 1000";
         }
         return null;
     }

@@ -16,7 +16,6 @@ import org.retro278.convert.Converter;
 import org.retro278.mapping.ClaimFileReader;
 import org.retro278.mapping.ClaimFileRefusedException;
 import org.retro278.mapping.ClaimLayout;
-import org.retro278.mapping.ClaimLayoutException;
 import org.retro278.rules.ClaimRules;
 import org.retro278.x12.control.FileControlNumbers;
 import picocli.CommandLine.Command;
@@ -83,10 +82,23 @@ public final class ConvertCommand implements Callable<Integer> {
             err.println("convert: claim file not found: " + claims);
             return Retro278.USAGE;
         }
+        Installation.Loaded config;
         try {
-            var config = installation.load();
-            ClaimLayout claimLayout = ClaimLayout.load(installation.mappings, layout);
-            ClaimRules rules = new ClaimRules(config.payers(), X12Checks.facts(), claimLayout.datePattern(), created.toLocalDate());
+            config = installation.load();
+        } catch (ConfigurationException e) {
+            err.println("convert: configuration: " + e.getMessage());
+            return Retro278.USAGE;
+        }
+        ClaimFileReader reader;
+        try {
+            reader = new ClaimFileReader(ClaimLayout.load(installation.mappings, layout));
+        } catch (ConfigurationException e) {
+            err.println("convert: layout: " + e.getMessage());
+            return Retro278.USAGE;
+        }
+        try (reader) {
+            ClaimRules rules = new ClaimRules(config.payers(), X12Checks.facts(), reader.layout().datePattern(),
+                    created.toLocalDate());
             var numbers = new FileControlNumbers(state.resolve("control-numbers.properties"));
             if (skipValidation) {
                 err.println("convert: WARNING: validation is off (benchmark mode); do not send this output");
@@ -94,10 +106,7 @@ public final class ConvertCommand implements Callable<Integer> {
             Converter converter = new Converter(rules, numbers, config.submitter().traceOriginator(),
                     skipValidation ? TransactionSetValidator.NONE : X12Checks.transactionSets(),
                     X12Checks.envelopes(), created, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
-            ConversionSummary s;
-            try (ClaimFileReader reader = new ClaimFileReader(claimLayout)) {
-                s = converter.convert(reader, claims, out);
-            }
+            ConversionSummary s = converter.convert(reader, claims, out);
             for (var p : s.interchanges()) {
                 outw.printf("wrote %s (%d request(s))%n", p.file(), p.transactionSets());
             }
@@ -109,12 +118,6 @@ public final class ConvertCommand implements Callable<Integer> {
             outw.printf("rejection report: %s%n", s.report());
             outw.flush();
             return s.rejected() > 0 ? Retro278.PROBLEMS : Retro278.OK;
-        } catch (ConfigurationException e) {
-            err.println("convert: configuration: " + e.getMessage());
-            return Retro278.USAGE;
-        } catch (ClaimLayoutException e) {
-            err.println("convert: layout: " + e.getMessage());
-            return Retro278.USAGE;
         } catch (ClaimFileRefusedException e) {
             err.println("convert: " + claims + " refused: " + e.getMessage());
             return Retro278.USAGE;

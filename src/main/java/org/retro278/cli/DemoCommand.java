@@ -26,12 +26,12 @@ import org.retro278.io.SecureFiles;
 import org.retro278.logging.LogFile;
 import org.retro278.rules.RejectionCode;
 import org.retro278.runtime.Adapter;
-import org.retro278.sftp.Secrets;
 import org.retro278.store.ClaimState;
 import org.retro278.store.Reason;
 import org.retro278.store.ReceivedFile;
 import org.retro278.store.StoredClaim;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,20 +59,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "DIR", defaultValue = "demo/config",
-            description = "The demo's installation: application.properties, payers/ and practices/ (default: ${DEFAULT-VALUE}).")
-    Path config;
+    @Mixin
+    Installation installation = new Installation(Path.of("demo", "config"));
+
+    @Mixin
+    AdapterLaunch launch = new AdapterLaunch();
 
     @Option(names = "--samples", paramLabel = "FILE", defaultValue = "demo/samples.properties",
             description = "Which sample claim files go to which practice, and the day they are written for (default: ${DEFAULT-VALUE}).")
     Path samples;
-
-    @Option(names = "--mappings", paramLabel = "DIR", defaultValue = "mappings",
-            description = "Claim layouts (Smooks mapping files) (default: ${DEFAULT-VALUE}).")
-    Path mappings;
-
-    @Option(names = "--routes", paramLabel = "DIR", defaultValue = "routes", description = "Camel route templates (default: ${DEFAULT-VALUE}).")
-    Path routes;
 
     @Option(names = "--work", paramLabel = "DIR", description = "Work folder, kept afterwards (default: a new temporary folder, removed at the end).")
     Path work;
@@ -119,16 +114,13 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private int demo(PrintWriter out, PrintWriter err, Clock clock, LocalDate day, DemoSamples drops, Path dir) throws Exception {
-        Adapter adapter;
-        try {
-            adapter = Adapter.start(new Adapter.Options(config, mappings, routes, dir, 0, null, Secrets.environment(), clock));
-        } catch (ConfigurationException e) {
-            err.println("demo: configuration: " + e.getMessage());
+        Adapter adapter = launch.start(installation, dir, 0, clock);
+        if (adapter == null) {
             return Retro278.USAGE;
         }
         try (adapter) {
             if (adapter.embeddedServer() == null) {
-                err.println("demo: " + config + " uses no embedded SFTP server; the demo needs the embedded defaults");
+                err.println("demo: " + installation.config + " uses no embedded SFTP server; the demo needs the embedded defaults");
                 return Retro278.USAGE;
             }
             out.printf("retro278 demo on %s (the sample files, written for %s, are moved to that day)%n", day, drops.writtenFor());
@@ -137,7 +129,7 @@ public final class DemoCommand implements Callable<Integer> {
             for (DemoSamples.Sample s : drops.samples()) {
                 Optional<PracticeProfile> practice = adapter.practices().find(s.practiceId());
                 if (practice.isEmpty() || !practice.get().sftp().embedded()) {
-                    err.println("demo: " + samples + ": " + s.practiceId() + " is not a practice on the embedded server in " + config);
+                    err.println("demo: " + samples + ": " + s.practiceId() + " is not a practice on the embedded server in " + installation.config);
                     return Retro278.USAGE;
                 }
                 PracticeProfile p = practice.get();

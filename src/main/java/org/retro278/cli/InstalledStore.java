@@ -10,7 +10,6 @@ import org.retro278.sftp.Secrets;
 import org.retro278.store.StoreException;
 import org.retro278.store.TransactionStore;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * The transaction store of an installation, found as {@code run} finds it (retro278.store.* and retro278.work.dir
@@ -23,19 +22,18 @@ final class InstalledStore {
     @Mixin
     Installation installation = new Installation();
 
-    @Option(names = "--work", paramLabel = "DIR", description = "Work directory of the installation (default:"
-            + " retro278.work.dir of application.properties); holds the embedded store.")
-    Path work;
+    @Mixin
+    WorkDirectory work = new WorkDirectory();
 
     /** Opens the store, or says on {@code err} why it cannot (then the command exits {@link Retro278#USAGE}). */
     TransactionStore open(String command, PrintWriter err) {
         try {
-            RuntimeSettings settings = RuntimeSettings.load(installation.config.resolve("application.properties"));
+            RuntimeSettings settings = RuntimeSettings.load(installation.applicationProperties());
             String password = Secrets.environment().lookup(settings.storePasswordEnv()).orElse(null);
             if (settings.storeUrl() != null) {
                 return TransactionStore.open(settings.storeUrl(), settings.storeUser(), password);
             }
-            Path dir = (work != null ? work : settings.workDir()).toAbsolutePath();
+            Path dir = (work.dir != null ? work.dir : settings.workDir()).toAbsolutePath();
             Path file = dir.resolve("db").resolve("retro278.mv.db");
             if (!Files.isRegularFile(file)) {
                 err.println(command + ": no store at " + file + " (has run used this work directory? see --work)");

@@ -1,15 +1,11 @@
 package org.retro278.cli;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.retro278.cli.X12Files.FileReading;
+import org.retro278.cli.X12Files.Result;
 import org.retro278.x12.X12Problem;
 import org.retro278.x12.response.InboundDocument;
 import org.retro278.x12.response.ResponseHandler;
@@ -17,9 +13,9 @@ import org.retro278.x12.response.ResponseJson;
 import org.retro278.x12.response.ResponseReader;
 import org.retro278.x12.validation.ValidationSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -40,9 +36,6 @@ import picocli.CommandLine.Spec;
                 "Exit 0: read clean. 1: read with problems. 2: unreadable."})
 public final class ReadCommand implements Callable<Integer> {
 
-    /** StAEDI reports schema details through java.util.logging; held so the level setting is not collected. */
-    private static final Logger STAEDI_LOG = Logger.getLogger("io.xlate.edi");
-
     @Spec
     CommandSpec spec;
 
@@ -50,42 +43,34 @@ public final class ReadCommand implements Callable<Integer> {
             description = "Check envelopes only, not the implementation guides (faster; the documents are the same).")
     boolean noValidation;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "X12 files to read")
-    List<Path> files;
+    @Mixin
+    X12Files files = new X12Files();
 
     @Override
     public Integer call() {
-        STAEDI_LOG.setLevel(Level.WARNING);
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ResponseReader reader = ResponseReader.create();
-        if (noValidation) {
-            reader = reader.withoutValidation();
-        }
-        ResponseJson json = new ResponseJson(out);
-        boolean problems = false;
-        boolean unreadable = false;
-        for (Path file : files) {
-            String name = file.toString();
-            FileCounts counts = new FileCounts(json, name);
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+        ResponseReader reader = noValidation ? ResponseReader.create().withoutValidation() : ResponseReader.create();
+        ResponseJson json = new ResponseJson(spec.commandLine().getOut());
+        return files.readEach(new FileReading() {
+            @Override
+            public Result read(String name, InputStream in) throws IOException {
+                FileCounts counts = new FileCounts(json, name);
                 ValidationSummary summary = reader.read(in, counts);
-                unreadable |= !summary.x12() || counts.stopped;
-                problems |= counts.problems > 0;
                 err.println(name + ": " + counts.documents + " document" + (counts.documents == 1 ? "" : "s") + " read; "
                         + summary.describe() + (counts.skipped > 0 ? "; " + counts.skipped + " set(s) not read" : ""));
-            } catch (IOException | RuntimeException e) {
+                return !summary.x12() || counts.stopped ? Result.UNREADABLE : counts.problems > 0 ? Result.PROBLEMS : Result.CLEAN;
+            }
+
+            @Override
+            public Result failed(String name, Exception e) {
                 // the reader turns any content into documents and problems; this is the file itself failing,
                 // or a defect: either way this file is unreadable and the next one is still read
                 json.problem(new X12Problem(0, null, null, null, null, null, null, "UNREADABLE",
                         "cannot read the file (" + e.getClass().getSimpleName() + ")"), name);
                 err.println(name + ": cannot read the file (" + e.getClass().getSimpleName() + ")");
-                unreadable = true;
+                return Result.UNREADABLE;
             }
-            out.flush();
-            err.flush();
-        }
-        return unreadable ? Retro278.USAGE : problems ? Retro278.PROBLEMS : Retro278.OK;
+        });
     }
 
     /** Writes what one file gives and counts it for the exit code. */

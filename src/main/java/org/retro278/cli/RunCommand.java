@@ -1,14 +1,11 @@
 package org.retro278.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
-import org.retro278.config.ConfigurationException;
 import org.retro278.runtime.Adapter;
-import org.retro278.sftp.Secrets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,12 +31,11 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     Installation installation = new Installation();
 
-    @Option(names = "--routes", paramLabel = "DIR", defaultValue = "routes",
-            description = "Camel route templates (default: ${DEFAULT-VALUE}).")
-    Path routes;
+    @Mixin
+    AdapterLaunch launch = new AdapterLaunch();
 
-    @Option(names = "--work", paramLabel = "DIR", description = "Work directory (default: retro278.work.dir of application.properties).")
-    Path work;
+    @Mixin
+    WorkDirectory work = new WorkDirectory();
 
     @Option(names = "--sftp-port", paramLabel = "PORT", description = "Port of the embedded SFTP server (0: any free port).")
     Integer sftpPort;
@@ -61,12 +57,8 @@ public final class RunCommand implements Callable<Integer> {
             return Retro278.USAGE;
         }
         StopSignal stop = StopSignal.install();
-        Adapter adapter;
-        try {
-            adapter = Adapter.start(new Adapter.Options(installation.config, installation.mappings, routes, work, sftpPort, null,
-                    Secrets.environment(), AsOf.runningFrom(moment, ZoneId.systemDefault())));
-        } catch (ConfigurationException e) {
-            err.println("run: configuration: " + e.getMessage());
+        Adapter adapter = launch.start(installation, work.dir, sftpPort, AsOf.runningFrom(moment, ZoneId.systemDefault()));
+        if (adapter == null) {
             return Retro278.USAGE;
         }
         // a stop that does not come through the signals (System.exit elsewhere, a hang-up) still closes the store

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.retro278.store.ClaimState;
+import org.retro278.store.OperatorView;
 import org.retro278.store.OperatorView.ClaimCount;
 import org.retro278.store.OperatorView.ClaimSummary;
 import org.retro278.store.OperatorView.FileSummary;
@@ -20,13 +20,8 @@ import org.retro278.store.OperatorView.InterchangeSummary;
 import org.retro278.store.OperatorView.Page;
 import org.retro278.store.OperatorView.StatusFilter;
 import org.retro278.store.OperatorView.StoreStatus;
-import org.retro278.store.StoreException;
-import org.retro278.store.TransactionStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code status}: what the store holds, for an operator, without opening the database: claims per state, payer
@@ -40,13 +35,7 @@ import picocli.CommandLine.Spec;
                 "Reads the same installation as run (--config, --work, retro278.store.*) and works while run is running.",
                 "Ids, states, codes, counts and dates only: never names or member ids.",
                 "Exit 0: shown. 1: nothing matched. 2: usage or configuration error."})
-public final class StatusCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    InstalledStore installed = new InstalledStore();
+public final class StatusCommand extends OperatorCommand {
 
     @Option(names = "--practice", paramLabel = "ID", description = "Only this practice's claims, files and interchanges.")
     String practice;
@@ -58,44 +47,26 @@ public final class StatusCommand implements Callable<Integer> {
             description = "Only claims and files received, and interchanges built, from this moment on (local time).")
     String since;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
-            description = "At most N rows in each list, newest first (default: ${DEFAULT-VALUE}; 1-1000).")
-    int limit;
-
-    @Mixin
-    JsonOutput json = new JsonOutput();
+    private Instant from;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (limit < 1 || limit > 1000) {
-            err.println("status: --limit " + limit + " is not from 1 to 1000");
-            return Retro278.USAGE;
-        }
-        Instant from;
+    String usage() {
         try {
             from = since == null ? null : AsOf.parse(since).atZone(ZoneId.systemDefault()).toInstant();
+            return null;
         } catch (DateTimeParseException e) {
-            err.println("status: --since '" + since + "' is not " + AsOf.LABEL);
-            return Retro278.USAGE;
+            return "--since '" + since + "' is not " + AsOf.LABEL;
         }
-        StoreStatus status;
-        try (TransactionStore store = installed.open("status", err)) {
-            if (store == null) {
-                return Retro278.USAGE;
-            }
-            status = store.operatorView().status(new StatusFilter(practice, payer, from), limit);
-        } catch (StoreException e) {
-            err.println("status: " + e.getMessage());
-            return Retro278.USAGE;
-        }
+    }
+
+    @Override
+    int show(OperatorView view, PrintWriter out, PrintWriter err) throws Exception {
+        StoreStatus status = view.status(new StatusFilter(practice, payer, from), limit);
         if (json.on) {
             out.println(json(status));
         } else {
             text(status, out);
         }
-        out.flush();
         return status.isEmpty() ? Retro278.PROBLEMS : Retro278.OK;
     }
 

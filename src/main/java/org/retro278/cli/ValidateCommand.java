@@ -1,20 +1,16 @@
 package org.retro278.cli;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.retro278.cli.X12Files.FileReading;
+import org.retro278.cli.X12Files.Result;
 import org.retro278.x12.validation.ValidationSummary;
 import org.retro278.x12.validation.X12Validator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -33,41 +29,36 @@ import picocli.CommandLine.Spec;
                 "Exit 0: every file clean. 1: problems found. 2: a file cannot be read or is not X12."})
 public final class ValidateCommand implements Callable<Integer> {
 
-    /** StAEDI reports schema details through java.util.logging; held so the level setting is not collected. */
-    private static final Logger STAEDI_LOG = Logger.getLogger("io.xlate.edi");
-
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "X12 files to check")
-    List<Path> files;
+    @Mixin
+    X12Files files = new X12Files();
 
     @Override
     public Integer call() {
-        STAEDI_LOG.setLevel(Level.WARNING);
         PrintWriter out = spec.commandLine().getOut();
         X12Validator validator = X12Validator.create();
-        boolean problems = false;
-        boolean unusable = false;
-        for (Path file : files) {
-            String name = file.toString();
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+        return files.readEach(new FileReading() {
+            @Override
+            public Result read(String name, InputStream in) throws IOException {
                 ValidationSummary summary = validator.validate(in, p -> out.println(name + ": " + p.describe()));
                 out.println(name + ": " + summary.describe());
-                unusable |= !summary.x12();
-                problems |= summary.problems() > 0;
-            } catch (IOException e) {
-                out.println(name + ": cannot read the file (" + e.getClass().getSimpleName() + ")");
-                unusable = true;
-            } catch (RuntimeException e) {
+                return !summary.x12() ? Result.UNREADABLE : summary.problems() > 0 ? Result.PROBLEMS : Result.CLEAN;
+            }
+
+            @Override
+            public Result failed(String name, Exception e) {
+                if (e instanceof IOException) {
+                    out.println(name + ": cannot read the file (" + e.getClass().getSimpleName() + ")");
+                    return Result.UNREADABLE;
+                }
                 // the validator turns every input into problems; should it still fail, this file is a problem
                 // found (not "unreadable", exit 2) and the next file is checked
                 out.println(name + ": the validator failed on this file (" + e.getClass().getSimpleName()
                         + "); it was not checked to the end");
-                problems = true;
+                return Result.PROBLEMS;
             }
-            out.flush();
-        }
-        return unusable ? Retro278.USAGE : problems ? Retro278.PROBLEMS : Retro278.OK;
+        });
     }
 }

@@ -40,8 +40,6 @@ public final class PayerDirectory {
     static final Pattern GS_CODE = Pattern.compile("[A-Z0-9 !&'()+,\\-./;?=]{2,15}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9 &'(),\\-./]{1,60}");
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private final Map<String, PayerProfile> byId;
 
     private PayerDirectory(Map<String, PayerProfile> byId) {
@@ -61,21 +59,12 @@ public final class PayerDirectory {
         if (!Files.isDirectory(dir)) {
             throw new ConfigurationException(dir + ": payer profile directory not found");
         }
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().forEach(files::add);
-        } catch (IOException e) {
-            throw new ConfigurationException(dir + ": cannot list payer profiles: " + e.getMessage(), e);
-        }
         Map<String, PayerProfile> m = new TreeMap<>();
-        for (Path f : files) {
-            PayerProfile p = loadFile(f);
-            String stem = f.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-            if (!stem.equals(p.id())) {
-                throw new ConfigurationException(f + ": id '" + p.id() + "' must match the file name (" + stem + ")");
-            }
+        for (Map.Entry<Path, PayerProfile> e : YamlSection.loadEach(dir, "payer profiles", PayerDirectory::loadFile,
+                PayerProfile::id).entrySet()) {
+            PayerProfile p = e.getValue();
             if (m.put(p.id(), p) != null) {
-                throw new ConfigurationException(f + ": payer id '" + p.id() + "' is defined twice");
+                throw new ConfigurationException(e.getKey() + ": payer id '" + p.id() + "' is defined twice");
             }
         }
         if (m.isEmpty()) {
@@ -85,14 +74,7 @@ public final class PayerDirectory {
     }
 
     static PayerProfile loadFile(Path file) throws ConfigurationException {
-        JsonNode root;
-        try {
-            root = YAML.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new ConfigurationException(file + ": not readable YAML: " + e.getMessage(), e);
-        }
-        String f = file.toString();
-        YamlSection top = YamlSection.root(f, root).onlyKeys(Set.of("id", "name", "interchange", "delimiters", "retro", "gateway",
+        YamlSection top = YamlSection.read(file).onlyKeys(Set.of("id", "name", "interchange", "delimiters", "retro", "gateway",
                 "deadlines"));
         String id = top.text("id", PAYER_ID, "a payer id of 2-80 letters and digits");
         String name = top.text("name", NAME, "a name of 1-60 letters, digits, spaces and & ' ( ) , - . /");
@@ -123,7 +105,7 @@ public final class PayerDirectory {
             for (char c : new char[] {delimiters.element(), delimiters.component(), delimiters.repetition(), delimiters.segment()}) {
                 for (String v : List.of(ids.senderId(), ids.receiverId(), ids.applicationSender(), ids.applicationReceiver(), name, id)) {
                     if (v.indexOf(c) >= 0) {
-                        throw new ConfigurationException(f + ": delimiter '" + c + "' also appears in an id or the name ('" + v + "')");
+                        throw new ConfigurationException(file + ": delimiter '" + c + "' also appears in an id or the name ('" + v + "')");
                     }
                 }
             }

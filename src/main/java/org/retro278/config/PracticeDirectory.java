@@ -27,7 +27,6 @@ public final class PracticeDirectory {
     static final Pattern PRACTICE_ID = Pattern.compile("[A-Z0-9][A-Z0-9_\\-]{0,31}");
     private static final Pattern NAME = Pattern.compile("[^\\p{Cntrl}]{1,100}");
     private static final Pattern LAYOUT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-]{0,63}");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final Map<String, PracticeProfile> byId;
 
@@ -52,31 +51,14 @@ public final class PracticeDirectory {
         if (!Files.isDirectory(dir)) {
             return new PracticeDirectory(m);
         }
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().forEach(files::add);
-        } catch (IOException e) {
-            throw new ConfigurationException(dir + ": cannot list practices: " + e.getMessage(), e);
-        }
-        for (Path f : files) {
-            PracticeProfile p = loadFile(f, defaults);
-            String stem = f.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-            if (!stem.equals(p.id())) {
-                throw new ConfigurationException(f + ": id '" + p.id() + "' must match the file name (" + stem + ")");
-            }
+        for (PracticeProfile p : YamlSection.loadEach(dir, "practices", f -> loadFile(f, defaults), PracticeProfile::id).values()) {
             m.put(p.id(), p);
         }
         return new PracticeDirectory(m);
     }
 
     static PracticeProfile loadFile(Path file, RuntimeSettings.PollTimes defaults) throws ConfigurationException {
-        JsonNode root;
-        try {
-            root = YAML.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new ConfigurationException(file + ": not readable YAML: " + e.getMessage(), e);
-        }
-        YamlSection top = YamlSection.root(file.toString(), root)
+        YamlSection top = YamlSection.read(file)
                 .onlyKeys(Set.of("id", "name", "layout", "sftp", "dropFolder", "outboxFolder", "pollSeconds", "quietSeconds"));
         return new PracticeProfile(
                 top.text("id", PRACTICE_ID, "a practice id of upper-case letters, digits, _ and - (at most 32)"),

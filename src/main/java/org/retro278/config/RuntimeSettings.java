@@ -1,9 +1,5 @@
 package org.retro278.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -106,12 +102,7 @@ public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, S
     }
 
     public static RuntimeSettings load(Path file) throws ConfigurationException {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new ConfigurationException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        Properties p = ApplicationProperties.read(file);
         RuntimeSettings d = defaults();
         String work = trimmed(p, "retro278.work.dir");
         String url = trimmed(p, "retro278.store.url");

@@ -1,9 +1,5 @@
 package org.retro278.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -26,12 +22,7 @@ public record SubmitterSettings(String traceOriginator) {
     }
 
     public static SubmitterSettings load(Path file) throws ConfigurationException {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new ConfigurationException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        Properties p = ApplicationProperties.read(file);
         String originator = p.getProperty(TRACE_ORIGINATOR);
         if (originator == null) {
             throw new ConfigurationException(file + ": " + TRACE_ORIGINATOR + ": missing");

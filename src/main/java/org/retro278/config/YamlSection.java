@@ -1,25 +1,71 @@
 package org.retro278.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Typed, checked access to one mapping of a YAML configuration file, so that every mistake is reported
  * with the file and the dotted path of the setting ("config/payers/PAYERB.yaml: retro.windowDays: ...").
  */
-final class YamlSection {
-    private final String file;
-    private final String path;
-    private final JsonNode node;
+record YamlSection(String file, String path, JsonNode node) {
 
-    YamlSection(String file, String path, JsonNode node) {
-        this.file = file;
-        this.path = path;
-        this.node = node;
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** Reads one file of {@code <config>/payers/} or {@code <config>/practices/}: the mapping at its top. */
+    static YamlSection read(Path file) throws ConfigurationException {
+        JsonNode root;
+        try {
+            root = YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ConfigurationException(file + ": not readable YAML: " + e.getMessage(), e);
+        }
+        return root(file.toString(), root);
+    }
+
+    /**
+     * Loads every {@code *.yaml} / {@code *.yml} file of {@code dir}, in name order, and checks that each
+     * is named after the partner it defines: each file with what it defines.
+     *
+     * @param what the files as an error message names them ("payer profiles", "practices")
+     */
+    static <T> Map<Path, T> loadEach(Path dir, String what, PartnerFile<T> load, Function<T, String> id)
+            throws ConfigurationException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().forEach(files::add);
+        } catch (IOException e) {
+            throw new ConfigurationException(dir + ": cannot list " + what + ": " + e.getMessage(), e);
+        }
+        Map<Path, T> loaded = new LinkedHashMap<>();
+        for (Path f : files) {
+            T partner = load.load(f);
+            String stem = f.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            if (!stem.equals(id.apply(partner))) {
+                throw new ConfigurationException(f + ": id '" + id.apply(partner) + "' must match the file name (" + stem + ")");
+            }
+            loaded.put(f, partner);
+        }
+        return loaded;
+    }
+
+    /** Reads one partner file. */
+    @FunctionalInterface
+    interface PartnerFile<T> {
+        T load(Path file) throws ConfigurationException;
     }
 
     static YamlSection root(String file, JsonNode node) throws ConfigurationException {
@@ -54,26 +100,29 @@ final class YamlSection {
         return v != null && !v.isNull();
     }
 
-    YamlSection section(String key) throws ConfigurationException {
+    /** The value of {@code key}, refused with "missing..." when absent and "expected..." when it does not fit. */
+    private JsonNode value(String key, Predicate<JsonNode> fits, String missing, String expected) throws ConfigurationException {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) {
-            throw new ConfigurationException(where(key) + ": missing");
+            throw new ConfigurationException(where(key) + ": " + missing);
         }
-        if (!v.isObject()) {
-            throw new ConfigurationException(where(key) + ": expected a mapping");
+        if (!fits.test(v)) {
+            throw new ConfigurationException(where(key) + ": " + expected);
         }
+        return v;
+    }
+
+    private JsonNode value(String key, Predicate<JsonNode> fits, String expected) throws ConfigurationException {
+        return value(key, fits, "missing (" + expected + ")", expected);
+    }
+
+    YamlSection section(String key) throws ConfigurationException {
+        JsonNode v = value(key, JsonNode::isObject, "missing", "expected a mapping");
         return new YamlSection(file, path.isEmpty() ? key : path + "." + key, v);
     }
 
     String text(String key, Pattern pattern, String expected) throws ConfigurationException {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            throw new ConfigurationException(where(key) + ": missing (expected " + expected + ")");
-        }
-        if (!v.isValueNode()) {
-            throw new ConfigurationException(where(key) + ": expected " + expected);
-        }
-        String s = v.asText();
+        String s = value(key, JsonNode::isValueNode, "expected " + expected).asText();
         if (pattern != null && !pattern.matcher(s).matches()) {
             throw new ConfigurationException(where(key) + ": '" + s + "' is not " + expected);
         }
@@ -85,14 +134,7 @@ final class YamlSection {
     }
 
     boolean bool(String key) throws ConfigurationException {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            throw new ConfigurationException(where(key) + ": missing (expected true or false)");
-        }
-        if (!v.isBoolean()) {
-            throw new ConfigurationException(where(key) + ": expected true or false");
-        }
-        return v.booleanValue();
+        return value(key, JsonNode::isBoolean, "expected true or false").booleanValue();
     }
 
     boolean bool(String key, boolean defaultValue) throws ConfigurationException {
@@ -100,14 +142,8 @@ final class YamlSection {
     }
 
     int integer(String key, int min, int max) throws ConfigurationException {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            throw new ConfigurationException(where(key) + ": missing (expected a whole number from " + min + " to " + max + ")");
-        }
-        if (!v.canConvertToInt() || !v.isIntegralNumber() || v.intValue() < min || v.intValue() > max) {
-            throw new ConfigurationException(where(key) + ": expected a whole number from " + min + " to " + max);
-        }
-        return v.intValue();
+        return value(key, v -> v.canConvertToInt() && v.isIntegralNumber() && v.intValue() >= min && v.intValue() <= max,
+                "expected a whole number from " + min + " to " + max).intValue();
     }
 
     int integer(String key, int min, int max, int defaultValue) throws ConfigurationException {

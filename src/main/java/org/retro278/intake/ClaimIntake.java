@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
+import org.retro278.config.ConfigurationException;
 import org.retro278.config.PayerDirectory;
 import org.retro278.config.PracticeDirectory;
 import org.retro278.config.PracticeProfile;
@@ -30,7 +31,6 @@ import org.retro278.mapping.ClaimFileRefusedException;
 import org.retro278.mapping.ClaimGroup;
 import org.retro278.mapping.ClaimGroupSink;
 import org.retro278.mapping.ClaimLayout;
-import org.retro278.mapping.ClaimLayoutException;
 import org.retro278.mapping.ClaimRow;
 import org.retro278.ops.Activity;
 import org.retro278.rules.ClaimRules;
@@ -184,13 +184,13 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
             LOG.warn("file {} of practice {} refused as a whole (report in .error)", received.id(), practiceId);
             return new IntakeOutcome(IntakeOutcome.Kind.REFUSED, received.id(), 0, 0, report(fileName, received,
                     "REFUSED: " + e.getMessage() + "\nNo claim of this file was taken in. Correct the file and drop it again."));
-        } catch (ClaimLayoutException e) {
+        } catch (ConfigurationException e) {
             throw new IOException("practice " + practiceId + ": its layout '" + practice.layout() + "' cannot be used: "
                     + e.getMessage(), e);
         }
     }
 
-    private ClaimFileReader reader(PracticeProfile practice) throws ClaimLayoutException {
+    private ClaimFileReader reader(PracticeProfile practice) throws ConfigurationException {
         ClaimFileReader r = readers.get(practice.layout());
         if (r == null) {
             synchronized (readers) {

@@ -14,14 +14,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.io.input.TeeInputStream;
+import org.retro278.config.ConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smooks.Smooks;
 import org.smooks.api.ExecutionContext;
-import org.smooks.engine.DefaultApplicationContextBuilder;
-import org.smooks.engine.DefaultFilterSettings;
 import org.smooks.api.resource.config.ResourceConfig;
 import org.smooks.api.resource.config.ResourceConfigSeq;
+import org.smooks.engine.DefaultApplicationContextBuilder;
+import org.smooks.engine.DefaultFilterSettings;
 import org.smooks.engine.lookup.ResourceConfigSeqsLookup;
 import org.smooks.io.source.ReaderSource;
 import org.smooks.resource.URIResourceLocator;
@@ -63,17 +64,17 @@ public final class ClaimFileReader implements AutoCloseable {
     private final Smooks smooks;
 
     /** A reader whose temporary files go to {@code java.io.tmpdir}. */
-    public ClaimFileReader(ClaimLayout layout) throws ClaimLayoutException {
+    public ClaimFileReader(ClaimLayout layout) throws ConfigurationException {
         this(layout, Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /**
      * @param tempDir where a read keeps its temporary files (claim ids; rows of split claims; the copy of
      *                a piped input): they hold PHI, so a directory only the adapter can read
-     * @throws ClaimLayoutException when the mapping file is not a valid Smooks configuration or does not
-     *                              use {@link ClaimCsvReader} and {@link ClaimRowHandOff}
+     * @throws ConfigurationException when the mapping file is not a valid Smooks configuration or does not
+     *                                use {@link ClaimCsvReader} and {@link ClaimRowHandOff}
      */
-    public ClaimFileReader(ClaimLayout layout, Path tempDir) throws ClaimLayoutException {
+    public ClaimFileReader(ClaimLayout layout, Path tempDir) throws ConfigurationException {
         this.layout = layout;
         this.tempDir = tempDir;
         Smooks compiled = null;
@@ -81,14 +82,14 @@ public final class ClaimFileReader implements AutoCloseable {
             compiled = compile(layout.mappingFile());
             checkWiring(compiled, layout);
             compiled.createExecutionContext(); // builds the delivery configuration: errors show now, not per file
-        } catch (ClaimLayoutException e) {
+        } catch (ConfigurationException e) {
             compiled.close();
             throw e;
         } catch (Exception e) {
             if (compiled != null) {
                 compiled.close();
             }
-            throw new ClaimLayoutException("layout '" + layout.name() + "': " + layout.mappingFile()
+            throw new ConfigurationException("layout '" + layout.name() + "': " + layout.mappingFile()
                     + " is not a usable Smooks configuration: " + e.getMessage(), e);
         }
         this.smooks = compiled;
@@ -240,7 +241,7 @@ public final class ClaimFileReader implements AutoCloseable {
     }
 
     /** Refuses a mapping file that would not hand rows to Java the way this reader expects. */
-    private static void checkWiring(Smooks smooks, ClaimLayout layout) throws ClaimLayoutException {
+    private static void checkWiring(Smooks smooks, ClaimLayout layout) throws ConfigurationException {
         Set<String> resources = new HashSet<>();
         for (ResourceConfigSeq seq : smooks.getApplicationContext().getRegistry().lookup(new ResourceConfigSeqsLookup())) {
             for (int i = 0; i < seq.size(); i++) {
@@ -259,7 +260,7 @@ public final class ClaimFileReader implements AutoCloseable {
                     + ClaimRowHandOff.class.getName() + "</resource>");
         }
         if (!missing.isEmpty()) {
-            throw new ClaimLayoutException("layout '" + layout.name() + "': " + layout.mappingFile() + " lacks "
+            throw new ConfigurationException("layout '" + layout.name() + "': " + layout.mappingFile() + " lacks "
                     + String.join(" and ", missing) + " (see mappings/README.md)");
         }
     }

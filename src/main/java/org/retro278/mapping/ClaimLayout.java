@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.retro278.config.ConfigurationException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
@@ -73,10 +74,10 @@ public record ClaimLayout(String name, Path mappingFile, String datePattern, Lis
     /**
      * Loads the layout {@code name} from {@code mappingsDir/name.xml}.
      *
-     * @throws ClaimLayoutException when there is no such layout (the message lists the available ones),
-     *                              or its metadata is missing or invalid
+     * @throws ConfigurationException when there is no such layout (the message lists the available ones),
+     *                                or its metadata is missing or invalid
      */
-    public static ClaimLayout load(Path mappingsDir, String name) throws ClaimLayoutException {
+    public static ClaimLayout load(Path mappingsDir, String name) throws ConfigurationException {
         if (name == null || !LAYOUT_NAME.matcher(name).matches() || name.endsWith(SUFFIX)) {
             throw unknown(mappingsDir, name);
         }
@@ -89,7 +90,7 @@ public record ClaimLayout(String name, Path mappingFile, String datePattern, Lis
 
         String datePattern = params.get(DATE_FORMAT_PARAM);
         if (datePattern == null || datePattern.isBlank()) {
-            throw new ClaimLayoutException(where + " does not declare its date format: add <param name=\""
+            throw new ConfigurationException(where + " does not declare its date format: add <param name=\""
                     + DATE_FORMAT_PARAM + "\"> (a java.time pattern such as uuuu-MM-dd) to its <params>");
         }
         datePattern = datePattern.strip();
@@ -102,19 +103,19 @@ public record ClaimLayout(String name, Path mappingFile, String datePattern, Lis
             }
         }
         if (required.isEmpty()) {
-            throw new ClaimLayoutException(where + " does not list its required columns: add <param name=\""
+            throw new ConfigurationException(where + " does not list its required columns: add <param name=\""
                     + REQUIRED_COLUMNS_PARAM + "\"> with one header name per line to its <params>");
         }
         Map<String, String> byNormalised = new HashMap<>();
         for (String column : required) {
             String normalised = ColumnNames.normalise(column);
             if (normalised.isEmpty()) {
-                throw new ClaimLayoutException(where + ": required column '" + column
+                throw new ConfigurationException(where + ": required column '" + column
                         + "' has no letter or digit, so no header can match it");
             }
             String earlier = byNormalised.putIfAbsent(normalised, column);
             if (earlier != null) {
-                throw new ClaimLayoutException(where + ": required columns '" + earlier + "' and '" + column
+                throw new ConfigurationException(where + ": required columns '" + earlier + "' and '" + column
                         + "' are the same column after normalisation (" + normalised + ")");
             }
         }
@@ -137,19 +138,19 @@ public record ClaimLayout(String name, Path mappingFile, String datePattern, Lis
         return names;
     }
 
-    private static ClaimLayoutException unknown(Path mappingsDir, String name) {
+    private static ConfigurationException unknown(Path mappingsDir, String name) {
         List<String> available = available(mappingsDir);
-        return new ClaimLayoutException("unknown layout '" + name + "': there is no " + name + SUFFIX + " in "
+        return new ConfigurationException("unknown layout '" + name + "': there is no " + name + SUFFIX + " in "
                 + mappingsDir + "; available layouts: "
                 + (available.isEmpty() ? "none" : String.join(", ", available)));
     }
 
-    private static void checkDatePattern(String where, String pattern) throws ClaimLayoutException {
+    private static void checkDatePattern(String where, String pattern) throws ConfigurationException {
         DateTimeFormatter format;
         try {
             format = DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
         } catch (IllegalArgumentException e) {
-            throw new ClaimLayoutException(where + ": date format '" + pattern + "' is not a java.time pattern: "
+            throw new ConfigurationException(where + ": date format '" + pattern + "' is not a java.time pattern: "
                     + e.getMessage(), e);
         }
         LocalDate probe = LocalDate.of(2024, 2, 29);
@@ -158,13 +159,13 @@ public record ClaimLayout(String name, Path mappingFile, String datePattern, Lis
                 throw new DateTimeParseException("does not read back the date it writes", pattern, 0);
             }
         } catch (RuntimeException e) {
-            throw new ClaimLayoutException(where + ": date format '" + pattern + "' cannot read a full date ("
+            throw new ConfigurationException(where + ": date format '" + pattern + "' cannot read a full date ("
                     + e.getMessage() + "); write the year as uuuu, not yyyy", e);
         }
     }
 
     /** The global {@code <params>} of a Smooks configuration, read without compiling it. */
-    private static Map<String, String> readParams(Path file) throws ClaimLayoutException {
+    private static Map<String, String> readParams(Path file) throws ConfigurationException {
         Element root;
         try (InputStream in = Files.newInputStream(file)) {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -173,10 +174,10 @@ public record ClaimLayout(String name, Path mappingFile, String datePattern, Lis
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             root = factory.newDocumentBuilder().parse(in).getDocumentElement();
         } catch (IOException | SAXException | ParserConfigurationException e) {
-            throw new ClaimLayoutException("cannot read mapping file " + file + ": " + e.getMessage(), e);
+            throw new ConfigurationException("cannot read mapping file " + file + ": " + e.getMessage(), e);
         }
         if (!SMOOKS_NS.equals(root.getNamespaceURI()) || !"smooks-resource-list".equals(root.getLocalName())) {
-            throw new ClaimLayoutException(file + " is not a Smooks configuration (<smooks-resource-list xmlns=\""
+            throw new ConfigurationException(file + " is not a Smooks configuration (<smooks-resource-list xmlns=\""
                     + SMOOKS_NS + "\">)");
         }
         Map<String, String> params = new HashMap<>();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.retro278.config.ConfigurationException;
 
 /** Rows become claims: adjacent rows of a claim_id, one row without, and claims split apart in the file. */
 class ClaimGroupingTest {
@@ -23,7 +24,7 @@ class ClaimGroupingTest {
     static Path temp;
 
     @BeforeAll
-    static void compileLayout() throws ClaimLayoutException {
+    static void compileLayout() throws ConfigurationException {
         reader = new ClaimFileReader(Fixtures.layout("default"), temp);
     }
 

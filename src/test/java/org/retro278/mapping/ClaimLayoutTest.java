@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.retro278.config.ConfigurationException;
 
 class ClaimLayoutTest {
 
@@ -19,7 +20,7 @@ class ClaimLayoutTest {
     Path mappings;
 
     @Test
-    void theDefaultLayoutDeclaresIsoDatesAndTheRequiredColumnsOfTheContract() throws ClaimLayoutException {
+    void theDefaultLayoutDeclaresIsoDatesAndTheRequiredColumnsOfTheContract() throws ConfigurationException {
         ClaimLayout layout = Fixtures.layout(ClaimLayout.DEFAULT_NAME);
         assertEquals("default", layout.name());
         assertEquals("uuuu-MM-dd", layout.datePattern());
@@ -32,7 +33,7 @@ class ClaimLayoutTest {
     }
 
     @Test
-    void theDateFormatIsStrict() throws ClaimLayoutException {
+    void theDateFormatIsStrict() throws ConfigurationException {
         ClaimLayout layout = Fixtures.layout("default");
         assertThrows(DateTimeParseException.class, () -> LocalDate.parse("2024-02-30", layout.dateFormat()));
         assertEquals(LocalDate.of(2024, 2, 29), LocalDate.parse("2024-02-29", layout.dateFormat()));
@@ -40,7 +41,7 @@ class ClaimLayoutTest {
 
     @Test
     void anUnknownNameListsTheAvailableLayouts() {
-        ClaimLayoutException e = assertThrows(ClaimLayoutException.class,
+        ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> ClaimLayout.load(Fixtures.mappings(), "athena"));
         assertTrue(e.getMessage().startsWith("unknown layout 'athena': there is no athena.xml in "), e.getMessage());
         assertTrue(e.getMessage().endsWith("; available layouts: default, pm-export"), e.getMessage());
@@ -48,31 +49,31 @@ class ClaimLayoutTest {
 
     @Test
     void aNameCannotReachOutsideTheMappingsDirectory() {
-        assertThrows(ClaimLayoutException.class, () -> ClaimLayout.load(Fixtures.mappings(), "../pom"));
-        assertThrows(ClaimLayoutException.class, () -> ClaimLayout.load(Fixtures.mappings(), "default.xml"));
+        assertThrows(ConfigurationException.class, () -> ClaimLayout.load(Fixtures.mappings(), "../pom"));
+        assertThrows(ConfigurationException.class, () -> ClaimLayout.load(Fixtures.mappings(), "default.xml"));
     }
 
     @Test
     void aLayoutWithoutDateFormatOrRequiredColumnsIsRefused() throws IOException {
         write("no-date", params("", "claim_id"));
         write("no-columns", params("uuuu-MM-dd", ""));
-        assertTrue(assertThrows(ClaimLayoutException.class, () -> ClaimLayout.load(mappings, "no-date"))
+        assertTrue(assertThrows(ConfigurationException.class, () -> ClaimLayout.load(mappings, "no-date"))
                 .getMessage().contains("does not declare its date format"));
-        assertTrue(assertThrows(ClaimLayoutException.class, () -> ClaimLayout.load(mappings, "no-columns"))
+        assertTrue(assertThrows(ConfigurationException.class, () -> ClaimLayout.load(mappings, "no-columns"))
                 .getMessage().contains("does not list its required columns"));
     }
 
     @Test
     void aDatePatternThatCannotReadAFullDateIsRefused() throws IOException {
         write("era-year", params("yyyy-MM-dd", "claim_id"));
-        ClaimLayoutException e = assertThrows(ClaimLayoutException.class, () -> ClaimLayout.load(mappings, "era-year"));
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> ClaimLayout.load(mappings, "era-year"));
         assertTrue(e.getMessage().contains("write the year as uuuu, not yyyy"), e.getMessage());
         write("bad-pattern", params("uuuu-MM-dd{", "claim_id"));
-        assertThrows(ClaimLayoutException.class, () -> ClaimLayout.load(mappings, "bad-pattern"));
+        assertThrows(ConfigurationException.class, () -> ClaimLayout.load(mappings, "bad-pattern"));
     }
 
     @Test
-    void aMappingThatDoesNotHandRowsToJavaIsRefusedByTheReader() throws IOException, ClaimLayoutException {
+    void aMappingThatDoesNotHandRowsToJavaIsRefusedByTheReader() throws IOException, ConfigurationException {
         write("no-hand-off", """
                 <smooks-resource-list xmlns="https://www.smooks.org/xsd/smooks-2.0.xsd">
                     <params>
@@ -83,7 +84,7 @@ class ClaimLayoutTest {
                 </smooks-resource-list>
                 """);
         ClaimLayout layout = ClaimLayout.load(mappings, "no-hand-off");
-        ClaimLayoutException e = assertThrows(ClaimLayoutException.class, () -> new ClaimFileReader(layout));
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> new ClaimFileReader(layout));
         assertTrue(e.getMessage().contains("org.retro278.mapping.ClaimRowHandOff"), e.getMessage());
     }
 

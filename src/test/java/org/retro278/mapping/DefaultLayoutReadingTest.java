@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.retro278.config.ConfigurationException;
 
 /** The default layout (docs claims-csv.md) read through mappings/default.xml. */
 class DefaultLayoutReadingTest {
@@ -28,7 +29,7 @@ class DefaultLayoutReadingTest {
     private static ClaimFileReader reader;
 
     @BeforeAll
-    static void compileLayout() throws ClaimLayoutException {
+    static void compileLayout() throws ConfigurationException {
         reader = new ClaimFileReader(Fixtures.layout("default"));
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.retro278.config.ConfigurationException;
 
 /**
  * Every physical line of a claim file is the header's, a blank row's, or part of exactly one row handed
@@ -30,7 +31,7 @@ class EveryLineAccountedForTest {
     private static ClaimFileReader reader;
 
     @BeforeAll
-    static void compileLayout() throws ClaimLayoutException {
+    static void compileLayout() throws ConfigurationException {
         reader = new ClaimFileReader(Fixtures.layout("default"));
     }
 

@@ -3,6 +3,7 @@ package org.retro278.mapping;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
+import org.retro278.config.ConfigurationException;
 
 /** Where tests find the project's mappings and their fixture files. */
 final class Fixtures {
@@ -15,7 +16,7 @@ final class Fixtures {
         return Path.of(System.getProperty("retro278.project.dir", ".")).resolve("mappings");
     }
 
-    static ClaimLayout layout(String name) throws ClaimLayoutException {
+    static ClaimLayout layout(String name) throws ConfigurationException {
         return ClaimLayout.load(mappings(), name);
     }
 

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.retro278.config.ConfigurationException;
 
 /**
  * mappings/pm-export.xml, a layout no Java knows: other column names and order, US dates, the subscriber
@@ -28,7 +29,7 @@ class PmExportLayoutTest {
     private static ClaimFileReader defaultLayout;
 
     @BeforeAll
-    static void compileLayouts() throws ClaimLayoutException {
+    static void compileLayouts() throws ConfigurationException {
         pmExport = new ClaimFileReader(Fixtures.layout("pm-export"));
         defaultLayout = new ClaimFileReader(Fixtures.layout("default"));
     }
@@ -78,7 +79,7 @@ class PmExportLayoutTest {
     }
 
     @Test
-    void declaresItsDateFormatAndRequiredColumns() throws ClaimLayoutException {
+    void declaresItsDateFormatAndRequiredColumns() throws ConfigurationException {
         ClaimLayout layout = pmExport.layout();
         assertEquals("MM/dd/uuuu", layout.datePattern());
         assertEquals(LocalDate.of(2024, 2, 29), LocalDate.parse("02/29/2024", layout.dateFormat()));
