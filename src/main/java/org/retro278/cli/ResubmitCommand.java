@@ -1,6 +1,9 @@
 package org.retro278.cli;
 
 import java.io.PrintWriter;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.retro278.store.ClaimState;
@@ -73,6 +76,10 @@ public final class ResubmitCommand implements Callable<Integer> {
     @Mixin
     Operator operator = new Operator();
 
+    @Option(names = "--as-of", paramLabel = AsOf.LABEL, description = {"Record the change as though it were this moment, the"
+            + " clock running on from there: for acceptance tests next to a run --as-of; never in production."})
+    String asOf;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -82,9 +89,16 @@ public final class ResubmitCommand implements Callable<Integer> {
             err.println("resubmit: " + usage + " (--help)");
             return Retro278.USAGE;
         }
+        LocalDateTime moment;
+        try {
+            moment = asOf == null ? null : AsOf.parse(asOf);
+        } catch (DateTimeParseException e) {
+            err.println("resubmit: --as-of '" + asOf + "' is not " + AsOf.LABEL);
+            return Retro278.USAGE;
+        }
         int resubmitted = 0;
         int refused = 0;
-        try (TransactionStore store = installed.open("resubmit", err)) {
+        try (TransactionStore store = installed.open("resubmit", err, AsOf.runningFrom(moment, ZoneId.systemDefault()))) {
             if (store == null) {
                 return Retro278.USAGE;
             }
