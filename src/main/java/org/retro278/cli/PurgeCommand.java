@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.retro278.config.ConfigurationException;
 import org.retro278.config.RuntimeSettings;
@@ -54,11 +51,8 @@ public final class PurgeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LocalDateTime moment;
-        try {
-            moment = asOf == null ? null : AsOf.parse(asOf);
-        } catch (DateTimeParseException e) {
-            err.println("purge: --as-of '" + asOf + "' is not " + AsOf.LABEL);
+        Clock clock = AsOf.commandClock("purge", asOf, err);
+        if (clock == null) {
             return Retro278.USAGE;
         }
         RuntimeSettings settings;
@@ -77,7 +71,6 @@ public final class PurgeCommand implements Callable<Integer> {
             return Retro278.USAGE;
         }
         Duration period = days != null ? Duration.ofDays(days) : settings.retention().period();
-        Clock clock = AsOf.runningFrom(moment, ZoneId.systemDefault());
         Retention.Purged p;
         try (TransactionStore store = installed.open("purge", err, clock)) {
             if (store == null) {

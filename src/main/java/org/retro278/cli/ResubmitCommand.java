@@ -1,9 +1,7 @@
 package org.retro278.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.retro278.store.ClaimState;
@@ -89,16 +87,13 @@ public final class ResubmitCommand implements Callable<Integer> {
             err.println("resubmit: " + usage + " (--help)");
             return Retro278.USAGE;
         }
-        LocalDateTime moment;
-        try {
-            moment = asOf == null ? null : AsOf.parse(asOf);
-        } catch (DateTimeParseException e) {
-            err.println("resubmit: --as-of '" + asOf + "' is not " + AsOf.LABEL);
+        Clock clock = AsOf.commandClock("resubmit", asOf, err);
+        if (clock == null) {
             return Retro278.USAGE;
         }
         int resubmitted = 0;
         int refused = 0;
-        try (TransactionStore store = installed.open("resubmit", err, AsOf.runningFrom(moment, ZoneId.systemDefault()))) {
+        try (TransactionStore store = installed.open("resubmit", err, clock)) {
             if (store == null) {
                 return Retro278.USAGE;
             }

@@ -75,12 +75,6 @@ class ResubmitIT extends AdapterIT {
         if (args[0].equals("resubmit")) {
             args = Stream.concat(Stream.of(args), Stream.of("--as-of", now)).toArray(String[]::new);
         }
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--config";
-        all[args.length + 1] = h.config().toString();
-        all[args.length + 2] = "--work";
-        all[args.length + 3] = h.work().toString();
-        return Cli.run(all);
+        return Cli.onInstallation(h.config(), h.work(), args);
     }
 }
