@@ -1,5 +1,6 @@
 package org.retro278.cli;
 
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,5 +44,18 @@ final class AsOf {
             return system;
         }
         return Clock.offset(system, Duration.between(Instant.now(system), moment.atZone(zone).toInstant()));
+    }
+
+    /**
+     * The clock of an operator's command with {@code --as-of}: {@link #runningFrom} the moment given (in the machine's
+     * zone), or the system clock; {@code null} after saying on {@code err} that the value is not a moment.
+     */
+    static Clock commandClock(String command, String value, PrintWriter err) {
+        try {
+            return runningFrom(value == null ? null : parse(value), ZoneId.systemDefault());
+        } catch (DateTimeParseException e) {
+            err.println(command + ": --as-of '" + value + "' is not " + LABEL);
+            return null;
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.retro278.config.ConfigurationException;
 import org.retro278.config.RuntimeSettings;
 import org.retro278.sftp.Secrets;
@@ -27,19 +28,34 @@ final class InstalledStore {
 
     /** Opens the store, or says on {@code err} why it cannot (then the command exits {@link Retro278#USAGE}). */
     TransactionStore open(String command, PrintWriter err) {
+        return open(command, err, Clock.systemUTC());
+    }
+
+    /** The installation's work directory: {@code --work}, else retro278.work.dir. */
+    Path workDir(RuntimeSettings settings) {
+        return (work.dir != null ? work.dir : settings.workDir()).toAbsolutePath();
+    }
+
+    /** The installation's settings (application.properties). */
+    RuntimeSettings settings() throws ConfigurationException {
+        return RuntimeSettings.load(installation.applicationProperties());
+    }
+
+    /** {@link #open(String, PrintWriter)} with the clock that stamps what the command writes. */
+    TransactionStore open(String command, PrintWriter err, Clock clock) {
         try {
-            RuntimeSettings settings = RuntimeSettings.load(installation.applicationProperties());
+            RuntimeSettings settings = settings();
             String password = Secrets.environment().lookup(settings.storePasswordEnv()).orElse(null);
             if (settings.storeUrl() != null) {
-                return TransactionStore.open(settings.storeUrl(), settings.storeUser(), password);
+                return TransactionStore.open(settings.storeUrl(), settings.storeUser(), password, clock);
             }
-            Path dir = (work.dir != null ? work.dir : settings.workDir()).toAbsolutePath();
+            Path dir = workDir(settings);
             Path file = dir.resolve("db").resolve("retro278.mv.db");
             if (!Files.isRegularFile(file)) {
                 err.println(command + ": no store at " + file + " (has run used this work directory? see --work)");
                 return null;
             }
-            return TransactionStore.openH2(dir, password);
+            return TransactionStore.openH2(dir, password, clock);
         } catch (ConfigurationException e) {
             err.println(command + ": configuration: " + e.getMessage());
         } catch (StoreException e) {

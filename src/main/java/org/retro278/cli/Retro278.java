@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         versionProvider = Retro278.Version.class,
         description = "Retrospective authorization adapter: claim files to X12 278 (005010X217) requests and back.",
         subcommands = {RunCommand.class, DemoCommand.class, ConvertCommand.class, ValidateCommand.class, ReadCommand.class,
-                PasswordHashCommand.class, StatusCommand.class, ClaimCommand.class})
+                PasswordHashCommand.class, StatusCommand.class, ClaimCommand.class, ResubmitCommand.class, ReapplyCommand.class,
+                PurgeCommand.class})
 public final class Retro278 implements Runnable {
 
     /** Exit codes shared by every command. */
@@ -59,7 +60,7 @@ public final class Retro278 implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, demo, convert, validate, read, password-hash,"
-                + " status, claim"
+                + " status, claim, resubmit, reapply, purge"
                 + " (--help lists them)");
     }
 

@@ -25,11 +25,13 @@ import java.util.regex.Pattern;
  * @param readFolders       where the files the adapter has read go on the partner's server
  * @param pollTimes         how often the routes look and how long a file must be quiet
  * @param management        where the metrics and health checks are served (org.retro278.ops)
+ * @param retention         how long final claims are kept, and how often run purges (org.retro278.retention)
  */
 public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, String storePasswordEnv,
                               String embeddedSftpBind, int embeddedSftpPort, boolean simulatePayers,
                               String interchangeFileName, Duration retryBackoffFirst, Duration retryBackoffMax,
-                              ReadFolders readFolders, PollTimes pollTimes, Management management) {
+                              ReadFolders readFolders, PollTimes pollTimes, Management management,
+                              Retention retention) {
 
     static final String FILE_NAME = "retro278.submit.fileName";
     static final String BACKOFF_FIRST = "retro278.submit.retryBackoff.firstSeconds";
@@ -92,13 +94,30 @@ public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, S
         }
     }
 
+    static final String RETENTION_DAYS = "retro278.retention.days";
+    static final String RETENTION_EVERY = "retro278.retention.everyHours";
+
+    /**
+     * Retention ({@code retro278 purge} and run's schedule): claims final for longer than {@code period} are purged to
+     * PHI-free tombstones with their local copies.
+     *
+     * @param period how long a final claim is kept ({@code retro278.retention.days}, default 2190: six years), or
+     *               {@code null} when run purges nothing by itself ({@code off}; {@code purge --older-than} still works)
+     * @param every  how often run purges ({@code retro278.retention.everyHours}, default 24)
+     */
+    public record Retention(Duration period, Duration every) {
+        public boolean enabled() {
+            return period != null;
+        }
+    }
+
     public static RuntimeSettings defaults() {
         return new RuntimeSettings(Path.of("work"), null, null, "RETRO278_STORE_PASSWORD", "127.0.0.1", 2222, false,
                 "retro278-{payer}-{isa13}.x12", Duration.ofSeconds(2), Duration.ofMinutes(5),
                 new ReadFolders(".done", ".error", ".report.txt"),
                 new PollTimes(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMillis(1000), Duration.ofMillis(1000),
                         Duration.ofMillis(1000)),
-                new Management("127.0.0.1", 9278, false, null));
+                new Management("127.0.0.1", 9278, false, null), new Retention(Duration.ofDays(2190), Duration.ofHours(24)));
     }
 
     public static RuntimeSettings load(Path file) throws ConfigurationException {
@@ -142,7 +161,24 @@ public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, S
         return new RuntimeSettings(work == null ? d.workDir() : Path.of(work), url, user,
                 pwEnv == null ? d.storePasswordEnv() : pwEnv, bind == null ? d.embeddedSftpBind() : bind, portNumber,
                 "true".equals(simulate), fileName == null ? d.interchangeFileName() : fileName, first, max,
-                readFolders(file, p, d.readFolders()), pollTimes(file, p, d.pollTimes()), management(file, p, d.management()));
+                readFolders(file, p, d.readFolders()), pollTimes(file, p, d.pollTimes()), management(file, p, d.management()),
+                retention(file, p, d.retention()));
+    }
+
+    private static Retention retention(Path file, Properties p, Retention d) throws ConfigurationException {
+        String days = trimmed(p, RETENTION_DAYS);
+        Duration period = "off".equals(days) ? null
+                : Duration.ofDays(days == null ? d.period().toDays() : numberWithin(file, RETENTION_DAYS, days, 1, 36_500));
+        return new Retention(period, Duration.ofHours(within(file, p, RETENTION_EVERY, 1, 24 * 31, d.every().toHours())));
+    }
+
+    private static long numberWithin(Path file, String key, String v, long min, long max) throws ConfigurationException {
+        long n = number(v, min - 1);
+        if (n < min || n > max) {
+            throw new ConfigurationException(file + ": " + key + ": '" + v + "' is not a whole number from " + min + " to " + max
+                    + (key.equals(RETENTION_DAYS) ? " or off" : ""));
+        }
+        return n;
     }
 
     private static Management management(Path file, Properties p, Management d) throws ConfigurationException {

@@ -35,6 +35,7 @@ import org.retro278.io.SecureFiles;
 import org.retro278.ops.ManagementPort;
 import org.retro278.responses.DeadlineWatch;
 import org.retro278.responses.ResponseIntake;
+import org.retro278.retention.Retention;
 import org.retro278.sftp.AccountKeys;
 import org.retro278.sftp.AdapterKey;
 import org.retro278.sftp.Secrets;
@@ -158,6 +159,10 @@ public final class Adapter implements AutoCloseable {
             camel.getRegistry().bind("deadlineWatch", new DeadlineWatch(store, payers, o.clock()));
             camel.getRegistry().bind("statusFiles", new StatusFiles(store, work.resolve("status")));
             loadTemplates(camel, o.routes());
+            if (settings.retention().enabled()) {
+                camel.getRegistry().bind("retention", new Retention(store, work, o.clock(), settings.retention().period()));
+                addRoute(camel, "retention", "retention", Map.of("periodMillis", Long.toString(settings.retention().every().toMillis())));
+            }
             RuntimeSettings.PollTimes times = settings.pollTimes();
             for (PracticeProfile p : practices.all()) {
                 // one set of SFTP parameters per practice, shared by its routes

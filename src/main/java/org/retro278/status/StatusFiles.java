@@ -79,6 +79,13 @@ public final class StatusFiles {
         return PartnerFileName.stem(nameUsedBefore ? fileName + "." + fileId : fileName, LONGEST_SUFFIX.length());
     }
 
+    /** The local status files of a claim file under {@code staging} (the work directory's status/), for retention. */
+    public static List<Path> localCopies(Path staging, String practiceId, String fileName, long fileId, boolean nameUsedBefore) {
+        Path dir = staging.resolve(practiceId);
+        String base = statusStem(fileName, fileId, nameUsedBefore);
+        return List.of(dir.resolve(base + ".status.csv"), dir.resolve(base + LONGEST_SUFFIX));
+    }
+
     private List<Upload> write(String practiceId, ReceivedFile f) throws IOException {
         // a little before now: a claim change stamped just before its transaction commits may not be visible to the
         // read below yet; with the margin it counts as newer than this publication and is published at the next tick

@@ -75,6 +75,20 @@ public enum ClaimState {
         };
     }
 
+    /**
+     * Whether nothing more happens to a claim in this state by itself: the payer decided for good, or it was
+     * rejected (locally, by the gateway, by the payer). Only final claims are purged once older than the retention
+     * period ({@code retro278 purge}). PENDED awaits the payer's final decision and ERROR waits for a retry or a
+     * replay: neither is final. The switch has no default, so a new state cannot be added without deciding.
+     */
+    public boolean isFinal() {
+        return switch (this) {
+            case REJECTED_LOCALLY, REJECTED_BY_GATEWAY, CERTIFIED, PARTIALLY_CERTIFIED, MODIFIED, DENIED, CANCELLED,
+                 CONTACT_PAYER, NOT_REQUIRED, REJECTED_BY_PAYER -> true;
+            case RECEIVED, READY, SENT, ACCEPTED, PENDED, ERROR -> false;
+        };
+    }
+
     /** Whether the {@code overdue} flag may be set on a claim in this state (an answer is awaited). */
     public boolean awaitsAnswer() {
         return this == SENT || this == ACCEPTED || this == PENDED;

@@ -15,6 +15,8 @@ record HistoryCause(String actor, Long receivedFileId, Long interchangeId, Long 
     static final String SUBMISSION = "submission";
     static final String RESPONSE_INTAKE = "response intake";
     static final String DEADLINE_WATCH = "deadline watch";
+    /** The actor of what an operator did: this, a space and the operator's name. */
+    static final String OPERATOR = "operator";
 
     /** Reading a practice's claim file. */
     static HistoryCause intake(long receivedFileId) {
@@ -29,6 +31,16 @@ record HistoryCause(String actor, Long receivedFileId, Long interchangeId, Long 
     /** Applying a payer's response file. */
     static HistoryCause response(long responseFileId) {
         return new HistoryCause(RESPONSE_INTAKE, null, null, responseFileId);
+    }
+
+    /** What an operator did from the command line ({@code resubmit}); the name is cut to fit the column. */
+    static HistoryCause operator(String name) {
+        return new HistoryCause(Sql.clip(OPERATOR + " " + name, 64), null, null, null);
+    }
+
+    /** An operator applying a payer's response file again ({@code reapply}). */
+    static HistoryCause operatorResponse(String name, long responseFileId) {
+        return new HistoryCause(Sql.clip(OPERATOR + " " + name, 64), null, null, responseFileId);
     }
 
     /** Watching the acknowledgment and decision deadlines. */

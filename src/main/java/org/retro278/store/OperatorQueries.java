@@ -175,6 +175,16 @@ final class OperatorQueries implements OperatorView {
                 + "and (? is null or f.practice_id = ?))", afterKey, limit, fileName, practiceId, practiceId);
     }
 
+    @Override
+    public List<StoredClaim> claimsInState(ClaimState state, String payerId, long afterKey, int limit) {
+        return claims.findMany("finding claims by state", "state = ? and payer_id = ? and id > ? order by id limit ?", ps -> {
+            ps.setString(1, state.name());
+            ps.setString(2, payerId);
+            ps.setLong(3, afterKey);
+            ps.setInt(4, limit);
+        });
+    }
+
     /** A keyset page of the claims that match: keys above {@code afterKey}, in key order, at most {@code limit}. */
     private List<StoredClaim> page(String what, String where, long afterKey, int limit, Object key, Object narrow, Object same) {
         return claims.findMany(what, where + " and id > ? order by id limit ?", ps -> {

@@ -96,6 +96,9 @@ public interface OperatorView {
     /** The claims of the files with this name (of the practice, or of any for {@code null}), by key. */
     List<StoredClaim> claimsOfFileNamed(String fileName, String practiceId, long afterKey, int limit);
 
+    /** The claims of a payer in a state, by key, after {@code afterKey} (what {@code resubmit --state} walks). */
+    List<StoredClaim> claimsInState(ClaimState state, String payerId, long afterKey, int limit);
+
     /** The claim file with this id. */
     Optional<ReceivedFile> file(long fileId);
 

@@ -29,15 +29,23 @@ final class ResponseTransaction implements ResponseSession {
     private final Connection c;
     private final long fileId;
     private final OffsetDateTime now;
+    private final HistoryCause cause;
+    /** Put before the detail of every change: says in the history that the file was applied again. */
+    private final String detailPrefix;
     private final List<HistoryEntry> events = new ArrayList<>();
+    private int changedCount;
 
-    private ResponseTransaction(Database db, ClaimLedger claims, Connection c, long fileId, OffsetDateTime now) {
+    private ResponseTransaction(Database db, ClaimLedger claims, Connection c, long fileId, OffsetDateTime now,
+                                HistoryCause cause, String detailPrefix) {
         this.db = db;
         this.claims = claims;
         this.c = c;
         this.fileId = fileId;
         this.now = now;
+        this.cause = cause;
+        this.detailPrefix = detailPrefix;
     }
+
 
     /** See {@link TransactionStore#applyResponseFile}. */
     static TransactionStore.ResponseFileOutcome apply(Database db, ClaimLedger claims, String payerId, String fileName,
@@ -45,59 +53,102 @@ final class ResponseTransaction implements ResponseSession {
         String hash = Database.normalizeSha256(sha256);
         OffsetDateTime now = db.now();
         TransactionStore.ResponseFileOutcome out = db.transaction("applying a response file", c -> {
-            try (PreparedStatement q = c.prepareStatement("select id from response_file where payer_id = ? and sha256 = ?")) {
-                q.setString(1, payerId);
-                q.setString(2, hash);
-                Optional<Long> earlier = Database.one(q, rs -> rs.getLong(1));
-                if (earlier.isPresent()) {
-                    return new TransactionStore.ResponseFileOutcome(earlier.get(), true, new ResponseSession.Tally(0, 0, 0, 0));
-                }
+            Optional<Long> earlier = recorded(c, payerId, hash);
+            if (earlier.isPresent()) {
+                return new TransactionStore.ResponseFileOutcome(earlier.get(), true, new ResponseSession.Tally(0, 0, 0, 0));
             }
-            long id;
-            try (PreparedStatement ins = c.prepareStatement("insert into response_file (payer_id, file_name, sha256, received_at, "
-                    + "items, matched, unmatched, problems) values (?, ?, ?, ?, 0, 0, 0, 0)", new String[] {"id"})) {
-                ins.setString(1, payerId);
-                ins.setString(2, Sql.clip(fileName, 255));
-                ins.setString(3, hash);
-                Sql.setTime(ins, 4, now);
-                ins.executeUpdate();
-                id = Database.generatedKey(ins);
-            }
-            ResponseTransaction session = new ResponseTransaction(db, claims, c, id, now);
-            ResponseSession.Tally tally = work.apply(session);
-            List<Long> changed = session.changedClaims();
-            session.flushEvents();
-            try (PreparedStatement up = c.prepareStatement("update response_file set items = ?, matched = ?, unmatched = ?, "
-                    + "problems = ? where id = ?")) {
-                up.setInt(1, tally.items());
-                up.setInt(2, tally.matched());
-                up.setInt(3, tally.unmatched());
-                up.setInt(4, tally.problems());
-                up.setLong(5, id);
-                up.executeUpdate();
-            }
-            // Reading the file inside this transaction takes a while (seconds for a large one), and the claims were
-            // stamped when it began: a status publication that read the claims meanwhile (before this commit) and
-            // recorded its own later time as published would never see these changes (StatusFiles compares
-            // updated_at with that time). So the changed claims are stamped again now, just before the commit.
-            if (!changed.isEmpty()) {
-                OffsetDateTime committing = db.now();
-                try (PreparedStatement up = c.prepareStatement("update claim set updated_at = ? where id = ?")) {
-                    for (long key : changed) {
-                        Sql.setTime(up, 1, committing);
-                        up.setLong(2, key);
-                        up.addBatch();
-                    }
-                    up.executeBatch();
-                }
-            }
-            return new TransactionStore.ResponseFileOutcome(id, false, tally);
+            long id = record(c, payerId, fileName, hash, now);
+            ResponseTransaction session = new ResponseTransaction(db, claims, c, id, now, HistoryCause.response(id), "");
+            return new TransactionStore.ResponseFileOutcome(id, false, session.run(work));
         });
         if (!out.duplicate()) {
             log.info("response file {} of payer {} applied: {} item(s), {} matched, {} unmatched", out.id(), payerId,
                     out.tally().items(), out.tally().matched(), out.tally().unmatched());
         }
         return out;
+    }
+
+    /**
+     * An operator applies a response file again ({@code retro278 reapply}), after a fix: the same work, in one
+     * transaction, whether or not these bytes were applied before. Every move is guarded as always, so what was
+     * applied before moves nothing again; the answers that match nothing are found afresh (those kept from an
+     * earlier application are replaced). The changes are the operator's in the history, each saying the file was
+     * applied again; when nothing changes, the history gains nothing.
+     */
+    static OperatorActions.Reapplied reapply(Database db, ClaimLedger claims, String payerId, String fileName, String sha256, String operator,
+                             ResponseSession.Work work) throws IOException {
+        String hash = Database.normalizeSha256(sha256);
+        OffsetDateTime now = db.now();
+        OperatorActions.Reapplied out = db.transaction("applying a response file again", c -> {
+            Optional<Long> earlier = recorded(c, payerId, hash);
+            long id = earlier.isPresent() ? earlier.get() : record(c, payerId, fileName, hash, now);
+            if (earlier.isPresent()) {
+                try (PreparedStatement d = c.prepareStatement("delete from unmatched_response where response_file_id = ?")) {
+                    d.setLong(1, id);
+                    d.executeUpdate();
+                }
+            }
+            ResponseTransaction session = new ResponseTransaction(db, claims, c, id, now,
+                    HistoryCause.operatorResponse(operator, id), earlier.isPresent() ? "response file " + id + " applied again: " : "");
+            ResponseSession.Tally tally = session.run(work);
+            return new OperatorActions.Reapplied(id, earlier.isPresent(), tally, session.changedCount);
+        });
+        log.info("response file {} of payer {} applied again by an operator: {} item(s), {} matched, {} unmatched, {} claim(s)"
+                + " changed", out.responseFileId(), payerId, out.tally().items(), out.tally().matched(), out.tally().unmatched(), out.claimsChanged());
+        return out;
+    }
+
+    private static Optional<Long> recorded(Connection c, String payerId, String hash) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("select id from response_file where payer_id = ? and sha256 = ?")) {
+            q.setString(1, payerId);
+            q.setString(2, hash);
+            return Database.one(q, rs -> rs.getLong(1));
+        }
+    }
+
+    private static long record(Connection c, String payerId, String fileName, String hash, OffsetDateTime now) throws SQLException {
+        try (PreparedStatement ins = c.prepareStatement("insert into response_file (payer_id, file_name, sha256, received_at, "
+                + "items, matched, unmatched, problems) values (?, ?, ?, ?, 0, 0, 0, 0)", new String[] {"id"})) {
+            ins.setString(1, payerId);
+            ins.setString(2, Sql.clip(fileName, 255));
+            ins.setString(3, hash);
+            Sql.setTime(ins, 4, now);
+            ins.executeUpdate();
+            return Database.generatedKey(ins);
+        }
+    }
+
+    /** Runs the work on this session, writes its history and the file's counts: the body of both transactions. */
+    private ResponseSession.Tally run(ResponseSession.Work work) throws IOException, SQLException {
+        ResponseSession.Tally tally = work.apply(this);
+        List<Long> changed = changedClaims();
+        changedCount = changed.size();
+        flushEvents();
+        try (PreparedStatement up = c.prepareStatement("update response_file set items = ?, matched = ?, unmatched = ?, "
+                + "problems = ? where id = ?")) {
+            up.setInt(1, tally.items());
+            up.setInt(2, tally.matched());
+            up.setInt(3, tally.unmatched());
+            up.setInt(4, tally.problems());
+            up.setLong(5, fileId);
+            up.executeUpdate();
+        }
+        // Reading the file inside this transaction takes a while (seconds for a large one), and the claims were
+        // stamped when it began: a status publication that read the claims meanwhile (before this commit) and
+        // recorded its own later time as published would never see these changes (StatusFiles compares
+        // updated_at with that time). So the changed claims are stamped again now, just before the commit.
+        if (!changed.isEmpty()) {
+            OffsetDateTime committing = db.now();
+            try (PreparedStatement up = c.prepareStatement("update claim set updated_at = ? where id = ?")) {
+                for (long key : changed) {
+                    Sql.setTime(up, 1, committing);
+                    up.setLong(2, key);
+                    up.addBatch();
+                }
+                up.executeBatch();
+            }
+        }
+        return tally;
     }
 
     private List<StoredClaim> claims(String where, Object... args) {
@@ -202,7 +253,7 @@ final class ResponseTransaction implements ResponseSession {
         } catch (SQLException e) {
             throw new StoreException("applying a response to a claim", e);
         }
-        events.add(new HistoryEntry(key, current, to, detail));
+        events.add(new HistoryEntry(key, current, to, detailPrefix + detail));
         return true;
     }
 
@@ -226,7 +277,7 @@ final class ResponseTransaction implements ResponseSession {
     }
 
     private void flushEvents() throws SQLException {
-        HistoryEntry.writeAll(c, events, now, HistoryCause.response(fileId));
+        HistoryEntry.writeAll(c, events, now, cause);
         events.clear();
     }
 }

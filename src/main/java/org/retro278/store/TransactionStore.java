@@ -51,6 +51,7 @@ public final class TransactionStore implements AutoCloseable {
     private final ClaimLedger claims;
     private final InterchangeLedger interchanges;
     private final OperatorQueries operator;
+    private final OperatorChanges actions;
 
     private TransactionStore(Database db) {
         this.db = db;
@@ -58,6 +59,7 @@ public final class TransactionStore implements AutoCloseable {
         this.claims = new ClaimLedger(db, files);
         this.interchanges = new InterchangeLedger(db, claims);
         this.operator = new OperatorQueries(db, claims);
+        this.actions = new OperatorChanges(db, claims);
     }
 
     // ---------------------------------------------------------------------------------- opening
@@ -428,6 +430,11 @@ public final class TransactionStore implements AutoCloseable {
     /** What the operator's commands ask ({@code status}, {@code claim}): read-only, paged, on indexes. */
     public OperatorView operatorView() {
         return operator;
+    }
+
+    /** What the operator's commands change ({@code resubmit}, {@code reapply}, {@code purge}): guarded, one transaction each. */
+    public OperatorActions operatorActions() {
+        return actions;
     }
 
     // ---------------------------------------------------------------------------------- the rooms, for test support

@@ -2,6 +2,8 @@ package org.retro278.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
 import picocli.CommandLine;
 
 /** Runs the command line in-process for tests, capturing what it prints. */
@@ -24,6 +26,16 @@ public final class Cli {
         cl.setErr(new PrintWriter(err, true));
         int exit = cl.execute(args);
         return new Cli(exit, out.toString(), err.toString());
+    }
+
+    /** Runs a command on an installation: {@code args} then {@code --config config --work work}. */
+    public static Cli onInstallation(Path config, Path work, String... args) {
+        String[] all = Arrays.copyOf(args, args.length + 4);
+        all[args.length] = "--config";
+        all[args.length + 1] = config.toString();
+        all[args.length + 2] = "--work";
+        all[args.length + 3] = work.toString();
+        return run(all);
     }
 
     @Override

@@ -75,7 +75,8 @@ class MigrationTest {
                     applied.put(rs.getString(1), rs.getBoolean(2));
                 }
             }
-            assertEquals(Map.of("1", true, "2", true, "3", true, "4", true, "5", true, "5.1", true, "6", true, "7", true), applied);
+            assertEquals(Map.of("1", true, "2", true, "3", true, "4", true, "5", true, "5.1", true, "6", true, "7", true, "8", true),
+                    applied);
         }
     }
 
