@@ -13,7 +13,7 @@ import org.retro278.x12.X12Problem;
  * <p>A set is only what an AK2 opens: an IK3, IK4 or IK5 outside an AK2 loop (before the first AK2, after the
  * loop's IK5) is reported as {@code ACK_SEGMENT_OUT_OF_PLACE} and read into no set, and a second IK5 in one
  * loop decides nothing more (two that disagree leave the set for review). A 999 whose AK901 contradicts the
- * IK501 of its sets is reported as {@code ACK_CONTRADICTION} and accepts no claim ({@link ClaimStateRollup}).
+ * IK501 of its sets is reported as {@code ACK_CONTRADICTION} and accepts no claim ({@link VerdictRules}).
  */
 final class AcknowledgmentBuilder implements SetBuilder {
 
@@ -161,7 +161,7 @@ final class AcknowledgmentBuilder implements SetBuilder {
     public InboundDocument build(List<X12Problem> problems) {
         closeSet();
         List<AcknowledgedSet> decided = sets;
-        if (ClaimStateRollup.contradicts(groupStatus, sets)) {
+        if (VerdictRules.contradicts(groupStatus, sets)) {
             boolean rejected = !"A".equals(groupStatus.code()) && !"E".equals(groupStatus.code());
             found.add(new X12Problem(ak9Position, position(ak9Position), envelope.transactionControlNumber(), null, "AK9", 1, null,
                     "ACK_CONTRADICTION", rejected
@@ -172,7 +172,7 @@ final class AcknowledgmentBuilder implements SetBuilder {
                 for (AcknowledgedSet a : sets) {
                     decided.add(a.outcome().verdict() != Verdict.ACCEPTED ? a : new AcknowledgedSet(a.transactionSetId(),
                             a.controlNumber(), a.version(), a.status(), a.setErrors(), a.errors(),
-                            ClaimStateRollup.ofContradictedSet(groupStatus, a.status())));
+                            VerdictRules.ofContradictedSet(groupStatus, a.status())));
                 }
             }
         }
@@ -181,7 +181,7 @@ final class AcknowledgmentBuilder implements SetBuilder {
             all = new ArrayList<>(problems);
             all.addAll(found);
         }
-        ClaimOutcome unlisted = ClaimStateRollup.ofGroup(groupStatus, decided, setsIncluded, setsReceived, setsAccepted);
+        ClaimOutcome unlisted = VerdictRules.ofGroup(groupStatus, decided, setsIncluded, setsReceived, setsAccepted);
         return new ImplementationAcknowledgment(envelope, functionalId, groupControlNumber, version, groupStatus,
                 groupErrors, setsIncluded, setsReceived, setsAccepted, decided, unlisted, all);
     }
@@ -207,7 +207,7 @@ final class AcknowledgmentBuilder implements SetBuilder {
             for (SegmentParts s : segments) {
                 built.add(new SegmentError(s.segment, s.position, s.loop, s.error, s.elements));
             }
-            return new AcknowledgedSet(id, controlNumber, version, status, errors, built, ClaimStateRollup.ofSet(status, repeated));
+            return new AcknowledgedSet(id, controlNumber, version, status, errors, built, VerdictRules.ofSet(status, repeated));
         }
     }
 

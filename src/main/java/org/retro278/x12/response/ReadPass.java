@@ -183,7 +183,7 @@ final class ReadPass implements X12EventListener, Consumer<X12Problem> {
         Envelope envelope = new Envelope(sender, receiver, interchangeControlNumber, null, null, ta1Position);
         inTa1 = false;
         document(new InterchangeAcknowledgment(envelope, values.get(1), values.get(2), values.get(3), status, note,
-                ClaimStateRollup.ofInterchange(status, note), ta1Problems));
+                VerdictRules.ofInterchange(status, note), ta1Problems));
         ta1Problems = new ArrayList<>();
     }
 

@@ -180,7 +180,7 @@ final class ReviewResponseBuilder implements SetBuilder {
         closeService();
         Decision eventDecision = event.build(words);
         boolean moreToFollow = "19".equals(bht06);
-        ClaimOutcome outcome = ClaimStateRollup.of(moreToFollow, rejections, eventDecision, services);
+        ClaimOutcome outcome = VerdictRules.of(moreToFollow, rejections, eventDecision, services);
         return new ReviewResponse(envelope, bht03, traces, umoTraces, moreToFollow, rejections, eventDecision, services,
                 documents, outcome, problems);
     }
