@@ -1,5 +1,11 @@
 package org.retro278.x12.response;
 
+import static org.retro278.x12.response.CodedElement.AK901;
+import static org.retro278.x12.response.CodedElement.AK905;
+import static org.retro278.x12.response.CodedElement.IK304;
+import static org.retro278.x12.response.CodedElement.IK403;
+import static org.retro278.x12.response.CodedElement.IK501;
+import static org.retro278.x12.response.CodedElement.IK502;
 import static org.retro278.x12.response.SetBuilder.bits;
 
 import java.util.ArrayList;
@@ -64,7 +70,7 @@ final class AcknowledgmentBuilder implements SetBuilder {
             }
             case "IK3" -> {
                 if (open(v)) {
-                    set.segments.add(new SegmentParts(v.get(1), v.number(2, 1), v.get(3), words.segmentError(v.get(4))));
+                    set.segments.add(new SegmentParts(v.get(1), v.number(2, 1), v.get(3), words.of(IK304, v.get(4))));
                 }
             }
             case "IK4" -> {
@@ -73,19 +79,19 @@ final class AcknowledgmentBuilder implements SetBuilder {
                         set.segments.add(new SegmentParts(null, null, null, null));
                     }
                     set.segments.get(set.segments.size() - 1).elements.add(new ElementError(v.number(1, 1), v.number(1, 2),
-                            v.number(1, 3), v.get(2), words.elementError(v.get(3))));
+                            v.number(1, 3), v.get(2), words.of(IK403, v.get(3))));
                 }
             }
             case "IK5" -> setResponse(v);
             case "AK9" -> {
                 closeSet();
                 ak9Position = v.position;
-                groupStatus = words.groupStatus(v.get(1));
+                groupStatus = words.of(AK901, v.get(1));
                 setsIncluded = v.number(2, 1);
                 setsReceived = v.number(3, 1);
                 setsAccepted = v.number(4, 1);
                 for (int e = 5; e <= 9; e++) {
-                    Code c = words.groupError(v.get(e));
+                    Code c = words.of(AK905, v.get(e));
                     if (c != null) {
                         groupErrors.add(c);
                     }
@@ -112,7 +118,7 @@ final class AcknowledgmentBuilder implements SetBuilder {
             outOfPlace(v, "outside any AK2 loop (no set is read from it)");
             return;
         }
-        Code status = words.setStatus(v.get(1));
+        Code status = words.of(IK501, v.get(1));
         if (set.responded) {
             outOfPlace(v, "again in the same AK2 loop (the first IK5 stands" + (sameCode(set.status, status) ? ")"
                     : "; they disagree, so the set needs review)"));
@@ -124,7 +130,7 @@ final class AcknowledgmentBuilder implements SetBuilder {
         set.responded = true;
         set.status = status;
         for (int e = 2; e <= 6; e++) {
-            Code c = words.setError(v.get(e));
+            Code c = words.of(IK502, v.get(e));
             if (c != null) {
                 set.errors.add(c);
             }

@@ -1,5 +1,8 @@
 package org.retro278.x12.response;
 
+import static org.retro278.x12.response.CodedElement.TA104;
+import static org.retro278.x12.response.CodedElement.TA105;
+
 import io.xlate.edi.stream.EDIStreamEvent;
 import io.xlate.edi.stream.EDIStreamReader;
 import io.xlate.edi.stream.Location;
@@ -178,8 +181,8 @@ final class ReadPass implements X12EventListener, Consumer<X12Problem> {
     }
 
     private void interchangeAcknowledgment() {
-        Code status = words.interchangeStatus(values.get(4));
-        Code note = words.interchangeNote(values.get(5));
+        Code status = words.of(TA104, values.get(4));
+        Code note = words.of(TA105, values.get(5));
         Envelope envelope = new Envelope(sender, receiver, interchangeControlNumber, null, null, ta1Position);
         inTa1 = false;
         document(new InterchangeAcknowledgment(envelope, values.get(1), values.get(2), values.get(3), status, note,

@@ -1,5 +1,10 @@
 package org.retro278.x12.response;
 
+import static org.retro278.x12.response.CodedElement.AAA03;
+import static org.retro278.x12.response.CodedElement.AAA04;
+import static org.retro278.x12.response.CodedElement.HCR01;
+import static org.retro278.x12.response.CodedElement.PWK01;
+import static org.retro278.x12.response.CodedElement.PWK02;
 import static org.retro278.x12.response.SetBuilder.bits;
 
 import java.util.ArrayList;
@@ -73,7 +78,7 @@ final class ReviewResponseBuilder implements SetBuilder {
                 loop = nameLoop(level, v.get(1));
             }
             case "AAA" -> rejections.add(new Rejection(loop, service == null ? null : service.position,
-                    "Y".equals(v.get(1)), words.rejectReason(v.get(3)), words.followUp(v.get(4))));
+                    "Y".equals(v.get(1)), words.of(AAA03, v.get(3)), words.of(AAA04, v.get(4))));
             case "TRN" -> trace(v);
             case "HCR" -> decisionParts().action(v);
             case "REF" -> decisionParts().reference(v.get(1), v.get(2));
@@ -87,7 +92,7 @@ final class ReviewResponseBuilder implements SetBuilder {
                 }
             }
             case "PWK" -> documents.add(new DocumentRequest(service != null ? "2000F" : "2000E",
-                    service == null ? null : service.position, words.documentType(v.get(1)), words.documentTransmission(v.get(2))));
+                    service == null ? null : service.position, words.of(PWK01, v.get(1)), words.of(PWK02, v.get(2))));
             case "SV1", "SV3" -> service.procedure(v.get(1, 1), v.get(1, 2), v.components(1, 3, 6), null);
             case "SV2" -> service.procedure(v.get(2, 1), v.get(2, 2), v.components(2, 3, 6), v.get(1));
             case "HI" -> {
@@ -245,7 +250,7 @@ final class ReviewResponseBuilder implements SetBuilder {
             }
             Boolean opinion = "Y".equals(secondOpinion) ? Boolean.TRUE : "N".equals(secondOpinion) ? Boolean.FALSE : null;
             CertifiedDates dates = new CertifiedDates(event, issued, effective, expires);
-            return new Decision(words.action(action), authorization, from, reasonCodes, adminReference, previousAuthorization,
+            return new Decision(words.of(HCR01, action), authorization, from, reasonCodes, adminReference, previousAuthorization,
                     opinion, dates);
         }
     }
