@@ -6,10 +6,10 @@ import static org.retro278.x12.response.CodedElement.IK304;
 import static org.retro278.x12.response.CodedElement.IK403;
 import static org.retro278.x12.response.CodedElement.IK501;
 import static org.retro278.x12.response.CodedElement.IK502;
-import static org.retro278.x12.response.SetBuilder.bits;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.retro278.x12.ElementsWanted;
 import org.retro278.x12.X12Problem;
 
 /**
@@ -21,10 +21,10 @@ import org.retro278.x12.X12Problem;
  * loop decides nothing more (two that disagree leave the set for review). A 999 whose AK901 contradicts the
  * IK501 of its sets is reported as {@code ACK_CONTRADICTION} and accepts no claim ({@link VerdictRules}).
  */
-final class AcknowledgmentBuilder implements SetBuilder {
+final class AcknowledgmentBuilder extends SetBuilder {
 
-    private final CodeWords words;
-    private final Envelope envelope;
+    private static final ElementsWanted WANTS = ElementsWanted.NONE.and("AK1", 1, 2, 3).and("AK2", 1, 2, 3)
+            .and("IK3", 1, 2, 3, 4).and("IK4", 1, 2, 3).and("IK5", 1, 2, 3, 4, 5, 6).and("AK9", 1, 2, 3, 4, 5, 6, 7, 8, 9);
 
     private String functionalId;
     private String groupControlNumber;
@@ -41,23 +41,11 @@ final class AcknowledgmentBuilder implements SetBuilder {
     private SetParts set;
 
     AcknowledgmentBuilder(CodeWords words, Envelope envelope) {
-        this.words = words;
-        this.envelope = envelope;
+        super(words, envelope, WANTS);
     }
 
     @Override
-    public long wants(String tag) {
-        return switch (tag) {
-            case "AK1", "AK2", "IK4" -> bits(1, 2, 3);
-            case "IK3" -> bits(1, 2, 3, 4);
-            case "IK5" -> bits(1, 2, 3, 4, 5, 6);
-            case "AK9" -> bits(1, 2, 3, 4, 5, 6, 7, 8, 9);
-            default -> 0L;
-        };
-    }
-
-    @Override
-    public void segment(SegmentValues v) {
+    void segment(SegmentValues v) {
         switch (v.tag) {
             case "AK1" -> {
                 functionalId = v.get(1);
@@ -159,12 +147,12 @@ final class AcknowledgmentBuilder implements SetBuilder {
     }
 
     @Override
-    public boolean reported() {
+    boolean reported() {
         return true;
     }
 
     @Override
-    public InboundDocument build(List<X12Problem> problems) {
+    InboundDocument build(List<X12Problem> problems) {
         closeSet();
         List<AcknowledgedSet> decided = sets;
         if (VerdictRules.contradicts(groupStatus, sets)) {
