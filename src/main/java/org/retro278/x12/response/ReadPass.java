@@ -9,6 +9,7 @@ import io.xlate.edi.stream.Location;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.retro278.io.ConsumerFailure;
 import org.retro278.x12.ElementsWanted;
 import org.retro278.x12.X12Problem;
 import org.retro278.x12.validation.ValidationSummary;
@@ -23,7 +24,7 @@ import org.retro278.x12.validation.X12EventListener;
  * <p>It counts what it saw, so that a reading the validation pass gives up on with an exception (a byte
  * sequence StAEDI cannot follow, such as an ST inside an open set) still ends as an {@code UNREADABLE}
  * problem and a summary ({@link #stopped}), never as a crash; what the handler throws is passed on as
- * a {@link HandlerFailure}, so that the caller's own failures are never taken for unreadable input.
+ * a {@link ConsumerFailure}, so that the caller's own failures are never taken for unreadable input.
  */
 final class ReadPass implements X12EventListener, Consumer<X12Problem> {
 
@@ -208,33 +209,12 @@ final class ReadPass implements X12EventListener, Consumer<X12Problem> {
 
     private void document(InboundDocument document) {
         problems += document.problems().size();
-        deliver(() -> handler.document(document));
+        ConsumerFailure.handOver(() -> handler.document(document));
     }
 
     private void report(X12Problem problem) {
         problems++;
-        deliver(() -> handler.problem(problem));
-    }
-
-    private static void deliver(Runnable handing) {
-        try {
-            handing.run();
-        } catch (RuntimeException e) {
-            throw new HandlerFailure(e);
-        }
-    }
-
-    /** What the handler threw, carried out of the validation pass untouched ({@link ResponseReader} unwraps it). */
-    static final class HandlerFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        HandlerFailure(RuntimeException cause) {
-            super(cause);
-        }
-
-        RuntimeException handlerException() {
-            return (RuntimeException) getCause();
-        }
+        ConsumerFailure.handOver(() -> handler.problem(problem));
     }
 
     /** ISA06, ISA08 (without their padding) and ISA13 of the interchange being read. */
