@@ -42,9 +42,8 @@ final class ReadPass implements X12EventListener, Consumer<X12Problem> {
     /** The transaction set being read, from its START_TRANSACTION to its END_TRANSACTION; else {@code null}. */
     private OpenSet set;
 
-    private boolean inTa1;
-    private long ta1Position;
-    private List<X12Problem> ta1Problems = new ArrayList<>();
+    /** The TA1 being read, from its start to its end; else {@code null}. */
+    private OpenDocument ta1;
 
     private long interchanges;
     private long groups;
@@ -98,9 +97,8 @@ final class ReadPass implements X12EventListener, Consumer<X12Problem> {
         values.start(tag, position);
         wants = ENVELOPE.of(tag);
         if ("TA1".equals(tag)) {
-            inTa1 = true;
-            ta1Position = position;
-            ta1Problems = new ArrayList<>();
+            ta1 = new OpenDocument();
+            ta1.position = position;
         } else if (set != null && "ST".equals(tag)) {
             set.position = position;
         } else if (wants == 0 && set != null && set.builder != null) {
@@ -161,11 +159,10 @@ final class ReadPass implements X12EventListener, Consumer<X12Problem> {
         Code status = words.of(TA104, values.get(4));
         Code note = words.of(TA105, values.get(5));
         Envelope envelope = new Envelope(interchange.sender(), interchange.receiver(), interchange.controlNumber(), null,
-                null, ta1Position);
-        inTa1 = false;
+                null, ta1.position);
         document(new InterchangeAcknowledgment(envelope, values.get(1), values.get(2), values.get(3), status, note,
-                VerdictRules.ofInterchange(status, note), ta1Problems));
-        ta1Problems = new ArrayList<>();
+                VerdictRules.ofInterchange(status, note), ta1.problems));
+        ta1 = null;
     }
 
     /** A problem from the validation pass: into the document it concerns, or on its own. */
@@ -177,14 +174,15 @@ final class ReadPass implements X12EventListener, Consumer<X12Problem> {
                 set.problems.forEach(this::report);
                 set = null;
             }
-            ta1Problems.forEach(this::report);
-            ta1Problems = new ArrayList<>();
-            inTa1 = false;
+            if (ta1 != null) {
+                ta1.problems.forEach(this::report);
+                ta1 = null;
+            }
             report(problem);
             return;
         }
-        if (inTa1 && problem.segmentPosition() == ta1Position) {
-            ta1Problems.add(problem);
+        if (ta1 != null && problem.segmentPosition() == ta1.position) {
+            ta1.problems.add(problem);
         } else if (set != null && problem.transactionPosition() != null) {
             set.problems.add(problem);
         } else {
@@ -222,13 +220,17 @@ final class ReadPass implements X12EventListener, Consumer<X12Problem> {
         static final InterchangeHeader NONE = new InterchangeHeader(null, null, null);
     }
 
-    /** A transaction set being read: where its ST is, what it says, its builder (none for a set not read). */
-    private static final class OpenSet {
+    /** A set or a TA1 being read: where it starts, and the problems found in it so far. */
+    private static class OpenDocument {
         long position;
+        final List<X12Problem> problems = new ArrayList<>();
+    }
+
+    /** A transaction set being read: also what its ST says, and its builder (none for a set not read). */
+    private static final class OpenSet extends OpenDocument {
         String id;
         String controlNumber;
         SetBuilder builder;
-        final List<X12Problem> problems = new ArrayList<>();
     }
 
     private static String trim(String s) {
