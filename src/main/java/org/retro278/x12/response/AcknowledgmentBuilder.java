@@ -147,11 +147,6 @@ final class AcknowledgmentBuilder extends SetBuilder {
     }
 
     @Override
-    boolean reported() {
-        return true;
-    }
-
-    @Override
     InboundDocument build(List<X12Problem> problems) {
         closeSet();
         List<AcknowledgedSet> decided = sets;

@@ -32,8 +32,10 @@ abstract class SetBuilder {
     /** A segment whose wanted elements were copied. */
     abstract void segment(SegmentValues values);
 
-    /** Whether the set is one the reader reports (a 278 turns out to be a request at its BHT: not reported). */
-    abstract boolean reported();
+    /** Whether the set is one the reader reports: only a 278 may turn out to be a request at its BHT (not reported). */
+    boolean reported() {
+        return true;
+    }
 
     /** The document, once the set has ended, with the problems found in it. */
     abstract InboundDocument build(List<X12Problem> problems);
