@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.commons.io.input.TeeInputStream;
 import org.retro278.config.ConfigurationException;
+import org.retro278.io.ConsumerFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smooks.Smooks;
@@ -178,8 +179,8 @@ public final class ClaimFileReader implements AutoCloseable {
         } catch (ClaimFileRefusedException e) {
             LOG.warn("refused {} (layout '{}'): {}", fileName, layout.name(), e.getMessage());
             throw e;
-        } catch (ClaimGrouper.SinkFailure e) {
-            throw sinkFailure(e);
+        } catch (ConsumerFailure e) {
+            throw e.consumerException(ClaimSinkException::new);
         } finally {
             if (copy != null) {
                 Files.deleteIfExists(copy);
@@ -201,12 +202,6 @@ public final class ClaimFileReader implements AutoCloseable {
         }
     }
 
-    /** The sink's own exception: unchecked ones as they are. */
-    private static RuntimeException sinkFailure(ClaimGrouper.SinkFailure failure) {
-        Throwable cause = failure.getCause();
-        return cause instanceof RuntimeException ? (RuntimeException) cause : new ClaimSinkException(cause);
-    }
-
     /** One pass of Smooks over the bytes of a file. */
     private void filter(InputStream bytes, ClaimRowListener listener) throws ClaimFileRefusedException, IOException {
         Reader characters = new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
@@ -224,8 +219,9 @@ public final class ClaimFileReader implements AutoCloseable {
                 if (t instanceof GatheringDone) {
                     return;
                 }
-                if (t instanceof ClaimGrouper.SinkFailure) {
-                    throw sinkFailure((ClaimGrouper.SinkFailure) t);
+                if (t instanceof ConsumerFailure sinkFailure) {
+                    // the sink's own exception: unchecked ones as they are
+                    throw sinkFailure.consumerException(ClaimSinkException::new);
                 }
                 if (t instanceof IOException) {
                     throw (IOException) t;

@@ -3,6 +3,7 @@ package org.retro278.mapping;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.retro278.io.ConsumerFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,11 +70,7 @@ final class ClaimGrouper {
                 // rows, not the claim id: the cell may hold anything before the rules have checked it
                 LOG.info("the claim of row {} has rows apart from each other (rows {} and {}): retracted, handed on whole "
                         + "after the end of the file", firstRow, firstRow, row.row());
-                try {
-                    sink.retract(claimId);
-                } catch (Exception e) {
-                    throw new SinkFailure(e);
-                }
+                ConsumerFailure.handOver(() -> sink.retract(claimId));
             }
         } else {
             currentIsSplit = false;
@@ -107,7 +104,8 @@ final class ClaimGrouper {
     /** Hands on every split claim, complete, in the order of their first rows. */
     void handOnSplitClaims() {
         for (Iterator<ClaimGroup> groups = store.splitClaims(); groups.hasNext(); ) {
-            deliver(groups.next());
+            ClaimGroup group = groups.next();
+            ConsumerFailure.handOver(() -> sink.claim(group));
         }
     }
 
@@ -132,23 +130,6 @@ final class ClaimGrouper {
 
     private void handOn(ClaimGroup group) {
         claims++;
-        deliver(group);
-    }
-
-    private void deliver(ClaimGroup group) {
-        try {
-            sink.claim(group);
-        } catch (Exception e) {
-            throw new SinkFailure(e);
-        }
-    }
-
-    /** A sink's own exception on its way out of Smooks, told apart from Smooks' and the reader's. */
-    static final class SinkFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        SinkFailure(Exception cause) {
-            super(cause);
-        }
+        ConsumerFailure.handOver(() -> sink.claim(group));
     }
 }

@@ -29,6 +29,7 @@ public final class StatusFileWriter implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Writer csv;
+    /** A number that may be absent is written with writePOJOField: the number, or null. */
     private final JsonGenerator jsonl;
 
     public StatusFileWriter(OutputStream csvOut, OutputStream jsonlOut) throws IOException {
@@ -81,9 +82,9 @@ public final class StatusFileWriter implements AutoCloseable {
         jsonl.writeStringField("next_step", next);
         jsonl.writeStringField("trace_number", c.traceNumber());
         jsonl.writeStringField("bht03", c.bht03());
-        writeNumber("isa13", c.isa13());
-        writeNumber("gs06", c.gs06());
-        writeNumber("st02", c.st02());
+        jsonl.writePOJOField("isa13", c.isa13());
+        jsonl.writePOJOField("gs06", c.gs06());
+        jsonl.writePOJOField("st02", c.st02());
         jsonl.writeArrayFieldStart("rows");
         for (Long r : c.rows()) {
             jsonl.writeNumber(r);
@@ -91,14 +92,6 @@ public final class StatusFileWriter implements AutoCloseable {
         jsonl.writeEndArray();
         jsonl.writeStringField("updated_at", c.updatedAt() == null ? null : c.updatedAt().toString());
         jsonl.writeEndObject();
-    }
-
-    private void writeNumber(String name, Long v) throws IOException {
-        if (v == null) {
-            jsonl.writeNullField(name);
-        } else {
-            jsonl.writeNumberField(name, v);
-        }
     }
 
     private static String nz(Object o) {

@@ -1,9 +1,15 @@
 package org.retro278.x12.response;
 
-import static org.retro278.x12.response.SetBuilder.bits;
+import static org.retro278.x12.response.CodedElement.AK901;
+import static org.retro278.x12.response.CodedElement.AK905;
+import static org.retro278.x12.response.CodedElement.IK304;
+import static org.retro278.x12.response.CodedElement.IK403;
+import static org.retro278.x12.response.CodedElement.IK501;
+import static org.retro278.x12.response.CodedElement.IK502;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.retro278.x12.ElementsWanted;
 import org.retro278.x12.X12Problem;
 
 /**
@@ -13,12 +19,12 @@ import org.retro278.x12.X12Problem;
  * <p>A set is only what an AK2 opens: an IK3, IK4 or IK5 outside an AK2 loop (before the first AK2, after the
  * loop's IK5) is reported as {@code ACK_SEGMENT_OUT_OF_PLACE} and read into no set, and a second IK5 in one
  * loop decides nothing more (two that disagree leave the set for review). A 999 whose AK901 contradicts the
- * IK501 of its sets is reported as {@code ACK_CONTRADICTION} and accepts no claim ({@link ClaimStateRollup}).
+ * IK501 of its sets is reported as {@code ACK_CONTRADICTION} and accepts no claim ({@link VerdictRules}).
  */
-final class AcknowledgmentBuilder implements SetBuilder {
+final class AcknowledgmentBuilder extends SetBuilder {
 
-    private final CodeWords words;
-    private final Envelope envelope;
+    private static final ElementsWanted WANTS = ElementsWanted.NONE.and("AK1", 1, 2, 3).and("AK2", 1, 2, 3)
+            .and("IK3", 1, 2, 3, 4).and("IK4", 1, 2, 3).and("IK5", 1, 2, 3, 4, 5, 6).and("AK9", 1, 2, 3, 4, 5, 6, 7, 8, 9);
 
     private String functionalId;
     private String groupControlNumber;
@@ -35,23 +41,11 @@ final class AcknowledgmentBuilder implements SetBuilder {
     private SetParts set;
 
     AcknowledgmentBuilder(CodeWords words, Envelope envelope) {
-        this.words = words;
-        this.envelope = envelope;
+        super(words, envelope, WANTS);
     }
 
     @Override
-    public long wants(String tag) {
-        return switch (tag) {
-            case "AK1", "AK2", "IK4" -> bits(1, 2, 3);
-            case "IK3" -> bits(1, 2, 3, 4);
-            case "IK5" -> bits(1, 2, 3, 4, 5, 6);
-            case "AK9" -> bits(1, 2, 3, 4, 5, 6, 7, 8, 9);
-            default -> 0L;
-        };
-    }
-
-    @Override
-    public void segment(SegmentValues v) {
+    void segment(SegmentValues v) {
         switch (v.tag) {
             case "AK1" -> {
                 functionalId = v.get(1);
@@ -64,7 +58,7 @@ final class AcknowledgmentBuilder implements SetBuilder {
             }
             case "IK3" -> {
                 if (open(v)) {
-                    set.segments.add(new SegmentParts(v.get(1), v.number(2, 1), v.get(3), words.segmentError(v.get(4))));
+                    set.segments.add(new SegmentParts(v.get(1), v.number(2, 1), v.get(3), words.of(IK304, v.get(4))));
                 }
             }
             case "IK4" -> {
@@ -73,19 +67,19 @@ final class AcknowledgmentBuilder implements SetBuilder {
                         set.segments.add(new SegmentParts(null, null, null, null));
                     }
                     set.segments.get(set.segments.size() - 1).elements.add(new ElementError(v.number(1, 1), v.number(1, 2),
-                            v.number(1, 3), v.get(2), words.elementError(v.get(3))));
+                            v.number(1, 3), v.get(2), words.of(IK403, v.get(3))));
                 }
             }
             case "IK5" -> setResponse(v);
             case "AK9" -> {
                 closeSet();
                 ak9Position = v.position;
-                groupStatus = words.groupStatus(v.get(1));
+                groupStatus = words.of(AK901, v.get(1));
                 setsIncluded = v.number(2, 1);
                 setsReceived = v.number(3, 1);
                 setsAccepted = v.number(4, 1);
                 for (int e = 5; e <= 9; e++) {
-                    Code c = words.groupError(v.get(e));
+                    Code c = words.of(AK905, v.get(e));
                     if (c != null) {
                         groupErrors.add(c);
                     }
@@ -112,7 +106,7 @@ final class AcknowledgmentBuilder implements SetBuilder {
             outOfPlace(v, "outside any AK2 loop (no set is read from it)");
             return;
         }
-        Code status = words.setStatus(v.get(1));
+        Code status = words.of(IK501, v.get(1));
         if (set.responded) {
             outOfPlace(v, "again in the same AK2 loop (the first IK5 stands" + (sameCode(set.status, status) ? ")"
                     : "; they disagree, so the set needs review)"));
@@ -124,7 +118,7 @@ final class AcknowledgmentBuilder implements SetBuilder {
         set.responded = true;
         set.status = status;
         for (int e = 2; e <= 6; e++) {
-            Code c = words.setError(v.get(e));
+            Code c = words.of(IK502, v.get(e));
             if (c != null) {
                 set.errors.add(c);
             }
@@ -153,15 +147,10 @@ final class AcknowledgmentBuilder implements SetBuilder {
     }
 
     @Override
-    public boolean reported() {
-        return true;
-    }
-
-    @Override
-    public InboundDocument build(List<X12Problem> problems) {
+    InboundDocument build(List<X12Problem> problems) {
         closeSet();
         List<AcknowledgedSet> decided = sets;
-        if (ClaimStateRollup.contradicts(groupStatus, sets)) {
+        if (VerdictRules.contradicts(groupStatus, sets)) {
             boolean rejected = !"A".equals(groupStatus.code()) && !"E".equals(groupStatus.code());
             found.add(new X12Problem(ak9Position, position(ak9Position), envelope.transactionControlNumber(), null, "AK9", 1, null,
                     "ACK_CONTRADICTION", rejected
@@ -172,7 +161,7 @@ final class AcknowledgmentBuilder implements SetBuilder {
                 for (AcknowledgedSet a : sets) {
                     decided.add(a.outcome().verdict() != Verdict.ACCEPTED ? a : new AcknowledgedSet(a.transactionSetId(),
                             a.controlNumber(), a.version(), a.status(), a.setErrors(), a.errors(),
-                            ClaimStateRollup.ofContradictedSet(groupStatus, a.status())));
+                            VerdictRules.ofContradictedSet(groupStatus, a.status())));
                 }
             }
         }
@@ -181,7 +170,7 @@ final class AcknowledgmentBuilder implements SetBuilder {
             all = new ArrayList<>(problems);
             all.addAll(found);
         }
-        ClaimOutcome unlisted = ClaimStateRollup.ofGroup(groupStatus, decided, setsIncluded, setsReceived, setsAccepted);
+        ClaimOutcome unlisted = VerdictRules.ofGroup(groupStatus, decided, setsIncluded, setsReceived, setsAccepted);
         return new ImplementationAcknowledgment(envelope, functionalId, groupControlNumber, version, groupStatus,
                 groupErrors, setsIncluded, setsReceived, setsAccepted, decided, unlisted, all);
     }
@@ -207,7 +196,7 @@ final class AcknowledgmentBuilder implements SetBuilder {
             for (SegmentParts s : segments) {
                 built.add(new SegmentError(s.segment, s.position, s.loop, s.error, s.elements));
             }
-            return new AcknowledgedSet(id, controlNumber, version, status, errors, built, ClaimStateRollup.ofSet(status, repeated));
+            return new AcknowledgedSet(id, controlNumber, version, status, errors, built, VerdictRules.ofSet(status, repeated));
         }
     }
 

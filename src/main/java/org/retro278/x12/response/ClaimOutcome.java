@@ -1,7 +1,7 @@
 package org.retro278.x12.response;
 
 /**
- * What a response or acknowledgment means for the claim it answers (decided by {@link ClaimStateRollup}):
+ * What a response or acknowledgment means for the claim it answers (decided by {@link VerdictRules}):
  * {@code read} prints it and the response intake applies it, so the two cannot disagree.
  *
  * @param verdict     what the claim becomes; {@code null} when the answer moves nothing (a TA1 that accepts

@@ -13,7 +13,7 @@ import org.retro278.x12.X12Problem;
  * @param interchangeTime          TA103: our ISA10, HHMM as sent
  * @param status                   TA104
  * @param note                     TA105
- * @param outcome                  what it means for the claims of that interchange ({@link ClaimStateRollup})
+ * @param outcome                  what it means for the claims of that interchange ({@link VerdictRules})
  * @param problems                 validation problems of the TA1 segment itself
  */
 public record InterchangeAcknowledgment(Envelope envelope, String interchangeControlNumber, String interchangeDate,
@@ -27,6 +27,6 @@ public record InterchangeAcknowledgment(Envelope envelope, String interchangeCon
 
     /** TA104 R with TA105 025: the payer rejects a copy of an interchange it already has, not its claims. */
     public boolean duplicateInterchange() {
-        return ClaimStateRollup.duplicateInterchange(status, note);
+        return VerdictRules.duplicateInterchange(status, note);
     }
 }

@@ -1,11 +1,16 @@
 package org.retro278.x12.response;
 
+import static org.retro278.x12.response.CodedElement.TA104;
+import static org.retro278.x12.response.CodedElement.TA105;
+
 import io.xlate.edi.stream.EDIStreamEvent;
 import io.xlate.edi.stream.EDIStreamReader;
 import io.xlate.edi.stream.Location;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.retro278.io.ConsumerFailure;
+import org.retro278.x12.ElementsWanted;
 import org.retro278.x12.X12Problem;
 import org.retro278.x12.validation.ValidationSummary;
 import org.retro278.x12.validation.X12EventListener;
@@ -19,35 +24,26 @@ import org.retro278.x12.validation.X12EventListener;
  * <p>It counts what it saw, so that a reading the validation pass gives up on with an exception (a byte
  * sequence StAEDI cannot follow, such as an ST inside an open set) still ends as an {@code UNREADABLE}
  * problem and a summary ({@link #stopped}), never as a crash; what the handler throws is passed on as
- * a {@link HandlerFailure}, so that the caller's own failures are never taken for unreadable input.
+ * a {@link ConsumerFailure}, so that the caller's own failures are never taken for unreadable input.
  */
 final class ReadPass implements X12EventListener, Consumer<X12Problem> {
 
-    private static final long ISA_WANTS = SetBuilder.bits(6, 8, 13);
-    private static final long GS_WANTS = SetBuilder.bits(1, 6, 8);
-    private static final long ST_WANTS = SetBuilder.bits(1, 2);
-    private static final long TA1_WANTS = SetBuilder.bits(1, 2, 3, 4, 5);
+    /** The envelope segments and the TA1: read in every set and between them. */
+    private static final ElementsWanted ENVELOPE = ElementsWanted.NONE.and("ISA", 6, 8, 13).and("GS", 1, 6, 8)
+            .and("ST", 1, 2).and("TA1", 1, 2, 3, 4, 5);
 
     private final CodeWords words;
     private final ResponseHandler handler;
     private final SegmentValues values = new SegmentValues();
     private long wants;
 
-    private String sender;
-    private String receiver;
-    private String interchangeControlNumber;
+    private InterchangeHeader interchange = InterchangeHeader.NONE;
     private String groupControlNumber;
+    /** The transaction set being read, from its START_TRANSACTION to its END_TRANSACTION; else {@code null}. */
+    private OpenSet set;
 
-    private boolean inSet;
-    private long setPosition;
-    private SetBuilder set;
-    private String setId;
-    private String setControlNumber;
-    private List<X12Problem> setProblems = new ArrayList<>();
-
-    private boolean inTa1;
-    private long ta1Position;
-    private List<X12Problem> ta1Problems = new ArrayList<>();
+    /** The TA1 being read, from its start to its end; else {@code null}. */
+    private OpenDocument ta1;
 
     private long interchanges;
     private long groups;
@@ -65,9 +61,7 @@ final class ReadPass implements X12EventListener, Consumer<X12Problem> {
         switch (event) {
             case START_INTERCHANGE -> {
                 interchanges++;
-                sender = null;
-                receiver = null;
-                interchangeControlNumber = null;
+                interchange = InterchangeHeader.NONE;
                 groupControlNumber = null;
             }
             case START_GROUP -> {
@@ -76,18 +70,14 @@ final class ReadPass implements X12EventListener, Consumer<X12Problem> {
             }
             case START_TRANSACTION -> {
                 sets++;
-                inSet = true;
-                set = null;
-                setId = null;
-                setControlNumber = null;
-                setProblems = new ArrayList<>();
+                set = new OpenSet();
             }
             case START_SEGMENT -> startSegment(reader);
             case ELEMENT_DATA -> {
                 if (wants != 0) {
                     Location l = reader.getLocation();
                     int element = l.getElementPosition();
-                    if (element > 0 && element < 64 && (wants & (1L << element)) != 0) {
+                    if (ElementsWanted.has(wants, element)) {
                         values.add(element, l.getComponentPosition(), l.getElementOccurrence(), reader.getText());
                     }
                 }
@@ -105,20 +95,14 @@ final class ReadPass implements X12EventListener, Consumer<X12Problem> {
         String tag = reader.getText();
         long position = reader.getLocation().getSegmentPosition();
         values.start(tag, position);
-        wants = switch (tag) {
-            case "ISA" -> ISA_WANTS;
-            case "GS" -> GS_WANTS;
-            case "ST" -> ST_WANTS;
-            case "TA1" -> {
-                inTa1 = true;
-                ta1Position = position;
-                ta1Problems = new ArrayList<>();
-                yield TA1_WANTS;
-            }
-            default -> set != null && inSet ? set.wants(tag) : 0L;
-        };
-        if (inSet && "ST".equals(tag)) {
-            setPosition = position;
+        wants = ENVELOPE.of(tag);
+        if ("TA1".equals(tag)) {
+            ta1 = new OpenDocument();
+            ta1.position = position;
+        } else if (set != null && "ST".equals(tag)) {
+            set.position = position;
+        } else if (wants == 0 && set != null && set.builder != null) {
+            wants = set.builder.wants(tag);
         }
     }
 
@@ -127,21 +111,17 @@ final class ReadPass implements X12EventListener, Consumer<X12Problem> {
             return;
         }
         switch (values.tag) {
-            case "ISA" -> {
-                sender = trim(values.get(6));
-                receiver = trim(values.get(8));
-                interchangeControlNumber = values.get(13);
-            }
+            case "ISA" -> interchange = new InterchangeHeader(trim(values.get(6)), trim(values.get(8)), values.get(13));
             case "GS" -> groupControlNumber = values.get(6);
             case "ST" -> {
-                if (inSet) {
+                if (set != null) {
                     startSet(values.get(1), values.get(2));
                 }
             }
             case "TA1" -> interchangeAcknowledgment();
             default -> {
-                if (set != null) {
-                    set.segment(values);
+                if (set != null && set.builder != null) {
+                    set.builder.segment(values);
                 }
             }
         }
@@ -149,42 +129,40 @@ final class ReadPass implements X12EventListener, Consumer<X12Problem> {
     }
 
     private void startSet(String id, String controlNumber) {
-        setId = id;
-        setControlNumber = controlNumber;
-        Envelope envelope = new Envelope(sender, receiver, interchangeControlNumber, groupControlNumber, controlNumber,
-                setPosition);
+        set.id = id;
+        set.controlNumber = controlNumber;
+        Envelope envelope = new Envelope(interchange.sender(), interchange.receiver(), interchange.controlNumber(),
+                groupControlNumber, controlNumber, set.position);
         if ("278".equals(id)) {
-            set = new ReviewResponseBuilder(words, envelope);
+            set.builder = new ReviewResponseBuilder(words, envelope);
         } else if ("999".equals(id)) {
-            set = new AcknowledgmentBuilder(words, envelope);
+            set.builder = new AcknowledgmentBuilder(words, envelope);
         }
     }
 
     private void endTransaction() {
-        if (!inSet) {
+        if (set == null) {
             return;
         }
-        inSet = false;
-        if (set != null && set.reported()) {
-            document(set.build(setProblems));
+        if (set.builder != null && set.builder.reported()) {
+            document(set.builder.build(set.problems));
         } else {
-            String what = set != null ? "a 278 request (BHT02 is not 11)" : "transaction set " + printable(setId);
-            report(new X12Problem(setPosition, 1, setControlNumber, null, "ST", 1, null, "NOT_READ",
+            String what = set.builder != null ? "a 278 request (BHT02 is not 11)" : "transaction set " + printable(set.id);
+            report(new X12Problem(set.position, 1, set.controlNumber, null, "ST", 1, null, "NOT_READ",
                     what + ": not a 278 response, a 999 or a TA1, so it is not read (its problems follow)"));
-            setProblems.forEach(this::report);
+            set.problems.forEach(this::report);
         }
         set = null;
-        setProblems = new ArrayList<>();
     }
 
     private void interchangeAcknowledgment() {
-        Code status = words.interchangeStatus(values.get(4));
-        Code note = words.interchangeNote(values.get(5));
-        Envelope envelope = new Envelope(sender, receiver, interchangeControlNumber, null, null, ta1Position);
-        inTa1 = false;
+        Code status = words.of(TA104, values.get(4));
+        Code note = words.of(TA105, values.get(5));
+        Envelope envelope = new Envelope(interchange.sender(), interchange.receiver(), interchange.controlNumber(), null,
+                null, ta1.position);
         document(new InterchangeAcknowledgment(envelope, values.get(1), values.get(2), values.get(3), status, note,
-                ClaimStateRollup.ofInterchange(status, note), ta1Problems));
-        ta1Problems = new ArrayList<>();
+                VerdictRules.ofInterchange(status, note), ta1.problems));
+        ta1 = null;
     }
 
     /** A problem from the validation pass: into the document it concerns, or on its own. */
@@ -192,20 +170,21 @@ final class ReadPass implements X12EventListener, Consumer<X12Problem> {
     public void accept(X12Problem problem) {
         if ("UNREADABLE".equals(problem.rule())) {
             // the set or TA1 being read is cut short: not handed over, but nothing found in it is lost
-            setProblems.forEach(this::report);
-            ta1Problems.forEach(this::report);
-            setProblems = new ArrayList<>();
-            ta1Problems = new ArrayList<>();
-            inSet = false;
-            inTa1 = false;
-            set = null;
+            if (set != null) {
+                set.problems.forEach(this::report);
+                set = null;
+            }
+            if (ta1 != null) {
+                ta1.problems.forEach(this::report);
+                ta1 = null;
+            }
             report(problem);
             return;
         }
-        if (inTa1 && problem.segmentPosition() == ta1Position) {
-            ta1Problems.add(problem);
-        } else if (inSet && problem.transactionPosition() != null) {
-            setProblems.add(problem);
+        if (ta1 != null && problem.segmentPosition() == ta1.position) {
+            ta1.problems.add(problem);
+        } else if (set != null && problem.transactionPosition() != null) {
+            set.problems.add(problem);
         } else {
             report(problem);
         }
@@ -228,33 +207,30 @@ final class ReadPass implements X12EventListener, Consumer<X12Problem> {
 
     private void document(InboundDocument document) {
         problems += document.problems().size();
-        deliver(() -> handler.document(document));
+        ConsumerFailure.handOver(() -> handler.document(document));
     }
 
     private void report(X12Problem problem) {
         problems++;
-        deliver(() -> handler.problem(problem));
+        ConsumerFailure.handOver(() -> handler.problem(problem));
     }
 
-    private static void deliver(Runnable handing) {
-        try {
-            handing.run();
-        } catch (RuntimeException e) {
-            throw new HandlerFailure(e);
-        }
+    /** ISA06, ISA08 (without their padding) and ISA13 of the interchange being read. */
+    private record InterchangeHeader(String sender, String receiver, String controlNumber) {
+        static final InterchangeHeader NONE = new InterchangeHeader(null, null, null);
     }
 
-    /** What the handler threw, carried out of the validation pass untouched ({@link ResponseReader} unwraps it). */
-    static final class HandlerFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
+    /** A set or a TA1 being read: where it starts, and the problems found in it so far. */
+    private static class OpenDocument {
+        long position;
+        final List<X12Problem> problems = new ArrayList<>();
+    }
 
-        HandlerFailure(RuntimeException cause) {
-            super(cause);
-        }
-
-        RuntimeException handlerException() {
-            return (RuntimeException) getCause();
-        }
+    /** A transaction set being read: also what its ST says, and its builder (none for a set not read). */
+    private static final class OpenSet extends OpenDocument {
+        String id;
+        String controlNumber;
+        SetBuilder builder;
     }
 
     private static String trim(String s) {

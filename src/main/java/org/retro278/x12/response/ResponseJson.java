@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Objects;
 import org.retro278.x12.X12Problem;
 
 /**
@@ -44,6 +45,7 @@ public final class ResponseJson {
     private final Writer out;
     /** The line being written: it reaches {@code out} only whole, so a line that fails half way leaves nothing. */
     private final CharArrayWriter line = new CharArrayWriter(4096);
+    /** A number that may be absent is written with writePOJOField: the number, or null. */
     private JsonGenerator json;
 
     public ResponseJson(Writer out) {
@@ -141,46 +143,33 @@ public final class ResponseJson {
         traces("traces", r.traces());
         traces("umoTraces", r.umoTraces());
         json.writeBooleanField("moreToFollow", r.moreToFollow());
-        json.writeArrayFieldStart("rejections");
-        for (Rejection x : r.rejections()) {
-            json.writeStartObject();
+        objects("rejections", r.rejections(), x -> {
             json.writeStringField("loop", x.loop());
-            integer("service", x.service());
+            json.writePOJOField("service", x.service());
             json.writeBooleanField("requestValid", x.requestValid());
             code("reason", x.reason());
             code("followUp", x.followUp());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        if (r.event() == null) {
-            json.writeNullField("event");
-        } else {
-            json.writeObjectFieldStart("event");
-            decisionFields(r.event());
-            json.writeEndObject();
-        }
-        json.writeArrayFieldStart("services");
-        for (ServiceDecision s : r.services()) {
-            json.writeStartObject();
+        });
+        object("event", r.event(), this::decisionFields);
+        objects("services", r.services(), s -> {
             json.writeNumberField("position", s.position());
             json.writeStringField("hierarchicalId", s.hierarchicalId());
             traces("traces", s.traces());
-            procedure(s.procedure());
+            object("procedure", s.procedure(), p -> {
+                json.writeStringField("qualifier", p.qualifier());
+                json.writeStringField("code", p.code());
+                strings("modifiers", p.modifiers());
+                json.writeStringField("revenueCode", p.revenueCode());
+            });
             dates("serviceDates", s.serviceDates());
             decisionFields(s.decision());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeArrayFieldStart("documentsRequested");
-        for (DocumentRequest d : r.documentsRequested()) {
-            json.writeStartObject();
+        });
+        objects("documentsRequested", r.documentsRequested(), d -> {
             json.writeStringField("loop", d.loop());
-            integer("service", d.servicePosition());
+            json.writePOJOField("service", d.servicePosition());
             code("type", d.type());
             code("transmission", d.transmission());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        });
         outcome("status", r.outcome());
     }
 
@@ -192,35 +181,13 @@ public final class ResponseJson {
         codes("reasons", d == null ? List.of() : d.reasons());
         json.writeStringField("adminReference", d == null ? null : d.adminReference());
         json.writeStringField("previousAuthorization", d == null ? null : d.previousAuthorization());
-        if (d == null || d.secondOpinionRequired() == null) {
-            json.writeNullField("secondOpinionRequired");
-        } else {
-            json.writeBooleanField("secondOpinionRequired", d.secondOpinionRequired());
-        }
-        CertifiedDates c = d == null ? CertifiedDates.NONE : d.dates();
-        json.writeObjectFieldStart("certifiedDates");
-        dates("event", c.event());
-        dates("issued", c.issued());
-        dates("effective", c.effective());
-        dates("expires", c.expires());
-        json.writeEndObject();
-    }
-
-    private void procedure(Procedure p) throws IOException {
-        if (p == null) {
-            json.writeNullField("procedure");
-            return;
-        }
-        json.writeObjectFieldStart("procedure");
-        json.writeStringField("qualifier", p.qualifier());
-        json.writeStringField("code", p.code());
-        json.writeArrayFieldStart("modifiers");
-        for (String m : p.modifiers()) {
-            json.writeString(m);
-        }
-        json.writeEndArray();
-        json.writeStringField("revenueCode", p.revenueCode());
-        json.writeEndObject();
+        json.writePOJOField("secondOpinionRequired", d == null ? null : d.secondOpinionRequired());
+        object("certifiedDates", d == null ? CertifiedDates.NONE : d.dates(), c -> {
+            dates("event", c.event());
+            dates("issued", c.issued());
+            dates("effective", c.effective());
+            dates("expires", c.expires());
+        });
     }
 
     private void acknowledgment(ImplementationAcknowledgment a) throws IOException {
@@ -229,12 +196,10 @@ public final class ResponseJson {
         json.writeStringField("ackedVersion", a.ackedVersion());
         code("groupStatus", a.groupStatus());
         codes("groupErrors", a.groupErrors());
-        integer("setsIncluded", a.setsIncluded());
-        integer("setsReceived", a.setsReceived());
-        integer("setsAccepted", a.setsAccepted());
-        json.writeArrayFieldStart("sets");
-        for (AcknowledgedSet s : a.sets()) {
-            json.writeStartObject();
+        json.writePOJOField("setsIncluded", a.setsIncluded());
+        json.writePOJOField("setsReceived", a.setsReceived());
+        json.writePOJOField("setsAccepted", a.setsAccepted());
+        objects("sets", a.sets(), s -> {
             json.writeStringField("transactionSetId", s.transactionSetId());
             json.writeStringField("controlNumber", s.controlNumber());
             json.writeStringField("version", s.version());
@@ -252,16 +217,15 @@ public final class ResponseJson {
             }
             json.writeEndArray();
             outcome("claimState", s.outcome());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        });
         outcome("claimState", a.outcome());
     }
 
+    /** One entry of a 999 set's errors: an IK4 with its IK3, or an IK3 without any IK4. */
     private void finding(SegmentError segment, ElementError element) throws IOException {
         json.writeStartObject();
         json.writeStringField("segment", segment.segment());
-        integer("position", segment.position());
+        json.writePOJOField("position", segment.position());
         json.writeStringField("loop", segment.loop());
         json.writeStringField("element", element == null ? null : element.location());
         json.writeStringField("reference", element == null ? null : element.reference());
@@ -279,7 +243,9 @@ public final class ResponseJson {
         outcome("claimState", t.outcome());
     }
 
+    /** Every document and 999 set has its outcome: one without is a defect, and its line fails. */
     private void outcome(String name, ClaimOutcome o) throws IOException {
+        Objects.requireNonNull(o, name);
         json.writeObjectFieldStart(name);
         json.writeStringField("state", o.verdict() == null ? null : o.verdict().name());
         json.writeBooleanField("needsReview", o.needsReview());
@@ -288,73 +254,77 @@ public final class ResponseJson {
     }
 
     private void traces(String name, List<Trace> traces) throws IOException {
+        strings(name, traces.stream().map(Trace::number).toList());
+    }
+
+    private void strings(String name, List<String> values) throws IOException {
         json.writeArrayFieldStart(name);
-        for (Trace t : traces) {
-            json.writeString(t.number());
+        for (String v : values) {
+            json.writeString(v);
         }
         json.writeEndArray();
     }
 
     private void code(String name, Code code) throws IOException {
-        if (code == null) {
-            json.writeNullField(name);
-            return;
-        }
-        json.writeObjectFieldStart(name);
-        json.writeStringField("code", code.code());
-        json.writeStringField("words", code.words());
-        json.writeEndObject();
+        object(name, code, this::codeFields);
     }
 
     private void codes(String name, List<Code> codes) throws IOException {
-        json.writeArrayFieldStart(name);
-        for (Code c : codes) {
-            json.writeStartObject();
-            json.writeStringField("code", c.code());
-            json.writeStringField("words", c.words());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        objects(name, codes, this::codeFields);
+    }
+
+    private void codeFields(Code c) throws IOException {
+        json.writeStringField("code", c.code());
+        json.writeStringField("words", c.words());
     }
 
     private void dates(String name, DateRange range) throws IOException {
-        if (range == null) {
-            json.writeNullField(name);
-            return;
-        }
-        json.writeObjectFieldStart(name);
-        json.writeStringField("from", range.from().toString());
-        json.writeStringField("to", range.to().toString());
-        json.writeEndObject();
-    }
-
-    private void integer(String name, Integer value) throws IOException {
-        if (value == null) {
-            json.writeNullField(name);
-        } else {
-            json.writeNumberField(name, value);
-        }
+        object(name, range, r -> {
+            json.writeStringField("from", r.from().toString());
+            json.writeStringField("to", r.to().toString());
+        });
     }
 
     private void problems(List<X12Problem> problems) throws IOException {
-        json.writeArrayFieldStart("problems");
-        for (X12Problem p : problems) {
-            json.writeStartObject();
-            problemFields(p);
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        objects("problems", problems, this::problemFields);
     }
 
     private void problemFields(X12Problem p) throws IOException {
         json.writeNumberField("segmentPosition", p.segmentPosition());
-        integer("transactionPosition", p.transactionPosition());
+        json.writePOJOField("transactionPosition", p.transactionPosition());
         json.writeStringField("transactionControlNumber", p.transactionControlNumber());
         json.writeStringField("loop", p.loop());
         json.writeStringField("segment", p.segment());
-        integer("element", p.element());
-        integer("component", p.component());
+        json.writePOJOField("element", p.element());
+        json.writePOJOField("component", p.component());
         json.writeStringField("rule", p.rule());
         json.writeStringField("message", p.message());
+    }
+
+    /** Writes the fields of one value into the object opened for it. */
+    private interface Fields<T> {
+        void write(T value) throws IOException;
+    }
+
+    /** An object of the fields {@code fields} writes, or {@code null} when there is no value. */
+    private <T> void object(String name, T value, Fields<T> fields) throws IOException {
+        if (value == null) {
+            json.writeNullField(name);
+            return;
+        }
+        json.writeObjectFieldStart(name);
+        fields.write(value);
+        json.writeEndObject();
+    }
+
+    /** An array with one object per item, each of the fields {@code fields} writes. */
+    private <T> void objects(String name, List<T> items, Fields<T> fields) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (T item : items) {
+            json.writeStartObject();
+            fields.write(item);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 }

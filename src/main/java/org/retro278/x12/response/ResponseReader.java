@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.retro278.io.ConsumerFailure;
 import org.retro278.x12.X12Problem;
 import org.retro278.x12.validation.ValidationSummary;
 import org.retro278.x12.validation.X12Validator;
@@ -92,15 +93,20 @@ public final class ResponseReader {
         ReadPass pass = new ReadPass(words, handler);
         try {
             return validating ? validator.validate(in, pass, pass) : validator.validateEnvelope(in, pass, pass);
-        } catch (ReadPass.HandlerFailure f) {
-            throw f.handlerException();
+        } catch (ConsumerFailure f) {
+            throw f.consumerException(ResponseReader::handlerFailure);
         } catch (RuntimeException | StackOverflowError e) {
             try {
                 return pass.stopped(e);
-            } catch (ReadPass.HandlerFailure f) {
-                throw f.handlerException();
+            } catch (ConsumerFailure f) {
+                throw f.consumerException(ResponseReader::handlerFailure);
             }
         }
+    }
+
+    /** A handler declares no checked exception; one thrown all the same is wrapped, never lost. */
+    private static RuntimeException handlerFailure(Exception checked) {
+        return new IllegalStateException("the response handler failed", checked);
     }
 
     /** Reads a stream into memory; for small files. */

@@ -18,7 +18,7 @@ import org.retro278.x12.X12Problem;
  * @param event         the decision on the patient event (2000E), {@code null} when it carries none
  * @param services      the service levels (2000F), in order, each with its decision if it has one
  * @param documentsRequested the documents the UMO asks for (PWK01/PWK02 at 2000E and 2000F), in file order
- * @param outcome       what this means for the claim ({@link ClaimStateRollup})
+ * @param outcome       what this means for the claim ({@link VerdictRules})
  * @param problems      validation problems inside the set
  */
 public record ReviewResponse(Envelope envelope, String bht03, List<Trace> traces, List<Trace> umoTraces,

@@ -1,9 +1,15 @@
 package org.retro278.x12.response;
 
-import static org.retro278.x12.response.SetBuilder.bits;
+import static org.retro278.x12.response.CodedElement.AAA03;
+import static org.retro278.x12.response.CodedElement.AAA04;
+import static org.retro278.x12.response.CodedElement.HCR01;
+import static org.retro278.x12.response.CodedElement.PWK01;
+import static org.retro278.x12.response.CodedElement.PWK02;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.retro278.x12.ElementsWanted;
 import org.retro278.x12.X12Problem;
 
 /**
@@ -11,10 +17,24 @@ import org.retro278.x12.X12Problem;
  * data (HL03 and the NM1 segments after it), not from the schema, so a response reads the same with and
  * without validation and even when its structure is faulty.
  */
-final class ReviewResponseBuilder implements SetBuilder {
+final class ReviewResponseBuilder extends SetBuilder {
 
-    private final CodeWords words;
-    private final Envelope envelope;
+    /** Read wherever they stand. */
+    private static final ElementsWanted WANTS = ElementsWanted.NONE.and("BHT", 2, 3, 6).and("HL", 1, 3).and("NM1", 1)
+            .and("AAA", 1, 3, 4);
+    /**
+     * Read at a level that may carry a decision (the patient event, a service), outside its name loops. PWK01 and
+     * PWK02 only: never PWK05/PWK06 (an attachment control number) nor the MSG after it.
+     */
+    private static final ElementsWanted AT_DECISION = ElementsWanted.NONE.and("TRN", 1, 2, 3, 4).and("HCR", 1, 2, 3, 4)
+            .and("REF", 1, 2).and("DTP", 1, 2, 3).and("PWK", 1, 2);
+    /** Read at a service, outside its name loop. */
+    private static final ElementsWanted AT_SERVICE = ElementsWanted.NONE.and("SV1", 1).and("SV3", 1).and("HI", 1)
+            .and("SV2", 1, 2);
+
+    /** HL03 -> the loop of its level. */
+    private static final Map<String, String> LEVEL_LOOPS = Map.of(
+            "20", "2000A", "21", "2000B", "22", "2000C", "23", "2000D", "EV", "2000E", "SS", "2000F");
 
     private boolean response = true;
     private String bht03;
@@ -35,32 +55,18 @@ final class ReviewResponseBuilder implements SetBuilder {
     private int serviceCount;
 
     ReviewResponseBuilder(CodeWords words, Envelope envelope) {
-        this.words = words;
-        this.envelope = envelope;
+        super(words, envelope, WANTS);
     }
 
     @Override
-    public long wants(String tag) {
+    long wants(String tag) {
         boolean decisionLevel = !inName && ("EV".equals(level) || "SS".equals(level));
         boolean serviceLevel = !inName && service != null;
-        return switch (tag) {
-            case "BHT" -> bits(2, 3, 6);
-            case "HL" -> bits(1, 3);
-            case "NM1" -> bits(1);
-            case "AAA" -> bits(1, 3, 4);
-            case "TRN", "HCR" -> decisionLevel ? bits(1, 2, 3, 4) : 0L;
-            case "REF" -> decisionLevel ? bits(1, 2) : 0L;
-            case "DTP" -> decisionLevel ? bits(1, 2, 3) : 0L;
-            // PWK01 and PWK02 only: never PWK05/PWK06 (an attachment control number) nor the MSG after it
-            case "PWK" -> decisionLevel ? bits(1, 2) : 0L;
-            case "SV1", "SV3", "HI" -> serviceLevel ? bits(1) : 0L;
-            case "SV2" -> serviceLevel ? bits(1, 2) : 0L;
-            default -> 0L;
-        };
+        return super.wants(tag) | (decisionLevel ? AT_DECISION.of(tag) : 0L) | (serviceLevel ? AT_SERVICE.of(tag) : 0L);
     }
 
     @Override
-    public void segment(SegmentValues v) {
+    void segment(SegmentValues v) {
         switch (v.tag) {
             case "BHT" -> {
                 response = "11".equals(v.get(2));
@@ -73,7 +79,7 @@ final class ReviewResponseBuilder implements SetBuilder {
                 loop = nameLoop(level, v.get(1));
             }
             case "AAA" -> rejections.add(new Rejection(loop, service == null ? null : service.position,
-                    "Y".equals(v.get(1)), words.rejectReason(v.get(3)), words.followUp(v.get(4))));
+                    "Y".equals(v.get(1)), words.of(AAA03, v.get(3)), words.of(AAA04, v.get(4))));
             case "TRN" -> trace(v);
             case "HCR" -> decisionParts().action(v);
             case "REF" -> decisionParts().reference(v.get(1), v.get(2));
@@ -87,7 +93,7 @@ final class ReviewResponseBuilder implements SetBuilder {
                 }
             }
             case "PWK" -> documents.add(new DocumentRequest(service != null ? "2000F" : "2000E",
-                    service == null ? null : service.position, words.documentType(v.get(1)), words.documentTransmission(v.get(2))));
+                    service == null ? null : service.position, words.of(PWK01, v.get(1)), words.of(PWK02, v.get(2))));
             case "SV1", "SV3" -> service.procedure(v.get(1, 1), v.get(1, 2), v.components(1, 3, 6), null);
             case "SV2" -> service.procedure(v.get(2, 1), v.get(2, 2), v.components(2, 3, 6), v.get(1));
             case "HI" -> {
@@ -137,50 +143,36 @@ final class ReviewResponseBuilder implements SetBuilder {
     }
 
     static String levelLoop(String hl03) {
-        if (hl03 == null) {
-            return null;
-        }
-        return switch (hl03) {
-            case "20" -> "2000A";
-            case "21" -> "2000B";
-            case "22" -> "2000C";
-            case "23" -> "2000D";
-            case "EV" -> "2000E";
-            case "SS" -> "2000F";
-            default -> null;
-        };
+        return hl03 == null ? null : LEVEL_LOOPS.get(hl03);
     }
 
+    /** The 2010 loop of a level's NM1: the one of the level's letter, except the patient event's three. */
     static String nameLoop(String hl03, String nm101) {
-        if (hl03 == null) {
+        String level = levelLoop(hl03);
+        if (level == null) {
             return null;
         }
-        return switch (hl03) {
-            case "20" -> "2010A";
-            case "21" -> "2010B";
-            case "22" -> "2010C";
-            case "23" -> "2010D";
-            case "EV" -> nm101 == null ? "2010EA" : switch (nm101) {
-                case "X3" -> "2010EC";
-                case "45", "FS", "ND", "PW", "R3" -> "2010EB";
-                default -> "2010EA";
-            };
-            case "SS" -> "2010F";
-            default -> null;
+        if (!"EV".equals(hl03)) {
+            return "2010" + level.charAt(4);
+        }
+        return nm101 == null ? "2010EA" : switch (nm101) {
+            case "X3" -> "2010EC";
+            case "45", "FS", "ND", "PW", "R3" -> "2010EB";
+            default -> "2010EA";
         };
     }
 
     @Override
-    public boolean reported() {
+    boolean reported() {
         return response;
     }
 
     @Override
-    public InboundDocument build(List<X12Problem> problems) {
+    InboundDocument build(List<X12Problem> problems) {
         closeService();
         Decision eventDecision = event.build(words);
         boolean moreToFollow = "19".equals(bht06);
-        ClaimOutcome outcome = ClaimStateRollup.of(moreToFollow, rejections, eventDecision, services);
+        ClaimOutcome outcome = VerdictRules.of(moreToFollow, rejections, eventDecision, services);
         return new ReviewResponse(envelope, bht03, traces, umoTraces, moreToFollow, rejections, eventDecision, services,
                 documents, outcome, problems);
     }
@@ -245,7 +237,7 @@ final class ReviewResponseBuilder implements SetBuilder {
             }
             Boolean opinion = "Y".equals(secondOpinion) ? Boolean.TRUE : "N".equals(secondOpinion) ? Boolean.FALSE : null;
             CertifiedDates dates = new CertifiedDates(event, issued, effective, expires);
-            return new Decision(words.action(action), authorization, from, reasonCodes, adminReference, previousAuthorization,
+            return new Decision(words.of(HCR01, action), authorization, from, reasonCodes, adminReference, previousAuthorization,
                     opinion, dates);
         }
     }

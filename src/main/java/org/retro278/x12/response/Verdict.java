@@ -2,7 +2,7 @@ package org.retro278.x12.response;
 
 /**
  * What a payer's answer says about the claim it concerns, in this package's own words (decided by {@link
- * ClaimStateRollup}). Each verdict is named after the claim state it leads to, so {@code read} prints the
+ * VerdictRules}). Each verdict is named after the claim state it leads to, so {@code read} prints the
  * same names the store keeps; the store side maps them to its states (org.retro278.responses.VerdictStates)
  * and this package does not depend on the store.
  */

@@ -10,7 +10,7 @@
  * document is handed over when its transaction set (or its TA1 segment) ends.
  *
  * <p>What a 278 response, a 999 and a TA1 mean for the claim is decided in one place, {@link
- * org.retro278.x12.response.ClaimStateRollup}, as a {@link org.retro278.x12.response.Verdict}: this package does
+ * org.retro278.x12.response.VerdictRules}, as a {@link org.retro278.x12.response.Verdict}: this package does
  * not depend on the store, which maps verdicts to its claim states. {@link
  * org.retro278.x12.response.ResponseJson} writes the documents as JSON Lines (the {@code read} command).
  *

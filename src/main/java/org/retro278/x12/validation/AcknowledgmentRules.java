@@ -1,6 +1,7 @@
 package org.retro278.x12.validation;
 
 import java.util.Set;
+import org.retro278.x12.ElementsWanted;
 
 /**
  * Our own checks on acknowledgments, in one place: what the 005010X231A1 999 and the TA1 require and the
@@ -26,12 +27,14 @@ import java.util.Set;
  *
  * <p>Messages quote codes and counts only; the 999 carries no PHI except IK404 and CTX, never read here.
  */
-final class AcknowledgmentRules implements SetRule {
+final class AcknowledgmentRules extends RuleFamily {
+
+    private static final ElementsWanted WANTS = ElementsWanted.NONE.and("AK9", 1, 2, 3, 4, 5).and("IK5", 1, 2)
+            .and("TA1", 4, 5);
 
     private static final Set<String> REJECTED = Set.of("M", "R", "W", "X");
     private static final Set<String> ACCEPTED = Set.of("A", "E");
 
-    private final Reporter out;
 
     private boolean active;
     private int sets;
@@ -39,17 +42,7 @@ final class AcknowledgmentRules implements SetRule {
     private int rejected;
 
     AcknowledgmentRules(Reporter out) {
-        this.out = out;
-    }
-
-    @Override
-    public long wants(String tag) {
-        return switch (tag) {
-            case "AK9" -> SetRule.elements(1, 2, 3, 4, 5);
-            case "IK5" -> SetRule.elements(1, 2);
-            case "TA1" -> SetRule.elements(4, 5);
-            default -> 0L;
-        };
+        super(out, WANTS);
     }
 
     /** The 999 rules run on a 999 checked against its guide (not when only envelopes are). */

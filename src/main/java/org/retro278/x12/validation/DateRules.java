@@ -5,18 +5,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.retro278.x12.ElementsWanted;
 
 /**
  * The 278's dates: DTP (each qualifier once per level, D8 or RD8 as the qualifier allows, real dates), the
  * birth date in DMG02 and the certification period in CR604. The formats each DTP qualifier allows are
  * data: the mark before its title in the guides' DTP01 code lists (see {@link X217CodeLists#dateFormats}).
  */
-final class DateRules implements SetRule {
+final class DateRules extends RuleFamily {
+
+    private static final ElementsWanted WANTS = ElementsWanted.NONE.and("DTP", 1, 2, 3).and("DMG", 1, 2).and("CR6", 3, 4);
 
     /** The levels whose DTP01 lists carry the date-format marks. */
     private static final List<String> DATED_LOOPS = List.of("2000E", "2000F");
 
-    private final Reporter out;
     private final DateValues values;
     /**
      * Formats per DTP qualifier over both 278 guides, as one table: a qualifier the set's guide does not
@@ -26,7 +28,7 @@ final class DateRules implements SetRule {
     private final RepeatedQualifiers dateQualifiers = new RepeatedQualifiers();
 
     DateRules(Reporter out, DateValues values, List<X217CodeLists> guides) {
-        this.out = out;
+        super(out, WANTS);
         this.values = values;
         Map<String, Set<String>> all = new HashMap<>();
         for (X217CodeLists guide : guides) {
@@ -40,16 +42,6 @@ final class DateRules implements SetRule {
             }
         }
         this.formats = Map.copyOf(all);
-    }
-
-    @Override
-    public long wants(String tag) {
-        return switch (tag) {
-            case "DTP" -> SetRule.elements(1, 2, 3);
-            case "DMG" -> SetRule.elements(1, 2);
-            case "CR6" -> SetRule.elements(3, 4);
-            default -> 0L;
-        };
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.retro278.x12.validation;
 
 import java.util.Set;
+import org.retro278.x12.ElementsWanted;
 
 /**
  * HI01 to HI12, diagnoses at the patient event and procedures at a service. A principal code, when there is
@@ -9,23 +10,19 @@ import java.util.Set;
  * guide's list does not have is the schema's CODE_INVALID and nothing else. A composite's date (HIxx-4 in
  * the format of HIxx-3) is checked in the same pass, so the problems of one composite stay together.
  */
-final class DiagnosisRules implements SetRule {
+final class DiagnosisRules extends RuleFamily {
+
+    private static final ElementsWanted WANTS = ElementsWanted.NONE.and("HI", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
 
     /** The principal qualifiers, which only HI01 may carry: diagnoses (ICD-10-CM, ICD-9-CM) and procedures. */
     static final Set<String> PRINCIPAL_DIAGNOSIS = Set.of("ABK", "BK");
     static final Set<String> PRINCIPAL_PROCEDURE = Set.of("BBR", "BR");
 
-    private final Reporter out;
     private final DateValues values;
 
     DiagnosisRules(Reporter out, DateValues values) {
-        this.out = out;
+        super(out, WANTS);
         this.values = values;
-    }
-
-    @Override
-    public long wants(String tag) {
-        return "HI".equals(tag) ? SetRule.elements(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12) : 0L;
     }
 
     /** Whether a component of a wanted element is read: the diagnosis codes themselves (component 2) are not. */

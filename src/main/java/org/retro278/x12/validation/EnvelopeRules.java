@@ -1,13 +1,18 @@
 package org.retro278.x12.validation;
 
+import org.retro278.x12.ElementsWanted;
+
 /**
  * The envelope rules: ISA element widths, GS01 against the set's kind, ST03 against GS08 and the guide's
  * version, and the {@code NOT_VALIDATED} notice for a set no schema checks. Widths come from the interchange
  * control schema. Unlike the body families this one keeps state across sets: the group header.
  */
-final class EnvelopeRules implements SetRule {
+final class EnvelopeRules extends RuleFamily {
 
-    private final Reporter out;
+    private static final ElementsWanted WANTS = ElementsWanted.NONE.and("GS", 1, 8)
+            // ST02 is read for the pass, which locates problems by set control number
+            .and("ST", 1, 2, 3).and("IEA");
+
     private final InterchangeControl control;
 
     private String gs01 = "";
@@ -20,19 +25,8 @@ final class EnvelopeRules implements SetRule {
     private SetScope scope = new SetScope(null, false, null, false, null);
 
     EnvelopeRules(Reporter out, InterchangeControl control) {
-        this.out = out;
+        super(out, WANTS);
         this.control = control;
-    }
-
-    @Override
-    public long wants(String tag) {
-        return switch (tag) {
-            case "GS" -> SetRule.elements(1, 8);
-            // ST02 is read for the pass, which locates problems by set control number
-            case "ST" -> SetRule.elements(1, 2, 3);
-            case "IEA" -> 1L;
-            default -> 0L;
-        };
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.retro278.x12.ElementsWanted;
 
 /**
  * The HL tree of a 278: HL01 numbered 1, 2, 3... in order; HL02 naming an earlier HL of the right level
@@ -12,7 +13,9 @@ import java.util.Set;
  * In a response the requester, subscriber and patient event levels may be left out below a level that
  * rejects the request (AAA), the shape the guide prescribes; without such an AAA a missing one is reported.
  */
-final class HierarchyRules implements SetRule {
+final class HierarchyRules extends RuleFamily {
+
+    private static final ElementsWanted WANTS = ElementsWanted.NONE.and("HL", 1, 2, 3, 4).and("AAA").and("SE");
 
     private static final Map<String, String> LEVEL_NAMES = Map.of(
             "20", "the UMO level (2000A)", "21", "the requester level (2000B)", "22", "the subscriber level (2000C)",
@@ -26,7 +29,6 @@ final class HierarchyRules implements SetRule {
     private static final Set<String> REJECTING_LOOPS = Set.of("2000A", "2010A", "2000B", "2010B", "2000C", "2010C",
             "2000D", "2010D");
 
-    private final Reporter out;
     /** The code lists of the set's guide; they cache what they are asked, per guide. */
     private X217CodeLists codeLists;
 
@@ -44,17 +46,8 @@ final class HierarchyRules implements SetRule {
 
     /** @param requestLists the code lists used until a set of another guide is read */
     HierarchyRules(Reporter out, X217CodeLists requestLists) {
-        this.out = out;
+        super(out, WANTS);
         this.codeLists = requestLists;
-    }
-
-    @Override
-    public long wants(String tag) {
-        return switch (tag) {
-            case "HL" -> SetRule.elements(1, 2, 3, 4);
-            case "AAA", "SE" -> 1L;
-            default -> 0L;
-        };
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.retro278.x12.validation;
 
+import org.retro278.x12.ElementsWanted;
+
 /**
  * One family of our own checks on transaction sets (envelope, HL tree, dates, situational rules, the 999's
  * counts...), each in its own class behind this interface, the way StAEDI keeps one validator per kind of
@@ -7,12 +9,8 @@ package org.retro278.x12.validation;
  */
 interface SetRule {
 
-    /**
-     * Which elements of a segment the family reads, as a bit set of element positions (bit n = element n);
-     * 1 alone (bit 0) means "the segment, no values". Elements nobody asks for are never copied out of the
-     * reader: names, member ids and diagnosis codes stay where they are, and copying less is faster.
-     */
-    long wants(String tag);
+    /** Which elements of which segments the family reads (a segment with none of its values: the segment alone). */
+    ElementsWanted wanted();
 
     /** A set begins (its ST has been read and its guide chosen). */
     default void startSet(SetScope scope) {
@@ -23,14 +21,5 @@ interface SetRule {
 
     /** The set ended at its SE. */
     default void endSet() {
-    }
-
-    /** The bit set of {@link #wants} for some element positions. */
-    static long elements(int... positions) {
-        long mask = 1L;
-        for (int p : positions) {
-            mask |= 1L << p;
-        }
-        return mask;
     }
 }

@@ -1,6 +1,7 @@
 package org.retro278.x12.validation;
 
 import java.util.Set;
+import org.retro278.x12.ElementsWanted;
 
 /**
  * The guide's situational rules, which compare values across segments of one level: the reservation pair
@@ -9,7 +10,11 @@ import java.util.Set;
  * date of an admission review, and each REF qualifier once per level. Some can only be judged once a level
  * is complete: at the next HL and at the end of the set.
  */
-final class SituationalRules implements SetRule {
+final class SituationalRules extends RuleFamily {
+
+    private static final ElementsWanted WANTS = ElementsWanted.NONE.and("BHT", 6).and("HL", 3).and("DTP", 1)
+            .and("NM1", 1).and("REF", 1).and("HCR", 1, 2).and("TRN", 3).and("UM", 1, 2, 4, 6)
+            .and("INS").and("SV1").and("SV2").and("SV3");
 
     /**
      * HCR01 values that certify something and so need the certification number in HCR02: the notes say
@@ -17,7 +22,6 @@ final class SituationalRules implements SetRule {
      */
     static final Set<String> CERTIFYING_ACTIONS = Set.of("A1", "A2", "A6");
 
-    private final Reporter out;
     private final Set<String> placeOfService;
     private final Set<String> facilityType;
 
@@ -36,23 +40,9 @@ final class SituationalRules implements SetRule {
 
     /** @param requestLists the request guide's code lists, which give the place-of-service and facility lists */
     SituationalRules(Reporter out, X217CodeLists requestLists) {
-        this.out = out;
+        super(out, WANTS);
         this.placeOfService = requestLists.placeOfServiceCodes();
         this.facilityType = requestLists.facilityTypeCodes();
-    }
-
-    @Override
-    public long wants(String tag) {
-        return switch (tag) {
-            case "BHT" -> SetRule.elements(6);
-            case "HL" -> SetRule.elements(3);
-            case "DTP", "NM1", "REF" -> SetRule.elements(1);
-            case "HCR" -> SetRule.elements(1, 2);
-            case "TRN" -> SetRule.elements(3);
-            case "UM" -> SetRule.elements(1, 2, 4, 6);
-            case "INS", "SV1", "SV2", "SV3" -> 1L;
-            default -> 0L;
-        };
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.retro278.x12.ElementsWanted;
 import org.retro278.x12.X12Problem;
 
 /**
@@ -45,6 +46,8 @@ final class ValidationPass implements Reporter {
     private final Consumer<X12Problem> sink;
     private final X217Rules rules;
     private final AcknowledgmentRules acknowledgments;
+    /** What the rules and the acknowledgment rules read, together. */
+    private final ElementsWanted wanted;
     private final X12EventListener listener;
     private TransactionGuide guide;
     private final Segment segment = new Segment();
@@ -96,6 +99,7 @@ final class ValidationPass implements Reporter {
         this.listener = listener;
         this.rules = new X217Rules(this, schemas::codeLists, schemas.interchange());
         this.acknowledgments = new AcknowledgmentRules(this);
+        this.wanted = rules.wanted().union(acknowledgments.wanted());
     }
 
     ValidationSummary run() throws IOException {
@@ -202,14 +206,14 @@ final class ValidationPass implements Reporter {
                 if (in.takePadding()) {
                     whitespaceBefore(lastPosition, StaediErrors.segmentId(tag));
                 }
-                capture = rules.wants(tag) | acknowledgments.wants(tag);
+                capture = wanted.of(tag);
             }
             case ELEMENT_DATA -> {
                 if (capture != 0) {
                     Location l = reader.getLocation();
                     int element = l.getElementPosition();
                     int component = Math.max(0, l.getComponentPosition());
-                    if (element < 64 && (capture & (1L << element)) != 0 && X217Rules.wantsComponent(segment.tag, component)) {
+                    if (ElementsWanted.has(capture, element) && X217Rules.wantsComponent(segment.tag, component)) {
                         segment.set(element, component, reader.getText());
                     }
                 }

@@ -97,9 +97,7 @@ public final class X12Validator {
      * @throws IOException when reading the stream fails (not when its content is bad: that is a problem)
      */
     public ValidationSummary validate(InputStream in, Consumer<X12Problem> problems) throws IOException {
-        Objects.requireNonNull(in, "in");
-        Objects.requireNonNull(problems, "problems");
-        return validate(in, problems, null);
+        return pass(in, problems, false, null);
     }
 
     /**
@@ -108,10 +106,7 @@ public final class X12Validator {
      */
     public ValidationSummary validate(InputStream in, Consumer<X12Problem> problems, X12EventListener listener)
             throws IOException {
-        Objects.requireNonNull(in, "in");
-        Objects.requireNonNull(problems, "problems");
-        PeekableInputStream stream = new PeekableInputStream(new NonClosingInputStream(in));
-        return new ValidationPass(schemas, stream, problems, false, listener).run();
+        return pass(in, problems, false, listener);
     }
 
     /**
@@ -121,9 +116,7 @@ public final class X12Validator {
      * validated in full before: it proves the assembly, not the sets.
      */
     public ValidationSummary validateEnvelope(InputStream in, Consumer<X12Problem> problems) throws IOException {
-        Objects.requireNonNull(in, "in");
-        Objects.requireNonNull(problems, "problems");
-        return validateEnvelope(in, problems, null);
+        return pass(in, problems, true, null);
     }
 
     /**
@@ -132,10 +125,16 @@ public final class X12Validator {
      */
     public ValidationSummary validateEnvelope(InputStream in, Consumer<X12Problem> problems, X12EventListener listener)
             throws IOException {
+        return pass(in, problems, true, listener);
+    }
+
+    /** One validation pass over a stream that is read here but never closed. */
+    private ValidationSummary pass(InputStream in, Consumer<X12Problem> problems, boolean envelopeOnly,
+                                   X12EventListener listener) throws IOException {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(problems, "problems");
         PeekableInputStream stream = new PeekableInputStream(new NonClosingInputStream(in));
-        return new ValidationPass(schemas, stream, problems, true, listener).run();
+        return new ValidationPass(schemas, stream, problems, envelopeOnly, listener).run();
     }
 
     /** Validates a stream and collects the problems; for single requests and small files. */

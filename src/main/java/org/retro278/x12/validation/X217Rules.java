@@ -1,9 +1,8 @@
 package org.retro278.x12.validation;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
+import org.retro278.x12.ElementsWanted;
 
 /**
  * Every check of ours on the 278: what the 005010X217 request and response require and the StAEDI schemas
@@ -75,7 +74,7 @@ final class X217Rules implements SetRule {
     private final SituationalRules situational;
     /** The body families, in the order they see a segment: a level is closed before the HL tree is judged. */
     private final List<SetRule> body;
-    private final Map<String, Long> wanted = new HashMap<>();
+    private final ElementsWanted wanted;
     private boolean bodyRules;
 
     /** @param codeLists the code lists of each guide (the request's give the place-of-service and facility lists) */
@@ -89,6 +88,11 @@ final class X217Rules implements SetRule {
         this.body = List.of(situational,
                 new DateRules(out, dates, List.of(requestLists, codeLists.apply(TransactionGuide.X217_RESPONSE))),
                 new DiagnosisRules(out, dates), new HierarchyRules(out, requestLists));
+        ElementsWanted all = envelope.wanted();
+        for (SetRule rule : body) {
+            all = all.union(rule.wanted());
+        }
+        this.wanted = all;
     }
 
     /** Characters of a whole ISA segment, from the interchange control schema. */
@@ -97,14 +101,8 @@ final class X217Rules implements SetRule {
     }
 
     @Override
-    public long wants(String tag) {
-        return wanted.computeIfAbsent(tag, t -> {
-            long mask = envelope.wants(t);
-            for (SetRule rule : body) {
-                mask |= rule.wants(t);
-            }
-            return mask;
-        });
+    public ElementsWanted wanted() {
+        return wanted;
     }
 
     /** Whether a component of a wanted element is read: only HI's diagnosis codes (component 2) are not. */

@@ -45,7 +45,7 @@ import java.util.Set;
  * copy sent again, docs/reliability.md), which changes nothing; A and E change nothing (the 999 and the 278
  * follow).
  */
-public final class ClaimStateRollup {
+public final class VerdictRules {
 
     private static final Map<String, Verdict> DIRECT = Map.of(
             "A1", Verdict.CERTIFIED, "A2", Verdict.PARTIALLY_CERTIFIED, "A3", Verdict.DENIED,
@@ -69,7 +69,7 @@ public final class ClaimStateRollup {
     /** Marks a service rejected by an AAA without a decision; counted as not certified. */
     private static final String REJECTED_SERVICE = "AAA";
 
-    private ClaimStateRollup() {
+    private VerdictRules() {
     }
 
     /**
@@ -108,7 +108,7 @@ public final class ClaimStateRollup {
         String summary = summary(eventAction, event, serviceActions, services, servicesRejected, servicesHeldCount);
 
         if (eventAction == null && serviceActions.isEmpty()) {
-            if (!rejections.isEmpty() && rejections.stream().allMatch(ClaimStateRollup::holds)) {
+            if (!rejections.isEmpty() && rejections.stream().allMatch(VerdictRules::holds)) {
                 return new ClaimOutcome(Verdict.PENDED, false, "no decision yet: the payer holds the request and will"
                         + " respond again (" + rejectionWords(rejections) + "); do not resubmit, wait for its answer");
             }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.retro278.x12.validation.X12Validator;
 
 /** The one place that says what a payer's answer means for the claim (its verdict), rule by rule. */
-class ClaimStateRollupTest {
+class VerdictRulesTest {
 
     private static Decision decision(String action) {
         return new Decision(new Code(action, "words for " + action), null, null, List.of(), null, null, null, null);
@@ -35,14 +35,14 @@ class ClaimStateRollupTest {
     }
 
     private static Verdict state(String event, String... services) {
-        return ClaimStateRollup.of(false, List.of(), event == null ? null : decision(event), services(services)).verdict();
+        return VerdictRules.of(false, List.of(), event == null ? null : decision(event), services(services)).verdict();
     }
 
     @ParameterizedTest(name = "event {0} -> {1}")
     @CsvSource({"A1, CERTIFIED", "A2, PARTIALLY_CERTIFIED", "A3, DENIED", "A4, PENDED", "A6, MODIFIED", "C, CANCELLED",
             "CT, CONTACT_PAYER", "NA, NOT_REQUIRED"})
     void eachActionCodeAtTheEvent(String action, Verdict expected) {
-        ClaimOutcome outcome = ClaimStateRollup.of(false, List.of(), decision(action), List.of());
+        ClaimOutcome outcome = VerdictRules.of(false, List.of(), decision(action), List.of());
         assertEquals(expected, outcome.verdict());
         assertFalse(outcome.needsReview());
     }
@@ -83,14 +83,14 @@ class ClaimStateRollupTest {
     @Test
     void pendedWhenAnyPartIsPendedOrMoreIsToFollow() {
         assertEquals(Verdict.PENDED, state("A2", "A1", "A4"));
-        assertEquals(Verdict.PENDED, ClaimStateRollup.of(true, List.of(), decision("A1"), List.of()).verdict(),
+        assertEquals(Verdict.PENDED, VerdictRules.of(true, List.of(), decision("A1"), List.of()).verdict(),
                 "BHT06 = 19 keeps the claim open whatever the interim decision");
-        assertEquals(Verdict.PENDED, ClaimStateRollup.of(true, List.of(), null, List.of()).verdict());
+        assertEquals(Verdict.PENDED, VerdictRules.of(true, List.of(), null, List.of()).verdict());
     }
 
     @Test
     void aaaWithoutAnyDecisionIsRejectedByThePayer() {
-        ClaimOutcome outcome = ClaimStateRollup.of(false, List.of(aaa("2010C", null)), null, services((String) null));
+        ClaimOutcome outcome = VerdictRules.of(false, List.of(aaa("2010C", null)), null, services((String) null));
         assertEquals(Verdict.REJECTED_BY_PAYER, outcome.verdict());
         assertTrue(outcome.explanation().contains("AAA 62 (date of service not within allowable inquiry period) at 2010C"),
                 outcome.explanation());
@@ -99,31 +99,31 @@ class ClaimStateRollupTest {
 
     @Test
     void aaaNextToADecisionLeavesTheDecision() {
-        ClaimOutcome outcome = ClaimStateRollup.of(false, List.of(aaa("2010EA", null)), decision("A1"), List.of());
+        ClaimOutcome outcome = VerdictRules.of(false, List.of(aaa("2010EA", null)), decision("A1"), List.of());
         assertEquals(Verdict.CERTIFIED, outcome.verdict());
     }
 
     @Test
     void aServiceRejectedByAaaNextToCertifiedOnesIsPartial() {
-        ClaimOutcome outcome = ClaimStateRollup.of(false, List.of(aaa("2000F", 2)), decision("A1"), services("A1", null));
+        ClaimOutcome outcome = VerdictRules.of(false, List.of(aaa("2000F", 2)), decision("A1"), services("A1", null));
         assertEquals(Verdict.PARTIALLY_CERTIFIED, outcome.verdict());
         assertTrue(outcome.explanation().contains("1 service rejected (AAA) without a decision"), outcome.explanation());
     }
 
     @Test
     void unknownActionCodeNeedsReview() {
-        ClaimOutcome atEvent = ClaimStateRollup.of(false, List.of(), decision("IP"), List.of());
+        ClaimOutcome atEvent = VerdictRules.of(false, List.of(), decision("IP"), List.of());
         assertEquals(Verdict.CONTACT_PAYER, atEvent.verdict());
         assertTrue(atEvent.needsReview());
         assertTrue(atEvent.explanation().contains("HCR01 IP at the patient event"), atEvent.explanation());
-        ClaimOutcome atService = ClaimStateRollup.of(false, List.of(), decision("A1"), services("D"));
+        ClaimOutcome atService = VerdictRules.of(false, List.of(), decision("A1"), services("D"));
         assertTrue(atService.needsReview());
         assertTrue(atService.explanation().contains("HCR01 D at a service"), atService.explanation());
     }
 
     @Test
     void neitherDecisionNorRejectionNeedsReview() {
-        ClaimOutcome outcome = ClaimStateRollup.of(false, List.of(), null, services((String) null));
+        ClaimOutcome outcome = VerdictRules.of(false, List.of(), null, services((String) null));
         assertEquals(Verdict.CONTACT_PAYER, outcome.verdict());
         assertTrue(outcome.needsReview());
     }
@@ -132,25 +132,25 @@ class ClaimStateRollupTest {
     @CsvSource({"A, ACCEPTED", "E, ACCEPTED", "R, REJECTED_BY_GATEWAY", "M, REJECTED_BY_GATEWAY", "W, REJECTED_BY_GATEWAY",
             "X, REJECTED_BY_GATEWAY"})
     void acknowledgedSets(String ik501, Verdict expected) {
-        assertEquals(expected, ClaimStateRollup.ofSet(new Code(ik501, "words")).verdict());
+        assertEquals(expected, VerdictRules.ofSet(new Code(ik501, "words")).verdict());
     }
 
     @Test
     void unknownSetStatusNeedsReview() {
-        ClaimOutcome outcome = ClaimStateRollup.ofSet(new Code("Q", "unknown"));
+        ClaimOutcome outcome = VerdictRules.ofSet(new Code("Q", "unknown"));
         assertNull(outcome.verdict());
         assertTrue(outcome.needsReview());
-        assertTrue(ClaimStateRollup.ofSet(null).needsReview());
+        assertTrue(VerdictRules.ofSet(null).needsReview());
     }
 
     private static AcknowledgedSet set(String st02, String ik501) {
         return new AcknowledgedSet("278", st02, "005010X217", new Code(ik501, "words"), List.of(), List.of(),
-                ClaimStateRollup.ofSet(new Code(ik501, "words")));
+                VerdictRules.ofSet(new Code(ik501, "words")));
     }
 
     private static ClaimOutcome group(String ak901, List<AcknowledgedSet> sets, Integer included, Integer received,
                                       Integer accepted) {
-        return ClaimStateRollup.ofGroup(new Code(ak901, "words"), sets, included, received, accepted);
+        return VerdictRules.ofGroup(new Code(ak901, "words"), sets, included, received, accepted);
     }
 
     @Test
@@ -160,7 +160,7 @@ class ClaimStateRollupTest {
         assertEquals(Verdict.REJECTED_BY_GATEWAY, group("R", List.of(), 2, 2, 0).verdict());
         assertTrue(group("P", List.of(set("0001", "A"), set("0002", "R")), 2, 2, 1).needsReview(),
                 "every received set has its AK2: nothing is left for a set without one");
-        assertTrue(ClaimStateRollup.ofGroup(null, List.of(), null, null, null).needsReview());
+        assertTrue(VerdictRules.ofGroup(null, List.of(), null, null, null).needsReview());
         assertTrue(group("Q", List.of(), 1, 1, 1).needsReview(), "an AK901 the guide does not know decides nothing");
     }
 
@@ -188,22 +188,22 @@ class ClaimStateRollupTest {
     @Test
     void interchangeAcknowledgments() {
         Code noError = new Code("000", "no error");
-        assertNull(ClaimStateRollup.ofInterchange(new Code("A", "accepted"), noError).verdict());
-        assertNull(ClaimStateRollup.ofInterchange(new Code("E", "accepted with errors"), new Code("021", "count")).verdict());
-        ClaimOutcome rejected = ClaimStateRollup.ofInterchange(new Code("R", "rejected"), new Code("006", "invalid sender"));
+        assertNull(VerdictRules.ofInterchange(new Code("A", "accepted"), noError).verdict());
+        assertNull(VerdictRules.ofInterchange(new Code("E", "accepted with errors"), new Code("021", "count")).verdict());
+        ClaimOutcome rejected = VerdictRules.ofInterchange(new Code("R", "rejected"), new Code("006", "invalid sender"));
         assertEquals(Verdict.REJECTED_BY_GATEWAY, rejected.verdict());
         assertTrue(rejected.explanation().contains("TA105 006"), rejected.explanation());
-        assertTrue(ClaimStateRollup.ofInterchange(null, null).needsReview());
+        assertTrue(VerdictRules.ofInterchange(null, null).needsReview());
     }
 
     @Test
     void aTa1RejectingADuplicateInterchangeChangesNoClaim() {
-        ClaimOutcome duplicate = ClaimStateRollup.ofInterchange(new Code("R", "rejected"), new Code("025", "duplicate"));
+        ClaimOutcome duplicate = VerdictRules.ofInterchange(new Code("R", "rejected"), new Code("025", "duplicate"));
         assertNull(duplicate.verdict(), "the payer has the first copy: its answers decide (docs/reliability.md)");
         assertFalse(duplicate.needsReview());
         assertTrue(duplicate.explanation().contains("TA105 025"), duplicate.explanation());
-        assertTrue(ClaimStateRollup.duplicateInterchange(new Code("R", "rejected"), new Code("025", "duplicate")));
-        assertFalse(ClaimStateRollup.duplicateInterchange(new Code("E", "with errors"), new Code("025", "duplicate")));
+        assertTrue(VerdictRules.duplicateInterchange(new Code("R", "rejected"), new Code("025", "duplicate")));
+        assertFalse(VerdictRules.duplicateInterchange(new Code("E", "with errors"), new Code("025", "duplicate")));
     }
 
     // ------------------------------------------------------------------ AAA04 follow-ups: which end the request
@@ -219,7 +219,7 @@ class ClaimStateRollupTest {
                 .codesWithNames("2000A", "AAA", 4, null).keySet();
         assertEquals(Set.of("C", "N", "P", "R", "S", "W", "X", "Y"), guide);
         for (String code : guide) {
-            assertTrue(ClaimStateRollup.HOLDING.contains(code) ^ ClaimStateRollup.ENDING.contains(code), code);
+            assertTrue(VerdictRules.HOLDING.contains(code) ^ VerdictRules.ENDING.contains(code), code);
         }
     }
 
@@ -227,28 +227,28 @@ class ClaimStateRollupTest {
     @CsvSource({"Y, PENDED", "S, PENDED", "C, REJECTED_BY_PAYER", "N, REJECTED_BY_PAYER", "P, REJECTED_BY_PAYER",
             "R, REJECTED_BY_PAYER", "W, REJECTED_BY_PAYER", "X, REJECTED_BY_PAYER", "Q, REJECTED_BY_PAYER"})
     void aFollowUpThatHoldsTheRequestKeepsItOpen(String followUp, Verdict expected) {
-        ClaimOutcome o = ClaimStateRollup.of(false, List.of(aaa("2000E", null, followUp)), null, List.of());
+        ClaimOutcome o = VerdictRules.of(false, List.of(aaa("2000E", null, followUp)), null, List.of());
         assertEquals(expected, o.verdict(), o::explanation);
         assertFalse(o.needsReview());
     }
 
     @Test
     void aHeldRequestWithAnyOtherRejectionIsRejected() {
-        assertEquals(Verdict.REJECTED_BY_PAYER, ClaimStateRollup.of(false,
+        assertEquals(Verdict.REJECTED_BY_PAYER, VerdictRules.of(false,
                 List.of(aaa("2000E", null, "Y"), aaa("2010C", null, "C")), null, List.of()).verdict());
-        assertEquals(Verdict.REJECTED_BY_PAYER, ClaimStateRollup.of(false,
+        assertEquals(Verdict.REJECTED_BY_PAYER, VerdictRules.of(false,
                 List.of(aaa("2000E", null, null)), null, List.of()).verdict(), "no follow-up: the AAA rejects");
-        ClaimOutcome held = ClaimStateRollup.of(false, List.of(aaa("2000E", null, "Y")), null, List.of());
+        ClaimOutcome held = VerdictRules.of(false, List.of(aaa("2000E", null, "Y")), null, List.of());
         assertTrue(held.explanation().contains("will respond again"), held.explanation());
     }
 
     @Test
     void aServiceHeldNextToDecidedOnesKeepsTheClaimPended() {
-        ClaimOutcome o = ClaimStateRollup.of(false, List.of(aaa("2000F", 2, "Y")), null, services("A1", null));
+        ClaimOutcome o = VerdictRules.of(false, List.of(aaa("2000F", 2, "Y")), null, services("A1", null));
         assertEquals(Verdict.PENDED, o.verdict(), o::explanation);
         assertTrue(o.explanation().contains("1 service held by the payer"), o.explanation());
         assertEquals(Verdict.PARTIALLY_CERTIFIED,
-                ClaimStateRollup.of(false, List.of(aaa("2000F", 2, "C")), null, services("A1", null)).verdict(),
+                VerdictRules.of(false, List.of(aaa("2000F", 2, "C")), null, services("A1", null)).verdict(),
                 "a service rejected for good is not certified");
     }
 
@@ -258,22 +258,22 @@ class ClaimStateRollupTest {
     void aRejectedGroupWithAnAcceptedSetOrTheReverseContradictsItself() {
         Code r = new Code("R", "rejected");
         Code a = new Code("A", "accepted");
-        assertTrue(ClaimStateRollup.contradicts(r, List.of(set("0001", "A"), set("0002", "R"))));
-        assertTrue(ClaimStateRollup.contradicts(new Code("W", "w"), List.of(set("0001", "E"))));
-        assertTrue(ClaimStateRollup.contradicts(a, List.of(set("0001", "R"))));
-        assertFalse(ClaimStateRollup.contradicts(r, List.of(set("0001", "R"))));
-        assertFalse(ClaimStateRollup.contradicts(new Code("P", "p"), List.of(set("0001", "A"), set("0002", "R"))));
-        ClaimOutcome unlisted = ClaimStateRollup.ofGroup(a, List.of(set("0001", "R")), 2, 2, 1);
+        assertTrue(VerdictRules.contradicts(r, List.of(set("0001", "A"), set("0002", "R"))));
+        assertTrue(VerdictRules.contradicts(new Code("W", "w"), List.of(set("0001", "E"))));
+        assertTrue(VerdictRules.contradicts(a, List.of(set("0001", "R"))));
+        assertFalse(VerdictRules.contradicts(r, List.of(set("0001", "R"))));
+        assertFalse(VerdictRules.contradicts(new Code("P", "p"), List.of(set("0001", "A"), set("0002", "R"))));
+        ClaimOutcome unlisted = VerdictRules.ofGroup(a, List.of(set("0001", "R")), 2, 2, 1);
         assertNull(unlisted.verdict(), "an accepted group with a rejected set accepts no set without an AK2");
         assertTrue(unlisted.needsReview());
-        assertNull(ClaimStateRollup.ofContradictedSet(r, new Code("A", "accepted")).verdict());
+        assertNull(VerdictRules.ofContradictedSet(r, new Code("A", "accepted")).verdict());
     }
 
     @Test
     void aRepeatedIk5DecidesOnlyWhenItAgrees() {
         Code a = new Code("A", "accepted");
-        assertEquals(Verdict.ACCEPTED, ClaimStateRollup.ofSet(a, new Code("A", "accepted")).verdict());
-        ClaimOutcome two = ClaimStateRollup.ofSet(a, new Code("R", "rejected"));
+        assertEquals(Verdict.ACCEPTED, VerdictRules.ofSet(a, new Code("A", "accepted")).verdict());
+        ClaimOutcome two = VerdictRules.ofSet(a, new Code("R", "rejected"));
         assertNull(two.verdict());
         assertTrue(two.needsReview());
     }
