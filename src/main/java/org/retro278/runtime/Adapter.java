@@ -156,7 +156,9 @@ public final class Adapter implements AutoCloseable {
             camel.getRegistry().bind("sftpPollFailures", pollFailures);
             camel.getRegistry().bind("responseIntake", responseIntake);
             camel.getRegistry().bind("deadlineWatch", new DeadlineWatch(store, payers, o.clock()));
-            camel.getRegistry().bind("statusFiles", new StatusFiles(store, work.resolve("status")));
+            StatusFiles statusFiles = new StatusFiles(store, work.resolve("status"), settings.pollTimes().statusBytesPerSecond());
+            statusFiles.countInto(management.activity());
+            camel.getRegistry().bind("statusFiles", statusFiles);
             loadTemplates(camel, o.routes());
             RuntimeSettings.PollTimes times = settings.pollTimes();
             for (PracticeProfile p : practices.all()) {
