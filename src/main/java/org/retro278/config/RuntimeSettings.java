@@ -64,12 +64,15 @@ public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, S
      *                           ({@code retro278.practice.quietSeconds})
      * @param statusPoll         how often changed claims are looked for to write status files
      *                           ({@code retro278.status.pollMillis})
+     * @param statusBytesPerSecond the pace of a claim file's status files: written again at most once per their
+     *                           size over this, so that a large file whose claims keep moving is not rewritten at
+     *                           every poll ({@code retro278.status.bytesPerSecond})
      * @param responsePollAtLeast a payer's outbound folder is looked at at most this often, whatever the
      *                           gateway's {@code pollMillis} ({@code retro278.responses.minPollMillis})
      * @param responseQuiet      a response file is read once it has not changed for this long
      *                           ({@code retro278.responses.quietMillis})
      */
-    public record PollTimes(Duration practicePoll, Duration practiceQuiet, Duration statusPoll,
+    public record PollTimes(Duration practicePoll, Duration practiceQuiet, Duration statusPoll, long statusBytesPerSecond,
                             Duration responsePollAtLeast, Duration responseQuiet) {
     }
 
@@ -115,8 +118,8 @@ public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, S
         return new RuntimeSettings(Path.of("work"), null, null, "RETRO278_STORE_PASSWORD", "127.0.0.1", 2222, false,
                 "retro278-{payer}-{isa13}.x12", Duration.ofSeconds(2), Duration.ofMinutes(5),
                 new ReadFolders(".done", ".error", ".report.txt"),
-                new PollTimes(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMillis(1000), Duration.ofMillis(1000),
-                        Duration.ofMillis(1000)),
+                new PollTimes(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMillis(1000), 128 * 1024,
+                        Duration.ofMillis(1000), Duration.ofMillis(1000)),
                 new Management("127.0.0.1", 9278, false, null), new Retention(Duration.ofDays(2190), Duration.ofHours(24)));
     }
 
@@ -234,6 +237,7 @@ public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, S
                 Duration.ofSeconds(within(file, p, "retro278.practice.pollSeconds", 1, 3_600, d.practicePoll().toSeconds())),
                 Duration.ofSeconds(within(file, p, "retro278.practice.quietSeconds", 1, 3_600, d.practiceQuiet().toSeconds())),
                 Duration.ofMillis(within(file, p, "retro278.status.pollMillis", 100, 3_600_000, d.statusPoll().toMillis())),
+                within(file, p, "retro278.status.bytesPerSecond", 1_024, 1L << 30, d.statusBytesPerSecond()),
                 Duration.ofMillis(within(file, p, "retro278.responses.minPollMillis", 100, 3_600_000,
                         d.responsePollAtLeast().toMillis())),
                 Duration.ofMillis(within(file, p, "retro278.responses.quietMillis", 100, 3_600_000, d.responseQuiet().toMillis())));

@@ -29,6 +29,10 @@ public interface Activity {
     default void uploadFailed(String payerId) {
     }
 
+    /** A status file of a practice's claim file (CSV or JSON Lines), this many bytes, is in its outbox. */
+    default void statusFileUploaded(String practiceId, long bytes) {
+    }
+
     /**
      * A response file of a payer was read.
      *

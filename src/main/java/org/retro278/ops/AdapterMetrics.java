@@ -69,6 +69,7 @@ public final class AdapterMetrics implements Activity {
             }
             counter(Count.CLAIMS_RECEIVED, practice, "ready");
             counter(Count.CLAIMS_RECEIVED, practice, "rejected");
+            counter(Count.STATUS_BYTES, practice);
         }
         for (String payer : payerIds) {
             Gauge.builder("retro278.claims.overdue", this, m -> m.overdue(payer))
@@ -164,6 +165,11 @@ public final class AdapterMetrics implements Activity {
     }
 
     @Override
+    public void statusFileUploaded(String practiceId, long bytes) {
+        counter(Count.STATUS_BYTES, practiceId).increment(bytes);
+    }
+
+    @Override
     public void responseFile(String payerId, boolean applied, boolean duplicate, boolean reported, int matched, int unmatched) {
         String outcome = duplicate ? "duplicate" : !applied ? "refused" : reported ? "reported" : "applied";
         counter(Count.RESPONSE_FILES, payerId, outcome).increment();
@@ -181,7 +187,8 @@ public final class AdapterMetrics implements Activity {
         CLAIMS_SENT("retro278.claims.sent", "claims sent in those interchanges", "payer"),
         UPLOADS_FAILED("retro278.uploads.failed", "uploads to the payer's gateway that failed (retried)", "payer"),
         RESPONSE_FILES("retro278.response.files", "response files read, per payer and outcome", "payer", "outcome"),
-        ANSWERS("retro278.response.answers", "answers in response files, matched to a claim or not", "payer", "result");
+        ANSWERS("retro278.response.answers", "answers in response files, matched to a claim or not", "payer", "result"),
+        STATUS_BYTES("retro278.status.bytes", "status-file bytes uploaded to the practice's outbox", "practice");
 
         final String metric;
         final String description;

@@ -157,7 +157,9 @@ public final class Adapter implements AutoCloseable {
             camel.getRegistry().bind("sftpPollFailures", pollFailures);
             camel.getRegistry().bind("responseIntake", responseIntake);
             camel.getRegistry().bind("deadlineWatch", new DeadlineWatch(store, payers, o.clock()));
-            camel.getRegistry().bind("statusFiles", new StatusFiles(store, work.resolve("status")));
+            StatusFiles statusFiles = new StatusFiles(store, work.resolve("status"), settings.pollTimes().statusBytesPerSecond());
+            statusFiles.countInto(management.activity());
+            camel.getRegistry().bind("statusFiles", statusFiles);
             loadTemplates(camel, o.routes());
             if (settings.retention().enabled()) {
                 camel.getRegistry().bind("retention", new Retention(store, work, o.clock(), settings.retention().period()));

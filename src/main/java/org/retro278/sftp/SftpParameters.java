@@ -10,9 +10,14 @@ import org.retro278.sftp.embedded.EmbeddedSftpServer;
 /**
  * The route-template parameters that say how to reach one partner's SFTP server: {@code host},
  * {@code port}, {@code user}, and {@code sftpOptions}, the endpoint query every route of that partner
- * starts with (the pinned known_hosts file with strict host key checking, the login, the timeouts). Made
- * once per partner here so that the templates (routes/*.yaml) write it once each and cannot drift apart,
- * and so that no template can turn host key checking off.
+ * starts with (the pinned known_hosts file with strict host key checking, the login, the timeouts, the
+ * session kept between polls and uploads). Made once per partner here so that the templates (routes/*.yaml)
+ * write it once each and cannot drift apart, and so that no template can turn host key checking off.
+ *
+ * <p>Each endpoint keeps its SSH session from one poll or upload to the next ({@code disconnect=false}) instead
+ * of a handshake per poll; a keep-alive every {@link #KEEP_ALIVE_MILLIS} finds a session the server or the
+ * network dropped, and the next poll or upload of an endpoint whose session is gone connects again, checking
+ * the host key against the pinned one as every new connection does (docs/sftp.md, "Sessions").
  *
  * <p>Secrets (a key's passphrase, a password) are read from the environment here and never written into
  * the options: Camel prints template parameters and resolved placeholders in clear at DEBUG, whatever its
@@ -23,6 +28,12 @@ public final class SftpParameters {
 
     /** How long a connection attempt may take before the poll or upload counts as failed. */
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+
+    /** How often a kept session is asked whether the server is still there (an SSH keep-alive). */
+    static final int KEEP_ALIVE_MILLIS = 15_000;
+
+    /** Keep-alives left unanswered before the session counts as dropped (and the next use connects again). */
+    static final int KEEP_ALIVES_UNANSWERED = 3;
 
     private SftpParameters() {
     }
@@ -77,7 +88,9 @@ public final class SftpParameters {
                 + secretOption("password", who, password, secretBeans)
                 + "&preferredAuthentications=" + authMethod
                 + "&connectTimeout=" + CONNECT_TIMEOUT_MILLIS
-                + "&disconnect=true");
+                + "&disconnect=false"
+                + "&serverAliveInterval=" + KEEP_ALIVE_MILLIS
+                + "&serverAliveCountMax=" + KEEP_ALIVES_UNANSWERED);
         return p;
     }
 

@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
+import org.retro278.config.RuntimeSettings;
 import org.retro278.io.PartnerFileName;
 import org.retro278.io.SecureFiles;
+import org.retro278.ops.Activity;
 import org.retro278.sftp.SftpFailure;
 import org.retro278.store.ReceivedFile;
 import org.retro278.store.TransactionStore;
@@ -23,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The status files of the practices: for every claim file a practice sent, {@code <file>.status.csv} and
  * {@code <file>.status.jsonl} in its outbox, written again (atomically: temporary name, then rename)
- * whenever a claim of the file changes. The practice's status route asks {@link #due} which to upload
- * and reports {@link #onUploaded}.
+ * after a claim of the file changed, at a pace that keeps the bytes written proportional to the file's size
+ * rather than to its size times its changes ({@link PublicationPace}). The practice's status route asks
+ * {@link #due} which to upload and reports {@link #onUploaded}.
  *
  * <p>When a practice reuses a file name, the later file's status files carry the store's file number as
  * well ({@code <file>.<id>.status.csv}) so that no status overwrites another file's. A name too long or too
@@ -37,6 +40,11 @@ public final class StatusFiles {
     public static final String FILE_ID_HEADER = "retro278StatusFileId";
     public static final String AS_OF_HEADER = "retro278StatusAsOf";
     public static final String LAST_HEADER = "retro278StatusLast";
+    public static final String BYTES_HEADER = "retro278StatusBytes";
+    public static final String PRACTICE_HEADER = "retro278StatusPractice";
+
+    /** The default pace: a claim file's status files are written again at most once per their size over this. */
+    public static final long DEFAULT_BYTES_PER_SECOND = RuntimeSettings.defaults().pollTimes().statusBytesPerSecond();
 
     /** How long a claim change may take from its time stamp to its commit (see {@link #due}). */
     static final Duration COMMIT_MARGIN = Duration.ofSeconds(1);
@@ -46,22 +54,44 @@ public final class StatusFiles {
 
     private final TransactionStore store;
     private final Path staging;
+    private final PublicationPace pace;
+    private Activity activity = Activity.NONE;
 
     public StatusFiles(TransactionStore store, Path staging) {
+        this(store, staging, DEFAULT_BYTES_PER_SECOND);
+    }
+
+    /** @param bytesPerSecond the pace of rewrites of one claim file's status files ({@link PublicationPace}) */
+    public StatusFiles(TransactionStore store, Path staging, long bytesPerSecond) {
         this.store = store;
         this.staging = staging;
+        this.pace = new PublicationPace(bytesPerSecond);
     }
 
-    /** A status file to upload: the pair of one claim file, CSV then JSON Lines. */
-    public record Upload(long fileId, Instant asOf, String name, File file, boolean last) {
+    /** Where the bytes uploaded are counted (the metrics); nothing until this is called. */
+    public void countInto(Activity activity) {
+        this.activity = activity;
     }
 
-    /** The status files of a practice that changed since they were last uploaded, written locally. */
+    /** A status file to upload: the pair of one claim file, CSV then JSON Lines; {@code bytes} is this file's size. */
+    public record Upload(long fileId, Instant asOf, String name, File file, long bytes, boolean last) {
+    }
+
+    /**
+     * The status files of a practice that changed since they were last uploaded and whose pause since their
+     * last publication is over, written locally.
+     */
     public List<Upload> due(String practiceId) throws IOException {
         List<Upload> out = new ArrayList<>();
+        Instant now = store.currentTime();
         for (ReceivedFile f : store.filesWithNewStatus(practiceId)) {
+            if (!pace.due(f.id(), now)) {
+                continue; // still marked changed in the store: written once the pause is over
+            }
             try {
-                out.addAll(write(practiceId, f));
+                List<Upload> pair = write(practiceId, f);
+                pace.written(f.id(), now, pair.stream().mapToLong(Upload::bytes).sum());
+                out.addAll(pair);
             } catch (IOException | RuntimeException e) {
                 // one file's status failing never holds up the others'; it is tried again at the next tick
                 LOG.warn("status files of file {} could not be written, will retry: {}", f.id(), e.getClass().getSimpleName());
@@ -108,12 +138,14 @@ public final class StatusFiles {
             Files.deleteIfExists(csvTmp);
             Files.deleteIfExists(jsonlTmp);
         }
-        return List.of(new Upload(f.id(), asOf, csv.getFileName().toString(), csv.toFile(), false),
-                new Upload(f.id(), asOf, jsonl.getFileName().toString(), jsonl.toFile(), true));
+        return List.of(new Upload(f.id(), asOf, csv.getFileName().toString(), csv.toFile(), Files.size(csv), false),
+                new Upload(f.id(), asOf, jsonl.getFileName().toString(), jsonl.toFile(), Files.size(jsonl), true));
     }
 
     /** Route entry point after an upload: once both files of a pair are at the practice, the status counts as published. */
     public void onUploaded(Exchange exchange) {
+        Long bytes = exchange.getIn().getHeader(BYTES_HEADER, Long.class);
+        activity.statusFileUploaded(exchange.getIn().getHeader(PRACTICE_HEADER, String.class), bytes == null ? 0 : bytes);
         if (!Boolean.TRUE.equals(exchange.getIn().getHeader(LAST_HEADER, Boolean.class))) {
             return;
         }
@@ -125,6 +157,10 @@ public final class StatusFiles {
 
     /** Route entry point when an upload failed: it is tried again at the next tick. */
     public void onUploadFailed(Exchange exchange) {
+        Long fileId = exchange.getIn().getHeader(FILE_ID_HEADER, Long.class);
+        if (fileId != null) {
+            pace.undelivered(fileId);
+        }
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         LOG.warn("status file of file {} could not be uploaded, will retry: {}", exchange.getIn().getHeader(FILE_ID_HEADER),
                 SftpFailure.of(cause).message());

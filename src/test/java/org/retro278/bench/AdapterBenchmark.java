@@ -32,8 +32,8 @@ import org.retro278.testing.TestClock;
  * <p>Runs the shipped configuration (embedded SFTP server, embedded H2 store) in a temporary work
  * directory and measures (1) a file of N claims from the moment it appears in the practice's drop folder
  * until every interchange sits in the payers' inbound folders, beside a plain SFTP upload of the same
- * output bytes in the same run (the transport limit), and (2) one-claim files, drop to payer, several
- * times.
+ * output bytes in the same run (the transport limit), the status-file bytes uploaded to the practice for
+ * it against the final status files' size, and (2) one-claim files, drop to payer, several times.
  */
 public final class AdapterBenchmark {
 
@@ -50,6 +50,7 @@ public final class AdapterBenchmark {
         try (Adapter a = Adapter.start(new Adapter.Options(config, Path.of("mappings"), Path.of("routes"),
                 dir.resolve("work"), 0, null, Secrets.of(Map.of()), TestClock.forSamples()))) {
             EmbeddedSftpServer sftp = a.embeddedServer();
+            StatusUploadCounter statusUploads = new StatusUploadCounter(sftp.home("riverside").resolve("outbox"));
             // the generated claims' dates stand to the pinned clock's day, so every run measures the same path
             LocalDate today = TestClock.SAMPLES_AS_OF.toLocalDate();
 
@@ -57,13 +58,25 @@ public final class AdapterBenchmark {
             Path warm = dir.resolve("warm.csv");
             ValidClaimFileGenerator.write(warm, 200, 7L, today, "W");
             dropAndWait(a, sftp, warm, 200);
+            awaitStatusSettled(a);
             clearInbound(sftp);
+            statusUploads.reset();
 
             Path file = dir.resolve("claims-" + claims + ".csv");
             ValidClaimFileGenerator.write(file, claims, 278L, today);
             long t0 = System.nanoTime();
             dropAndWait(a, sftp, file, claims);
             double adapter = (System.nanoTime() - t0) / 1e9;
+            awaitStatusSettled(a);
+            double settled = (System.nanoTime() - t0) / 1e9;
+            Thread.sleep(1_500); // the last upload's rename seen by the counter
+            long statusBytes = statusUploads.bytes();
+            long finalStatus = 0;
+            try (Stream<Path> s = Files.list(sftp.home("riverside").resolve("outbox"))) {
+                for (Path p : s.filter(p -> p.getFileName().toString().startsWith(file.getFileName() + ".status.")).toList()) {
+                    finalStatus += Files.size(p);
+                }
+            }
             List<Path> produced = inbound(sftp);
             long bytes = 0;
             for (Path p : produced) {
@@ -73,6 +86,10 @@ public final class AdapterBenchmark {
             double plain = plainUpload(a, sftp, produced);
             System.out.printf("%nRESULT %,d-claim file, drop to every interchange at the payers: %.2f s (%d interchanges, %,d KiB)%n",
                     claims, adapter, produced.size(), bytes >> 10);
+            System.out.printf("RESULT status files: %,d bytes uploaded in %d files (%,.0f bytes per claim) for a final pair of %,d"
+                            + " bytes (%,.0f per claim): %.2f x the final size; the final status at the practice %.2f s after the drop%n",
+                    statusBytes, statusUploads.files(), (double) statusBytes / claims, finalStatus, (double) finalStatus / claims,
+                    (double) statusBytes / finalStatus, settled);
             System.out.printf("RESULT plain SFTP upload of the same %d files: %.2f s -> the adapter takes %.1f x the transport%n",
                     produced.size(), plain, adapter / plain);
 
@@ -113,6 +130,13 @@ public final class AdapterBenchmark {
                     && new StoreInspection(a.store()).interchangesSending().isEmpty()) {
                 return;
             }
+        }
+    }
+
+    /** Every claim file's status is published (nothing changed since its last status upload). */
+    private static void awaitStatusSettled(Adapter a) throws InterruptedException {
+        while (!a.store().filesWithNewStatus("RIVERSIDE").isEmpty()) {
+            Thread.sleep(20);
         }
     }
 

@@ -114,6 +114,9 @@ class AdapterMetricsTest {
         Scrape before = new Scrape(m.scrape());
         assertEquals(0, before.value("retro278_claim_files_total{outcome=\"refused\",practice=\"P1\"}"), "shown from the start");
         assertEquals(0, before.value("retro278_uploads_failed_total{payer=\"PAYERB\"}"));
+        assertEquals(0, before.value("retro278_status_bytes_total{practice=\"P1\"}"));
+        m.statusFileUploaded("P1", 1_000);
+        m.statusFileUploaded("P1", 234);
         m.claimFile("P1", "PROCESSED", 4, 1);
         m.claimFile("P1", "DUPLICATE", 0, 0);
         m.interchangeSent("PAYERA", 3);
@@ -130,6 +133,7 @@ class AdapterMetricsTest {
         assertEquals(1, s.value("retro278_interchanges_sent_total{payer=\"PAYERA\"}"));
         assertEquals(3, s.value("retro278_claims_sent_total{payer=\"PAYERA\"}"));
         assertEquals(1, s.value("retro278_uploads_failed_total{payer=\"PAYERB\"}"));
+        assertEquals(1_234, s.value("retro278_status_bytes_total{practice=\"P1\"}"));
         for (String outcome : List.of("applied", "reported", "duplicate", "refused")) {
             assertEquals(1, s.value("retro278_response_files_total{outcome=\"" + outcome + "\",payer=\"PAYERA\"}"), outcome);
         }

@@ -32,7 +32,8 @@ class SftpParametersTest {
         assertEquals("payera", p.get("user"));
         assertEquals("strictHostKeyChecking=yes&useUserKnownHostsFile=false&knownHostsFile=RAW(" + pin.toAbsolutePath() + ")"
                 + "&privateKeyFile=RAW(" + key.privateKeyFile().toAbsolutePath() + ")"
-                + "&preferredAuthentications=publickey&connectTimeout=10000&disconnect=true", p.get("sftpOptions"));
+                + "&preferredAuthentications=publickey&connectTimeout=10000"
+                + "&disconnect=false&serverAliveInterval=15000&serverAliveCountMax=3", p.get("sftpOptions"));
         assertEquals(Map.of(), beans, "no secret, no bean");
     }
 

@@ -17,13 +17,13 @@ import org.retro278.model.RetroReason;
 import org.retro278.model.ServiceLine;
 import org.retro278.model.Subscriber;
 
-/** Canonical requests with fictional data for the store tests. */
-final class TestRequests {
+/** Canonical requests with fictional data for the store tests (and the status files' tests, which need stored claims). */
+public final class TestRequests {
     private TestRequests() {
     }
 
     /** The smallest request: subscriber is the patient, one professional line, every optional part absent. */
-    static RetroAuthorizationRequest simple(String claimId, String payerId, LocalDate serviceDate) {
+    public static RetroAuthorizationRequest simple(String claimId, String payerId, LocalDate serviceDate) {
         return new RetroAuthorizationRequest(claimId, new Payer(payerId, "Test Payer " + payerId),
                 new Requester("1234567893", "Riverside Clinic", null, null),
                 new Subscriber("M000111", new PersonName("Example", "Pat"), LocalDate.of(1970, 1, 2), Gender.F),

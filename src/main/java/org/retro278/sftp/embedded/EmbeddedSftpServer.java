@@ -15,9 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.common.session.helpers.AbstractSession;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.channel.ChannelSessionFactory;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
@@ -65,6 +69,7 @@ public final class EmbeddedSftpServer implements AutoCloseable {
     private final String bindAddress;
     private final Map<String, SftpAccount> accounts;
     private final AtomicReference<KeyPair> hostKey = new AtomicReference<>();
+    private final AtomicLong sessionsOpened = new AtomicLong();
     private int port;
     private SshServer sshd;
 
@@ -176,6 +181,12 @@ public final class EmbeddedSftpServer implements AutoCloseable {
             }
             return ok;
         });
+        server.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionCreated(Session session) {
+                sessionsOpened.incrementAndGet();
+            }
+        });
         server.setKeyboardInteractiveAuthenticator(null);
         server.setGSSAuthenticator(null);
         server.setHostBasedAuthenticator(null);
@@ -223,6 +234,27 @@ public final class EmbeddedSftpServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** SSH sessions clients opened since this server was made, across restarts: whether they keep their sessions. */
+    public long sessionsOpened() {
+        return sessionsOpened.get();
+    }
+
+    /**
+     * Closes every open session and keeps listening, as a server's idle timeout or a broken connection does.
+     *
+     * @return how many sessions were closed
+     */
+    public synchronized int closeSessions() {
+        if (sshd == null) {
+            return 0;
+        }
+        List<AbstractSession> open = sshd.getActiveSessions();
+        for (AbstractSession s : open) {
+            s.close(true);
+        }
+        return open.size();
     }
 
     public synchronized boolean isRunning() {
