@@ -7,14 +7,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
@@ -23,9 +21,10 @@ import org.retro278.config.ConfigurationException;
 import org.retro278.config.PayerDirectory;
 import org.retro278.config.PracticeDirectory;
 import org.retro278.config.PracticeProfile;
+import org.retro278.inbound.InboundFiles;
+import org.retro278.inbound.SpooledFile;
 import org.retro278.io.Hashes;
 import org.retro278.io.PartnerFileName;
-import org.retro278.io.SecureFiles;
 import org.retro278.mapping.ClaimFileReader;
 import org.retro278.mapping.ClaimFileRefusedException;
 import org.retro278.mapping.ClaimGroup;
@@ -64,21 +63,18 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
     /** Claims written to the store per transaction. */
     static final int CHUNK = 500;
 
-    /** Exchange headers the route and this class share. */
+    /** The exchange header the route names the practice in. */
     public static final String PRACTICE_HEADER = "retro278PracticeId";
-    public static final String REPORT_HEADER = "retro278Report";
 
     private final TransactionStore store;
     private final PracticeDirectory practices;
     private final PayerDirectory payers;
     private final X217Facts facts;
     private final Path mappings;
-    private final Path quarantine;
+    private final InboundFiles inbound;
     private final Clock clock;
     private final Map<String, ClaimFileReader> readers = new ConcurrentHashMap<>();
     private volatile Activity activity = Activity.NONE;
-    /** Files left in place because their name cannot be reached, each reported once (folder, name, size, time). */
-    private final Set<String> reportedUnreachable = ConcurrentHashMap.newKeySet();
 
     public ClaimIntake(TransactionStore store, PracticeDirectory practices, PayerDirectory payers, X217Facts facts,
                        Path mappings, Path quarantine, Clock clock) {
@@ -87,7 +83,7 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
         this.payers = payers;
         this.facts = facts;
         this.mappings = mappings;
-        this.quarantine = quarantine;
+        this.inbound = new InboundFiles("claim file", " until the practice renames it", "retro278 intake report", quarantine, clock);
         this.clock = clock;
     }
 
@@ -107,25 +103,16 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
         Long modified = exchange.getIn().getHeader(Exchange.FILE_LAST_MODIFIED, Long.class);
         IntakeOutcome outcome = SpooledFile.read(exchange.getIn(), name, "claims", local -> receive(practiceId, name, local, modified));
         activity.claimFile(practiceId, outcome.kind().name(), outcome.ready(), outcome.rejected());
-        if (outcome.report() != null) {
-            exchange.getIn().setHeader(REPORT_HEADER, outcome.report());
-        }
+        inbound.handOver(exchange.getIn(), outcome.report());
     }
 
     /**
-     * The route's consumer filter: a file whose name the SFTP client cannot reach ({@link PartnerFileName#unreachable})
-     * is left in place and reported once in the log, by a hash of its name; every other file is read.
+     * The route's consumer filter: a file whose name the SFTP client cannot reach is left in place and reported once
+     * ({@link InboundFiles#reachable}); every other file is read.
      */
     @Override
     public boolean accept(GenericFile<Object> file) {
-        if (file.isDirectory() || !PartnerFileName.unreachable(file.getFileNameOnly())) {
-            return true;
-        }
-        if (reportedUnreachable.add(file.getAbsoluteFilePath() + "|" + file.getFileLength() + "|" + file.getLastModified())) {
-            LOG.warn("a claim file (file name {}) cannot be read: its name holds a backslash, which the SFTP client cannot carry;"
-                    + " it stays where it is until the practice renames it", PartnerFileName.logId(file.getFileNameOnly()));
-        }
-        return false;
+        return inbound.reachable(file);
     }
 
     /** Takes in one claim file of a practice. */
@@ -160,7 +147,7 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
         }
         if (received.isDuplicate()) {
             ReceivedFile first = store.findFile(received.duplicateOf()).orElseThrow();
-            keepCopy(practiceId, fileName, file);
+            inbound.keepCopy(practiceId, fileName, file);
             LOG.info("file {} of practice {} repeats file {}: not processed again", received.id(), practiceId, first.id());
             return new IntakeOutcome(IntakeOutcome.Kind.DUPLICATE, received.id(), 0, 0, report(fileName, received,
                     "DUPLICATE: this file has the same content (SHA-256 " + sha256 + ") as '" + PartnerFileName.shown(first.fileName())
@@ -180,7 +167,7 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
         } catch (ClaimFileRefusedException e) {
             store.restartFile(received.id());
             store.markFileRefused(received.id(), e.getMessage());
-            keepCopy(practiceId, fileName, file);
+            inbound.keepCopy(practiceId, fileName, file);
             LOG.warn("file {} of practice {} refused as a whole (report in .error)", received.id(), practiceId);
             return new IntakeOutcome(IntakeOutcome.Kind.REFUSED, received.id(), 0, 0, report(fileName, received,
                     "REFUSED: " + e.getMessage() + "\nNo claim of this file was taken in. Correct the file and drop it again."));
@@ -219,15 +206,7 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
     }
 
     private String report(String fileName, ReceivedFile f, String what) {
-        return "retro278 intake report\nfile: " + PartnerFileName.shown(fileName) + "\nreceived: " + Instant.now(clock) + " (file " + f.id()
-                + ")\n\n" + what + "\n";
-    }
-
-    /** Keeps the bytes of a file that did not go through, owner-only, in the local quarantine folder. */
-    private void keepCopy(String practiceId, String fileName, Path file) throws IOException {
-        Path dir = SecureFiles.createPrivateDirectories(quarantine.resolve(practiceId));
-        Path target = dir.resolve(Instant.now(clock).toEpochMilli() + "-" + PartnerFileName.local(fileName, 14));
-        SecureFiles.writeAtomically(target, out -> Files.copy(file, out));
+        return inbound.report(fileName, " (file " + f.id() + ")", what + "\n");
     }
 
     public void close() {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.retro278.inbound.InboundFiles;
 import org.retro278.io.PartnerFileName;
 import org.retro278.testing.ProjectFiles;
 import org.retro278.build.X12Checks;
@@ -99,7 +100,7 @@ class ResponseIntakeFailuresTest {
             String payer = "P".repeat(80);
             Exchange e = exchange(payer, response("ta1.x12"));
             intake.onFile(e);
-            String report = e.getIn().getHeader(ResponseIntake.REPORT_HEADER, String.class);
+            String report = e.getIn().getHeader(InboundFiles.REPORT_HEADER, String.class);
             assertTrue(report.startsWith("retro278 response report\nfile: ta1.x12\nreceived: 2026-11-16T16:00:00Z\n\nREFUSED:"), report);
             assertTrue(report.contains("nothing in it was applied"), report);
             assertTrue(intake.accept(remote("ta1.x12")), "nothing to wait for: the route moves it aside");
@@ -117,7 +118,7 @@ class ResponseIntakeFailuresTest {
         Exchange first = exchange("PAYERA", response("ta1.x12"));
         IOException failure = assertThrows(ResponseIntake.NotNow.class, () -> intake.onFile(first));
         assertEquals(0, failure.getStackTrace().length, "the route's log line says it all");
-        assertNull(first.getIn().getHeader(ResponseIntake.REPORT_HEADER), "left in place, no report");
+        assertNull(first.getIn().getHeader(InboundFiles.REPORT_HEADER), "left in place, no report");
         assertFalse(intake.accept(remote("ta1.x12")), "not picked up again before its back-off has passed");
         assertTrue(intake.accept(remote("other.x12")), "other files go on");
         clock.advance(Duration.ofSeconds(2));

@@ -1,4 +1,4 @@
-package org.retro278.intake;
+package org.retro278.inbound;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,0 +1,112 @@
+package org.retro278.inbound;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Message;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.retro278.io.PartnerFileName;
+import org.retro278.testing.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/** What every inbound file goes through: the filter on names, the local copy, the report and the hand-over. */
+class InboundFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private final TestClock clock = TestClock.stoppedAt(Instant.parse("2026-11-16T16:00:00Z"));
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final Logger logger = (Logger) LoggerFactory.getLogger(InboundFiles.class);
+    private CamelContext camel;
+
+    private InboundFiles claims() {
+        return new InboundFiles("claim file", " until the practice renames it", "retro278 intake report", dir.resolve("quarantine"),
+                clock);
+    }
+
+    @BeforeEach
+    void start() {
+        camel = new DefaultCamelContext();
+        log.start();
+        logger.addAppender(log);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        logger.detachAppender(log);
+        camel.close();
+    }
+
+    private static GenericFile<Object> remote(String name, long modified) {
+        GenericFile<Object> f = new GenericFile<>();
+        f.setAbsoluteFilePath("/riverside/drop/" + name);
+        f.setFileName(name);
+        f.setFileNameOnly(name);
+        f.setFileLength(100);
+        f.setLastModified(modified);
+        return f;
+    }
+
+    @Test
+    void aNameTheSftpClientCannotReachStaysInPlaceAndIsReportedOnceByAHash() {
+        InboundFiles files = claims();
+        String name = "back\\slash.csv";
+        assertTrue(files.reachable(remote("claims.csv", 1L)));
+        assertFalse(files.reachable(remote(name, 1L)));
+        assertFalse(files.reachable(remote(name, 1L)));
+        List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertEquals(List.of("a claim file (file name " + PartnerFileName.logId(name) + ") cannot be read: its name holds a backslash,"
+                + " which the SFTP client cannot carry; it stays where it is until the practice renames it"), lines);
+        assertFalse(files.reachable(remote(name, 2L)), "a changed file is a new one");
+        assertEquals(2, log.list.size(), "and is reported again");
+    }
+
+    @Test
+    void theCopyIsKeptInThePartnersFolderUnderTheTimeAndABoundedName() throws IOException {
+        Path file = Files.writeString(dir.resolve("in.csv"), "claim_id\n1\n");
+        claims().keepCopy("riverside", "claims.csv", file);
+        try (Stream<Path> kept = Files.list(dir.resolve("quarantine").resolve("riverside"))) {
+            List<Path> copies = kept.toList();
+            assertEquals(1, copies.size());
+            assertEquals(clock.instant().toEpochMilli() + "-" + PartnerFileName.local("claims.csv", 14),
+                    copies.get(0).getFileName().toString());
+            assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(copies.get(0)));
+        }
+    }
+
+    @Test
+    void theReportNamesTheFileAndTheTimeItCame() {
+        assertEquals("retro278 intake report\nfile: claims.csv\nreceived: 2026-11-16T16:00:00Z (file 7)\n\nREFUSED: why\n",
+                claims().report("claims.csv", " (file 7)", "REFUSED: why\n"));
+    }
+
+    @Test
+    void aFileWithAReportIsHandedOverWithItAndOneWithoutNone() {
+        Message refused = new DefaultExchange(camel).getIn();
+        claims().handOver(refused, "the report");
+        assertEquals("the report", refused.getHeader(InboundFiles.REPORT_HEADER));
+        Message read = new DefaultExchange(camel).getIn();
+        claims().handOver(read, null);
+        assertNull(read.getHeader(InboundFiles.REPORT_HEADER));
+    }
+}
