@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Message;
 import org.apache.camel.component.file.GenericFile;
+import org.retro278.config.RuntimeSettings.ReadFolders;
 import org.retro278.io.PartnerFileName;
 import org.retro278.io.SecureFiles;
 import org.slf4j.Logger;
@@ -18,13 +19,22 @@ import org.slf4j.LoggerFactory;
  * What every file a partner sends in goes through, whatever it holds (claim files from practices, response
  * files from payers): the consumer filter that leaves a name the SFTP client cannot reach in place and says
  * so once, the owner-only copy of its bytes kept locally, the report that goes beside it, and the hand-over
- * that sends it on: a file with a report moves to the error folder with the report beside it, any other to
- * the done folder (routes/practice-intake.yaml and payer-responses.yaml, docs/partners.md "File names").
+ * that tells the route where the file goes: with a report to the error folder, the report beside it, else
+ * to the done folder, under names the SFTP client can carry (routes/practice-intake.yaml and
+ * payer-responses.yaml, docs/partners.md "File names").
  */
 public final class InboundFiles {
 
-    /** The report of a file the route moves to the error folder; a file without one moves to the done folder. */
+    /** The folder the route moves the file to, on the partner's server beside it. */
+    public static final String TARGET_HEADER = "retro278Target";
+    /** The name the route moves the file under ({@link PartnerFileName#movable}). */
+    public static final String MOVE_NAME_HEADER = "retro278MoveName";
+    /** The report of a file that goes to the error folder; none for a file that goes to the done folder. */
     public static final String REPORT_HEADER = "retro278Report";
+    /** The name the route writes the report under, in the error folder. */
+    public static final String REPORT_NAME_HEADER = "retro278ReportName";
+    /** Room left for the report suffix (.report.txt) in a derived name. */
+    static final int REPORT_SUFFIX_ROOM = 32;
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundFiles.class);
 
@@ -32,22 +42,28 @@ public final class InboundFiles {
     private final String whileInPlace;
     private final String reportTitle;
     private final Path copies;
+    private final ReadFolders folders;
     private final Clock clock;
     /** Files left in place because their name cannot be reached, each reported once (folder, name, size, time). */
     private final Set<String> reportedUnreachable = ConcurrentHashMap.newKeySet();
 
-    /**
-     * @param kind         what the files are, in a log line ("claim file")
-     * @param whileInPlace how long a file whose name cannot be reached stays, in a log line (may be empty)
-     * @param reportTitle  the first line of every report
-     * @param copies       the local folder the copies are kept in, one folder per partner
-     */
-    public InboundFiles(String kind, String whileInPlace, String reportTitle, Path copies, Clock clock) {
+    private InboundFiles(String kind, String whileInPlace, String reportTitle, Path copies, ReadFolders folders, Clock clock) {
         this.kind = kind;
         this.whileInPlace = whileInPlace;
         this.reportTitle = reportTitle;
         this.copies = copies;
+        this.folders = folders;
         this.clock = clock;
+    }
+
+    /** Claim files from the practices; the copies of refused and repeated ones are kept in {@code quarantine}. */
+    public static InboundFiles claimFiles(Path quarantine, ReadFolders folders, Clock clock) {
+        return new InboundFiles("claim file", " until the practice renames it", "retro278 intake report", quarantine, folders, clock);
+    }
+
+    /** Response files from the payers; the copy of every one is kept in {@code archive}. */
+    public static InboundFiles responseFiles(Path archive, ReadFolders folders, Clock clock) {
+        return new InboundFiles("response file", "", "retro278 response report", archive, folders, clock);
     }
 
     /**
@@ -88,10 +104,18 @@ public final class InboundFiles {
                 + "\n\n" + text;
     }
 
-    /** Sends the file on: with a report to the error folder, the report beside it; without one ({@code null}) to the done folder. */
-    public void handOver(Message in, String report) {
-        if (report != null) {
-            in.setHeader(REPORT_HEADER, report);
+    /**
+     * Tells the route where the file named {@code name} goes: with a report to the error folder, the report beside
+     * it under a name of at most 255 bytes; without one ({@code null}) to the done folder.
+     */
+    public void handOver(Message in, String name, String report) {
+        in.setHeader(MOVE_NAME_HEADER, PartnerFileName.movable(name));
+        if (report == null) {
+            in.setHeader(TARGET_HEADER, folders.done());
+            return;
         }
+        in.setHeader(TARGET_HEADER, folders.error());
+        in.setHeader(REPORT_HEADER, report);
+        in.setHeader(REPORT_NAME_HEADER, PartnerFileName.stem(name, REPORT_SUFFIX_ROOM) + folders.reportSuffix());
     }
 }

@@ -77,13 +77,13 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
     private volatile Activity activity = Activity.NONE;
 
     public ClaimIntake(TransactionStore store, PracticeDirectory practices, PayerDirectory payers, X217Facts facts,
-                       Path mappings, Path quarantine, Clock clock) {
+                       Path mappings, InboundFiles inbound, Clock clock) {
         this.store = store;
         this.practices = practices;
         this.payers = payers;
         this.facts = facts;
         this.mappings = mappings;
-        this.inbound = new InboundFiles("claim file", " until the practice renames it", "retro278 intake report", quarantine, clock);
+        this.inbound = inbound;
         this.clock = clock;
     }
 
@@ -101,9 +101,9 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
         String practiceId = exchange.getIn().getHeader(PRACTICE_HEADER, String.class);
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         Long modified = exchange.getIn().getHeader(Exchange.FILE_LAST_MODIFIED, Long.class);
-        IntakeOutcome outcome = SpooledFile.read(exchange.getIn(), name, "claims", local -> receive(practiceId, name, local, modified));
+        IntakeOutcome outcome = SpooledFile.read(exchange.getIn(), "claims", local -> receive(practiceId, name, local, modified));
         activity.claimFile(practiceId, outcome.kind().name(), outcome.ready(), outcome.rejected());
-        inbound.handOver(exchange.getIn(), outcome.report());
+        inbound.handOver(exchange.getIn(), name, outcome.report());
     }
 
     /**

@@ -61,14 +61,14 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
     private final ResponseFileRetries retries;
     private volatile Activity activity = Activity.NONE;
 
-    public ResponseIntake(TransactionStore store, ResponseReader reader, Path archive, Clock clock) {
-        this(store, reader, archive, clock, new RetryBackoff(Duration.ofSeconds(2), Duration.ofMinutes(5)));
+    public ResponseIntake(TransactionStore store, ResponseReader reader, InboundFiles inbound, Clock clock) {
+        this(store, reader, inbound, clock, new RetryBackoff(Duration.ofSeconds(2), Duration.ofMinutes(5)));
     }
 
-    ResponseIntake(TransactionStore store, ResponseReader reader, Path archive, Clock clock, RetryBackoff backoff) {
+    ResponseIntake(TransactionStore store, ResponseReader reader, InboundFiles inbound, Clock clock, RetryBackoff backoff) {
         this.store = store;
         this.reader = reader;
-        this.inbound = new InboundFiles("response file", "", "retro278 response report", archive, clock);
+        this.inbound = inbound;
         this.clock = clock;
         this.retries = new ResponseFileRetries(backoff);
     }
@@ -88,7 +88,7 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
      */
     public void onFile(Exchange exchange) throws IOException {
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        SpooledFile.read(exchange.getIn(), name, "response", local -> {
+        SpooledFile.read(exchange.getIn(), "response", local -> {
             onFile(exchange, name, local);
             return null;
         });
@@ -135,7 +135,7 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
                         + " (attempt {})", PartnerFileName.logId(name), payerId, retries.wait(failures).toSeconds(), failures);
             }
         });
-        inbound.handOver(exchange.getIn(), o.report());
+        inbound.handOver(exchange.getIn(), name, o.report());
     }
 
     /**

@@ -20,6 +20,7 @@ import org.apache.camel.Message;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
+import org.retro278.config.RuntimeSettings.ReadFolders;
 import org.retro278.io.PartnerFileName;
 import org.retro278.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
@@ -40,8 +41,7 @@ class InboundFilesTest {
     private CamelContext camel;
 
     private InboundFiles claims() {
-        return new InboundFiles("claim file", " until the practice renames it", "retro278 intake report", dir.resolve("quarantine"),
-                clock);
+        return InboundFiles.claimFiles(dir.resolve("quarantine"), new ReadFolders(".done", ".refused", ".why.txt"), clock);
     }
 
     @BeforeEach
@@ -101,12 +101,30 @@ class InboundFilesTest {
     }
 
     @Test
-    void aFileWithAReportIsHandedOverWithItAndOneWithoutNone() {
+    void aFileWithAReportGoesToTheErrorFolderWithItAndOneWithoutToTheDoneFolder() {
         Message refused = new DefaultExchange(camel).getIn();
-        claims().handOver(refused, "the report");
+        claims().handOver(refused, "a*b.csv", "the report");
+        assertEquals(".refused", refused.getHeader(InboundFiles.TARGET_HEADER));
+        assertEquals(PartnerFileName.movable("a*b.csv"), refused.getHeader(InboundFiles.MOVE_NAME_HEADER));
         assertEquals("the report", refused.getHeader(InboundFiles.REPORT_HEADER));
+        assertEquals(PartnerFileName.stem("a*b.csv", 32) + ".why.txt", refused.getHeader(InboundFiles.REPORT_NAME_HEADER));
+
         Message read = new DefaultExchange(camel).getIn();
-        claims().handOver(read, null);
+        claims().handOver(read, "claims.csv", null);
+        assertEquals(".done", read.getHeader(InboundFiles.TARGET_HEADER));
+        assertEquals("claims.csv", read.getHeader(InboundFiles.MOVE_NAME_HEADER));
         assertNull(read.getHeader(InboundFiles.REPORT_HEADER));
+        assertNull(read.getHeader(InboundFiles.REPORT_NAME_HEADER));
+    }
+
+    @Test
+    void aResponseFileIsNamedAsOneInTheLogAndItsReport() {
+        InboundFiles responses = InboundFiles.responseFiles(dir.resolve("archive"), new ReadFolders(".done", ".error", ".report.txt"),
+                clock);
+        assertFalse(responses.reachable(remote("a\\b.x12", 1L)));
+        assertEquals("a response file (file name " + PartnerFileName.logId("a\\b.x12") + ") cannot be read: its name holds a backslash,"
+                + " which the SFTP client cannot carry; it stays where it is", log.list.get(0).getFormattedMessage());
+        assertEquals("retro278 response report\nfile: ta1.x12\nreceived: 2026-11-16T16:00:00Z\n\nREFUSED: why\n",
+                responses.report("ta1.x12", "", "REFUSED: why\n"));
     }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.retro278.config.RuntimeSettings;
 import org.retro278.inbound.InboundFiles;
 import org.retro278.io.PartnerFileName;
 import org.retro278.testing.ProjectFiles;
@@ -72,6 +73,10 @@ class ResponseIntakeFailuresTest {
         return Files.copy(ProjectFiles.path("src/test/resources/org/retro278/x12/response/ta1-accepted.x12"), dir.resolve(name));
     }
 
+    private InboundFiles archive() {
+        return InboundFiles.responseFiles(dir.resolve("archive"), RuntimeSettings.defaults().readFolders(), clock);
+    }
+
     private static GenericFile<Object> remote(String name) {
         GenericFile<Object> f = new GenericFile<>();
         f.setAbsoluteFilePath("/payera/outbound/" + name);
@@ -95,7 +100,7 @@ class ResponseIntakeFailuresTest {
     @Test
     void aFileTheStoreRefusesGoesToErrorWithAReportAfterOneAttempt() throws Exception {
         try (TransactionStore store = TransactionStore.openH2(dir.resolve("work"), null, clock)) {
-            ResponseIntake intake = new ResponseIntake(store, READER, dir.resolve("archive"), clock);
+            ResponseIntake intake = new ResponseIntake(store, READER, archive(), clock);
             // a payer id longer than the store keeps: the store refuses the data itself (SQLState 22001)
             String payer = "P".repeat(80);
             Exchange e = exchange(payer, response("ta1.x12"));
@@ -112,7 +117,7 @@ class ResponseIntakeFailuresTest {
     @Test
     void aFileWhileTheStoreIsUnreachableWaitsOutItsBackOffAndOthersGoOn() throws Exception {
         TransactionStore store = TransactionStore.openH2(dir.resolve("work"), null, clock);
-        ResponseIntake intake = new ResponseIntake(store, READER, dir.resolve("archive"), clock,
+        ResponseIntake intake = new ResponseIntake(store, READER, archive(), clock,
                 new RetryBackoff(Duration.ofSeconds(2), Duration.ofSeconds(60)));
         store.close(); // the store is gone
         Exchange first = exchange("PAYERA", response("ta1.x12"));
