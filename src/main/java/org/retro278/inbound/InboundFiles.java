@@ -38,19 +38,25 @@ public final class InboundFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundFiles.class);
 
-    private final String kind;
-    private final String whileInPlace;
-    private final String reportTitle;
+    private final Words words;
     private final Path copies;
     private final ReadFolders folders;
     private final Clock clock;
     /** Files left in place because their name cannot be reached, each reported once (folder, name, size, time). */
     private final Set<String> reportedUnreachable = ConcurrentHashMap.newKeySet();
 
-    private InboundFiles(String kind, String whileInPlace, String reportTitle, Path copies, ReadFolders folders, Clock clock) {
-        this.kind = kind;
-        this.whileInPlace = whileInPlace;
-        this.reportTitle = reportTitle;
+    /**
+     * How the files of one kind are named to people.
+     *
+     * @param kind         what the files are, in a log line ("claim file")
+     * @param whileInPlace how long a file whose name cannot be reached stays, in a log line (may be empty)
+     * @param reportTitle  the first line of every report
+     */
+    private record Words(String kind, String whileInPlace, String reportTitle) {
+    }
+
+    private InboundFiles(Words words, Path copies, ReadFolders folders, Clock clock) {
+        this.words = words;
         this.copies = copies;
         this.folders = folders;
         this.clock = clock;
@@ -58,12 +64,13 @@ public final class InboundFiles {
 
     /** Claim files from the practices; the copies of refused and repeated ones are kept in {@code quarantine}. */
     public static InboundFiles claimFiles(Path quarantine, ReadFolders folders, Clock clock) {
-        return new InboundFiles("claim file", " until the practice renames it", "retro278 intake report", quarantine, folders, clock);
+        return new InboundFiles(new Words("claim file", " until the practice renames it", "retro278 intake report"), quarantine,
+                folders, clock);
     }
 
     /** Response files from the payers; the copy of every one is kept in {@code archive}. */
     public static InboundFiles responseFiles(Path archive, ReadFolders folders, Clock clock) {
-        return new InboundFiles("response file", "", "retro278 response report", archive, folders, clock);
+        return new InboundFiles(new Words("response file", "", "retro278 response report"), archive, folders, clock);
     }
 
     /**
@@ -77,7 +84,7 @@ public final class InboundFiles {
         }
         if (reportedUnreachable.add(serverKey(file))) {
             LOG.warn("a {} (file name {}) cannot be read: its name holds a backslash, which the SFTP client cannot carry;"
-                    + " it stays where it is{}", kind, PartnerFileName.logId(file.getFileNameOnly()), whileInPlace);
+                    + " it stays where it is{}", words.kind(), PartnerFileName.logId(file.getFileNameOnly()), words.whileInPlace());
         }
         return false;
     }
@@ -100,7 +107,7 @@ public final class InboundFiles {
      * the partner, never to a log.
      */
     public String report(String fileName, String receivedNote, String text) {
-        return reportTitle + "\nfile: " + PartnerFileName.shown(fileName) + "\nreceived: " + Instant.now(clock) + receivedNote
+        return words.reportTitle() + "\nfile: " + PartnerFileName.shown(fileName) + "\nreceived: " + Instant.now(clock) + receivedNote
                 + "\n\n" + text;
     }
 

@@ -11,9 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
@@ -29,7 +27,6 @@ import org.retro278.mapping.ClaimFileReader;
 import org.retro278.mapping.ClaimFileRefusedException;
 import org.retro278.mapping.ClaimGroup;
 import org.retro278.mapping.ClaimGroupSink;
-import org.retro278.mapping.ClaimLayout;
 import org.retro278.mapping.ClaimRow;
 import org.retro278.ops.Activity;
 import org.retro278.rules.ClaimRules;
@@ -70,10 +67,9 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
     private final PracticeDirectory practices;
     private final PayerDirectory payers;
     private final X217Facts facts;
-    private final Path mappings;
+    private final LayoutReaders readers;
     private final InboundFiles inbound;
     private final Clock clock;
-    private final Map<String, ClaimFileReader> readers = new ConcurrentHashMap<>();
     private volatile Activity activity = Activity.NONE;
 
     public ClaimIntake(TransactionStore store, PracticeDirectory practices, PayerDirectory payers, X217Facts facts,
@@ -82,7 +78,7 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
         this.practices = practices;
         this.payers = payers;
         this.facts = facts;
-        this.mappings = mappings;
+        this.readers = new LayoutReaders(mappings);
         this.inbound = inbound;
         this.clock = clock;
     }
@@ -157,7 +153,7 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
 
         LocalDate asOf = LocalDate.now(clock);
         try {
-            ClaimFileReader reader = reader(practice);
+            ClaimFileReader reader = readers.of(practice.layout());
             ClaimRules rules = new ClaimRules(payers, facts, reader.layout().datePattern(), asOf);
             Recorder recorder = new Recorder(received.id(), rules);
             reader.read(file, recorder);
@@ -175,20 +171,6 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
             throw new IOException("practice " + practiceId + ": its layout '" + practice.layout() + "' cannot be used: "
                     + e.getMessage(), e);
         }
-    }
-
-    private ClaimFileReader reader(PracticeProfile practice) throws ConfigurationException {
-        ClaimFileReader r = readers.get(practice.layout());
-        if (r == null) {
-            synchronized (readers) {
-                r = readers.get(practice.layout());
-                if (r == null) {
-                    r = new ClaimFileReader(ClaimLayout.load(mappings, practice.layout()));
-                    readers.put(practice.layout(), r);
-                }
-            }
-        }
-        return r;
     }
 
     /**
@@ -210,7 +192,7 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
     }
 
     public void close() {
-        readers.values().forEach(ClaimFileReader::close);
+        readers.close();
     }
 
     /**

@@ -38,23 +38,20 @@ class InboundFilesTest {
     private final TestClock clock = TestClock.stoppedAt(Instant.parse("2026-11-16T16:00:00Z"));
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger(InboundFiles.class);
-    private CamelContext camel;
 
     private InboundFiles claims() {
         return InboundFiles.claimFiles(dir.resolve("quarantine"), new ReadFolders(".done", ".refused", ".why.txt"), clock);
     }
 
     @BeforeEach
-    void start() {
-        camel = new DefaultCamelContext();
+    void listen() {
         log.start();
         logger.addAppender(log);
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stopListening() {
         logger.detachAppender(log);
-        camel.close();
     }
 
     private static GenericFile<Object> remote(String name, long modified) {
@@ -101,7 +98,13 @@ class InboundFilesTest {
     }
 
     @Test
-    void aFileWithAReportGoesToTheErrorFolderWithItAndOneWithoutToTheDoneFolder() {
+    void aFileWithAReportGoesToTheErrorFolderWithItAndOneWithoutToTheDoneFolder() throws Exception {
+        try (CamelContext camel = new DefaultCamelContext()) {
+            handOver(camel);
+        }
+    }
+
+    private void handOver(CamelContext camel) {
         Message refused = new DefaultExchange(camel).getIn();
         claims().handOver(refused, "a*b.csv", "the report");
         assertEquals(".refused", refused.getHeader(InboundFiles.TARGET_HEADER));
