@@ -70,7 +70,7 @@ class ResponseIntakeFailuresTest {
     }
 
     private Path response(String name) throws IOException {
-        return Files.copy(ProjectFiles.path("src/test/resources/org/retro278/x12/response/ta1-accepted.x12"), dir.resolve(name));
+        return Files.copy(ProjectFiles.path("src/test/resources/golden/read/ta1-accepted.x12"), dir.resolve(name));
     }
 
     private InboundFiles archive() {

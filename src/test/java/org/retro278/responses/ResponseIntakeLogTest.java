@@ -31,7 +31,7 @@ class ResponseIntakeLogTest {
     @Test
     void aFileWithManyProblemsLogsTheFirstAndACount() throws Exception {
         // a payer returning our own 278 requests: every transaction set is a problem for the response reader
-        String request = Files.readString(ProjectFiles.path("sample-edi/x12/riverside-2026-11-15.PAYERA.000000001.x12"),
+        String request = Files.readString(ProjectFiles.path("src/test/resources/golden/convert/riverside-2026-11-15.PAYERA.000000001.x12"),
                 StandardCharsets.US_ASCII);
         int st = request.indexOf("ST*");
         int ge = request.indexOf("GE*");
