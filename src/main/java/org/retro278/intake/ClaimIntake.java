@@ -7,15 +7,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
@@ -23,14 +19,14 @@ import org.retro278.config.ConfigurationException;
 import org.retro278.config.PayerDirectory;
 import org.retro278.config.PracticeDirectory;
 import org.retro278.config.PracticeProfile;
+import org.retro278.inbound.InboundFiles;
+import org.retro278.inbound.SpooledFile;
 import org.retro278.io.Hashes;
 import org.retro278.io.PartnerFileName;
-import org.retro278.io.SecureFiles;
 import org.retro278.mapping.ClaimFileReader;
 import org.retro278.mapping.ClaimFileRefusedException;
 import org.retro278.mapping.ClaimGroup;
 import org.retro278.mapping.ClaimGroupSink;
-import org.retro278.mapping.ClaimLayout;
 import org.retro278.mapping.ClaimRow;
 import org.retro278.ops.Activity;
 import org.retro278.rules.ClaimRules;
@@ -64,30 +60,26 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
     /** Claims written to the store per transaction. */
     static final int CHUNK = 500;
 
-    /** Exchange headers the route and this class share. */
+    /** The exchange header the route names the practice in. */
     public static final String PRACTICE_HEADER = "retro278PracticeId";
-    public static final String REPORT_HEADER = "retro278Report";
 
     private final TransactionStore store;
     private final PracticeDirectory practices;
     private final PayerDirectory payers;
     private final X217Facts facts;
-    private final Path mappings;
-    private final Path quarantine;
+    private final LayoutReaders readers;
+    private final InboundFiles inbound;
     private final Clock clock;
-    private final Map<String, ClaimFileReader> readers = new ConcurrentHashMap<>();
     private volatile Activity activity = Activity.NONE;
-    /** Files left in place because their name cannot be reached, each reported once (folder, name, size, time). */
-    private final Set<String> reportedUnreachable = ConcurrentHashMap.newKeySet();
 
     public ClaimIntake(TransactionStore store, PracticeDirectory practices, PayerDirectory payers, X217Facts facts,
-                       Path mappings, Path quarantine, Clock clock) {
+                       Path mappings, InboundFiles inbound, Clock clock) {
         this.store = store;
         this.practices = practices;
         this.payers = payers;
         this.facts = facts;
-        this.mappings = mappings;
-        this.quarantine = quarantine;
+        this.readers = new LayoutReaders(mappings);
+        this.inbound = inbound;
         this.clock = clock;
     }
 
@@ -105,27 +97,18 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
         String practiceId = exchange.getIn().getHeader(PRACTICE_HEADER, String.class);
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         Long modified = exchange.getIn().getHeader(Exchange.FILE_LAST_MODIFIED, Long.class);
-        IntakeOutcome outcome = SpooledFile.read(exchange.getIn(), name, "claims", local -> receive(practiceId, name, local, modified));
+        IntakeOutcome outcome = SpooledFile.read(exchange.getIn(), "claims", local -> receive(practiceId, name, local, modified));
         activity.claimFile(practiceId, outcome.kind().name(), outcome.ready(), outcome.rejected());
-        if (outcome.report() != null) {
-            exchange.getIn().setHeader(REPORT_HEADER, outcome.report());
-        }
+        inbound.handOver(exchange.getIn(), name, outcome.report());
     }
 
     /**
-     * The route's consumer filter: a file whose name the SFTP client cannot reach ({@link PartnerFileName#unreachable})
-     * is left in place and reported once in the log, by a hash of its name; every other file is read.
+     * The route's consumer filter: a file whose name the SFTP client cannot reach is left in place and reported once
+     * ({@link InboundFiles#reachable}); every other file is read.
      */
     @Override
     public boolean accept(GenericFile<Object> file) {
-        if (file.isDirectory() || !PartnerFileName.unreachable(file.getFileNameOnly())) {
-            return true;
-        }
-        if (reportedUnreachable.add(file.getAbsoluteFilePath() + "|" + file.getFileLength() + "|" + file.getLastModified())) {
-            LOG.warn("a claim file (file name {}) cannot be read: its name holds a backslash, which the SFTP client cannot carry;"
-                    + " it stays where it is until the practice renames it", PartnerFileName.logId(file.getFileNameOnly()));
-        }
-        return false;
+        return inbound.reachable(file);
     }
 
     /** Takes in one claim file of a practice. */
@@ -160,7 +143,7 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
         }
         if (received.isDuplicate()) {
             ReceivedFile first = store.findFile(received.duplicateOf()).orElseThrow();
-            keepCopy(practiceId, fileName, file);
+            inbound.keepCopy(practiceId, fileName, file);
             LOG.info("file {} of practice {} repeats file {}: not processed again", received.id(), practiceId, first.id());
             return new IntakeOutcome(IntakeOutcome.Kind.DUPLICATE, received.id(), 0, 0, report(fileName, received,
                     "DUPLICATE: this file has the same content (SHA-256 " + sha256 + ") as '" + PartnerFileName.shown(first.fileName())
@@ -170,7 +153,7 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
 
         LocalDate asOf = LocalDate.now(clock);
         try {
-            ClaimFileReader reader = reader(practice);
+            ClaimFileReader reader = readers.of(practice.layout());
             ClaimRules rules = new ClaimRules(payers, facts, reader.layout().datePattern(), asOf);
             Recorder recorder = new Recorder(received.id(), rules);
             reader.read(file, recorder);
@@ -180,7 +163,7 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
         } catch (ClaimFileRefusedException e) {
             store.restartFile(received.id());
             store.markFileRefused(received.id(), e.getMessage());
-            keepCopy(practiceId, fileName, file);
+            inbound.keepCopy(practiceId, fileName, file);
             LOG.warn("file {} of practice {} refused as a whole (report in .error)", received.id(), practiceId);
             return new IntakeOutcome(IntakeOutcome.Kind.REFUSED, received.id(), 0, 0, report(fileName, received,
                     "REFUSED: " + e.getMessage() + "\nNo claim of this file was taken in. Correct the file and drop it again."));
@@ -188,20 +171,6 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
             throw new IOException("practice " + practiceId + ": its layout '" + practice.layout() + "' cannot be used: "
                     + e.getMessage(), e);
         }
-    }
-
-    private ClaimFileReader reader(PracticeProfile practice) throws ConfigurationException {
-        ClaimFileReader r = readers.get(practice.layout());
-        if (r == null) {
-            synchronized (readers) {
-                r = readers.get(practice.layout());
-                if (r == null) {
-                    r = new ClaimFileReader(ClaimLayout.load(mappings, practice.layout()));
-                    readers.put(practice.layout(), r);
-                }
-            }
-        }
-        return r;
     }
 
     /**
@@ -219,19 +188,11 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
     }
 
     private String report(String fileName, ReceivedFile f, String what) {
-        return "retro278 intake report\nfile: " + PartnerFileName.shown(fileName) + "\nreceived: " + Instant.now(clock) + " (file " + f.id()
-                + ")\n\n" + what + "\n";
-    }
-
-    /** Keeps the bytes of a file that did not go through, owner-only, in the local quarantine folder. */
-    private void keepCopy(String practiceId, String fileName, Path file) throws IOException {
-        Path dir = SecureFiles.createPrivateDirectories(quarantine.resolve(practiceId));
-        Path target = dir.resolve(Instant.now(clock).toEpochMilli() + "-" + PartnerFileName.local(fileName, 14));
-        SecureFiles.writeAtomically(target, out -> Files.copy(file, out));
+        return inbound.report(fileName, " (file " + f.id() + ")", what + "\n");
     }
 
     public void close() {
-        readers.values().forEach(ClaimFileReader::close);
+        readers.close();
     }
 
     /**

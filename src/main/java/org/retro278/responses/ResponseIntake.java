@@ -10,17 +10,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.apache.camel.component.file.GenericFileMessage;
 import org.apache.camel.support.SynchronizationAdapter;
-import org.retro278.intake.SpooledFile;
+import org.retro278.inbound.InboundFiles;
+import org.retro278.inbound.SpooledFile;
 import org.retro278.io.Hashes;
 import org.retro278.io.PartnerFileName;
-import org.retro278.io.SecureFiles;
 import org.retro278.ops.Activity;
 import org.retro278.store.ResponseSession;
 import org.retro278.store.StoreException;
@@ -53,26 +51,24 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
     /** How many problems of one response file reach the log (a wrong file can hold thousands). */
     static final int LOGGED_PROBLEMS = 10;
 
+    /** The exchange header the route names the payer in. */
     public static final String PAYER_HEADER = "retro278PayerId";
-    public static final String REPORT_HEADER = "retro278Report";
 
     private final TransactionStore store;
     private final ResponseReader reader;
-    private final Path archive;
+    private final InboundFiles inbound;
     private final Clock clock;
     private final ResponseFileRetries retries;
     private volatile Activity activity = Activity.NONE;
-    /** Files left in place because their name cannot be reached, each reported once. */
-    private final Set<String> reportedUnreachable = ConcurrentHashMap.newKeySet();
 
-    public ResponseIntake(TransactionStore store, ResponseReader reader, Path archive, Clock clock) {
-        this(store, reader, archive, clock, new RetryBackoff(Duration.ofSeconds(2), Duration.ofMinutes(5)));
+    public ResponseIntake(TransactionStore store, ResponseReader reader, InboundFiles inbound, Clock clock) {
+        this(store, reader, inbound, clock, new RetryBackoff(Duration.ofSeconds(2), Duration.ofMinutes(5)));
     }
 
-    ResponseIntake(TransactionStore store, ResponseReader reader, Path archive, Clock clock, RetryBackoff backoff) {
+    ResponseIntake(TransactionStore store, ResponseReader reader, InboundFiles inbound, Clock clock, RetryBackoff backoff) {
         this.store = store;
         this.reader = reader;
-        this.archive = archive;
+        this.inbound = inbound;
         this.clock = clock;
         this.retries = new ResponseFileRetries(backoff);
     }
@@ -92,7 +88,7 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
      */
     public void onFile(Exchange exchange) throws IOException {
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        SpooledFile.read(exchange.getIn(), name, "response", local -> {
+        SpooledFile.read(exchange.getIn(), "response", local -> {
             onFile(exchange, name, local);
             return null;
         });
@@ -101,7 +97,7 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
     private void onFile(Exchange exchange, String name, Path local) throws IOException {
         String payerId = exchange.getIn().getHeader(PAYER_HEADER, String.class);
         String key = exchange.getIn() instanceof GenericFileMessage<?> m && m.getGenericFile() != null
-                ? key(m.getGenericFile()) : payerId + "|" + name;
+                ? InboundFiles.serverKey(m.getGenericFile()) : payerId + "|" + name;
         Optional<Outcome> earlier = retries.decided(key);
         Outcome o;
         if (earlier.isPresent()) {
@@ -139,33 +135,20 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
                         + " (attempt {})", PartnerFileName.logId(name), payerId, retries.wait(failures).toSeconds(), failures);
             }
         });
-        if (o.report() != null) {
-            exchange.getIn().setHeader(REPORT_HEADER, o.report());
-        }
+        inbound.handOver(exchange.getIn(), name, o.report());
     }
 
     /**
      * The route's consumer filter: a file whose last attempt failed for a passing reason is left alone until
-     * its back-off has passed (it is not even downloaded), so it neither loops nor holds up the other files.
+     * its back-off has passed (it is not even downloaded), so it neither loops nor holds up the other files; a file
+     * whose name the SFTP client cannot reach is left in place and reported once ({@link InboundFiles#reachable}).
      */
     @Override
     public boolean accept(GenericFile<Object> file) {
         if (file.isDirectory()) {
             return true;
         }
-        if (PartnerFileName.unreachable(file.getFileNameOnly())) {
-            if (reportedUnreachable.add(key(file))) {
-                LOG.warn("a response file (file name {}) cannot be read: its name holds a backslash, which the SFTP client cannot"
-                        + " carry; it stays where it is", PartnerFileName.logId(file.getFileNameOnly()));
-            }
-            return false;
-        }
-        return retries.due(key(file), Instant.now(clock));
-    }
-
-    /** A file on a payer's server: its path, size and modification time (a changed file is a new one). */
-    private static String key(GenericFile<?> file) {
-        return file.getAbsoluteFilePath() + "|" + file.getFileLength() + "|" + file.getLastModified();
+        return inbound.reachable(file) && retries.due(InboundFiles.serverKey(file), Instant.now(clock));
     }
 
     /**
@@ -206,7 +189,7 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
     }
 
     public Outcome receive(String payerId, String fileName, Path file) throws IOException {
-        keepCopy(payerId, fileName, file);
+        inbound.keepCopy(payerId, fileName, file);
         String sha = Hashes.sha256(file);
         List<X12Problem> problems = new ArrayList<>();
         ValidationSummary[] summary = new ValidationSummary[1];
@@ -238,8 +221,7 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
         var t = out.tally();
         String report = null;
         if (unreadablePart || t.unmatched() > 0) {
-            StringBuilder b = new StringBuilder("retro278 response report\nfile: " + PartnerFileName.shown(fileName) + "\nreceived: " + Instant.now(clock)
-                    + "\n\n" + t.items() + " answer(s) read, " + t.matched() + " matched to claims, " + t.unmatched()
+            StringBuilder b = new StringBuilder(t.items() + " answer(s) read, " + t.matched() + " matched to claims, " + t.unmatched()
                     + " matched nothing (kept in the store as unmatched responses).\n");
             for (X12Problem p : problems) {
                 b.append(p.describe()).append('\n');
@@ -247,7 +229,7 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
             if (unreadablePart) {
                 b.append("\nPart of the file could not be read; what came before that point was applied.\n");
             }
-            report = b.toString();
+            report = inbound.report(fileName, "", b.toString());
         }
         return new Outcome(true, false, t.items(), t.matched(), t.unmatched(), t.problems(), report);
     }
@@ -273,13 +255,6 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
 
     /** A file nothing of which was applied: to .error with a report, as claim intake does. */
     private Outcome refused(String fileName, String what) {
-        return new Outcome(false, false, 0, 0, 0, 1, "retro278 response report\nfile: " + PartnerFileName.shown(fileName) + "\nreceived: "
-                + Instant.now(clock) + "\n\n" + what + "\n");
-    }
-
-    private void keepCopy(String payerId, String fileName, Path file) throws IOException {
-        Path dir = SecureFiles.createPrivateDirectories(archive.resolve(payerId));
-        Path target = dir.resolve(Instant.now(clock).toEpochMilli() + "-" + PartnerFileName.local(fileName, 14));
-        SecureFiles.writeAtomically(target, o -> Files.copy(file, o));
+        return new Outcome(false, false, 0, 0, 0, 1, inbound.report(fileName, "", what + "\n"));
     }
 }

@@ -30,6 +30,7 @@ import org.retro278.config.PracticeDirectory;
 import org.retro278.config.PracticeProfile;
 import org.retro278.config.RuntimeSettings;
 import org.retro278.config.SubmitterSettings;
+import org.retro278.inbound.InboundFiles;
 import org.retro278.intake.ClaimIntake;
 import org.retro278.io.SecureFiles;
 import org.retro278.ops.ManagementPort;
@@ -137,7 +138,8 @@ public final class Adapter implements AutoCloseable {
             management = ManagementPort.prepare(settings.management(), store,
                     practices.all().stream().map(PracticeProfile::id).toList(),
                     payers.all().stream().filter(p -> p.gateway() != null).map(PayerProfile::id).toList());
-            intake = new ClaimIntake(store, practices, payers, X12Checks.facts(), o.mappings(), work.resolve("quarantine"), o.clock());
+            intake = new ClaimIntake(store, practices, payers, X12Checks.facts(), o.mappings(),
+                    InboundFiles.claimFiles(work.resolve("quarantine"), settings.readFolders(), o.clock()), o.clock());
             intake.countInto(management.activity());
             Submission submission = new Submission(store, payers, X12Checks.transactionSets(), X12Checks.envelopes(),
                     submitter.traceOriginator(), work.resolve("outbox"), o.clock(), workers, cores,
@@ -145,7 +147,7 @@ public final class Adapter implements AutoCloseable {
                     new RetryBackoff(settings.retryBackoffFirst(), settings.retryBackoffMax()));
             submission.countInto(management.activity());
             ResponseIntake responseIntake = new ResponseIntake(store, ResponseReader.using(X12Checks.validator()),
-                    work.resolve("responses"), o.clock());
+                    InboundFiles.responseFiles(work.resolve("responses"), settings.readFolders(), o.clock()), o.clock());
             responseIntake.countInto(management.activity());
             SftpPollFailures pollFailures = new SftpPollFailures();
 
@@ -174,7 +176,7 @@ public final class Adapter implements AutoCloseable {
                 params.put("pollMillis", Long.toString(p.poll().toMillis()));
                 params.put("quietMillis", Long.toString(p.quiet().toMillis()));
                 params.put("spoolDir", SecureFiles.createPrivateDirectories(work.resolve("spool").resolve(p.id())).toString());
-                params.putAll(readFolders(settings.readFolders()));
+                params.put("errorFolder", settings.readFolders().error());
                 addRoute(camel, "practice-intake", "intake-" + p.id(), params);
                 Map<String, String> status = partnerParameters(sftp, "practiceId", p.id(), p.outboxFolder());
                 status.put("pollMillis", Long.toString(times.statusPoll().toMillis()));
@@ -193,7 +195,7 @@ public final class Adapter implements AutoCloseable {
                 responses.put("pollMillis", Long.toString(Math.max(times.responsePollAtLeast().toMillis(), p.gateway().poll().toMillis())));
                 responses.put("quietMillis", Long.toString(times.responseQuiet().toMillis()));
                 responses.put("spoolDir", SecureFiles.createPrivateDirectories(work.resolve("spool").resolve("responses-" + p.id())).toString());
-                responses.putAll(readFolders(settings.readFolders()));
+                responses.put("errorFolder", settings.readFolders().error());
                 addRoute(camel, "payer-responses", "responses-" + p.id(), responses);
             }
             camel.start();
@@ -314,11 +316,6 @@ public final class Adapter implements AutoCloseable {
         params.put(idParameter, id);
         params.put("folder", folder);
         return params;
-    }
-
-    /** Where the routes that read files move them (practice-intake, payer-responses). */
-    private static Map<String, String> readFolders(RuntimeSettings.ReadFolders folders) {
-        return Map.of("doneFolder", folders.done(), "errorFolder", folders.error(), "reportSuffix", folders.reportSuffix());
     }
 
     private static void loadTemplates(CamelContext camel, Path routes) throws Exception {

@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -213,6 +215,35 @@ final class Database implements AutoCloseable {
         try (ResultSet rs = q.executeQuery()) {
             return rs.next() ? Optional.ofNullable(reader.read(rs)) : Optional.empty();
         }
+    }
+
+    /** Every row the query returns, read, in order. */
+    static <T> List<T> all(PreparedStatement q, RowReader<T> reader) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                out.add(reader.read(rs));
+            }
+        }
+        return out;
+    }
+
+    /** Runs a statement that changes rows, its parameters set by {@code binder}: how many rows it changed. */
+    static int update(Connection c, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement up = c.prepareStatement(sql)) {
+            binder.bind(up);
+            return up.executeUpdate();
+        }
+    }
+
+    /** In one transaction: whether a {@code select count(*)} query, its parameters set by {@code binder}, counts any row. */
+    boolean anyRow(String what, String countSql, Binder binder) {
+        return transaction(what, c -> {
+            try (PreparedStatement q = c.prepareStatement(countSql)) {
+                binder.bind(q);
+                return one(q, rs -> rs.getLong(1)).orElse(0L) > 0;
+            }
+        });
     }
 
     static long generatedKey(PreparedStatement ps) throws SQLException {

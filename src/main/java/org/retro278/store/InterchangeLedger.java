@@ -161,23 +161,19 @@ final class InterchangeLedger {
         OffsetDateTime now = db.now();
         String reasonsJson = db.json.reasons(reasons);
         return db.transaction("taking a claim out of an interchange", c -> {
-            try (PreparedStatement up = c.prepareStatement("update interchange set transaction_count = transaction_count - 1 "
-                    + "where id = ? and state = 'SENDING'")) {
-                up.setLong(1, interchangeId);
-                if (up.executeUpdate() != 1) {
-                    return false;
-                }
+            if (Database.update(c, "update interchange set transaction_count = transaction_count - 1 "
+                    + "where id = ? and state = 'SENDING'", up -> up.setLong(1, interchangeId)) != 1) {
+                return false;
             }
-            try (PreparedStatement up = c.prepareStatement("update claim set state = 'ERROR', interchange_id = null, "
-                    + "reasons_json = ?, updated_at = ? where id = ? and interchange_id = ? and state = 'READY'")) {
-                Sql.setText(up, 1, reasonsJson);
-                Sql.setTime(up, 2, now);
-                up.setLong(3, claimKey);
-                up.setLong(4, interchangeId);
-                if (up.executeUpdate() != 1) {
-                    c.rollback();
-                    return false;
-                }
+            if (Database.update(c, "update claim set state = 'ERROR', interchange_id = null, reasons_json = ?, updated_at = ? "
+                    + "where id = ? and interchange_id = ? and state = 'READY'", up -> {
+                        Sql.setText(up, 1, reasonsJson);
+                        Sql.setTime(up, 2, now);
+                        up.setLong(3, claimKey);
+                        up.setLong(4, interchangeId);
+                    }) != 1) {
+                c.rollback();
+                return false;
             }
             HistoryEntry.writeAll(c, List.of(new HistoryEntry(claimKey, ClaimState.READY, ClaimState.ERROR,
                     "taken out of interchange " + interchangeId + " before it was sent")), now, HistoryCause.submission(interchangeId));

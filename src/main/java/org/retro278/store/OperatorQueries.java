@@ -214,27 +214,26 @@ final class OperatorQueries implements OperatorView {
     @Override
     public List<ClaimChange> history(long claimKey) {
         return db.transaction("reading a claim's history", c -> {
-            List<ClaimChange> out = new ArrayList<>();
             try (PreparedStatement q = c.prepareStatement("select e.id, e.occurred_at, e.from_state, e.to_state, e.actor, "
                     + "e.received_file_id, f.file_name as received_name, e.interchange_id, i.isa13, i.file_name as interchange_name, "
                     + "e.response_file_id, r.file_name as response_name, e.detail from claim_event e "
                     + "left join received_file f on f.id = e.received_file_id left join interchange i on i.id = e.interchange_id "
                     + "left join response_file r on r.id = e.response_file_id where e.claim_key = ? order by e.id")) {
                 q.setLong(1, claimKey);
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        String from = rs.getString("from_state");
-                        out.add(new ClaimChange(rs.getLong("id"), Sql.instant(rs, "occurred_at"),
-                                from == null ? null : ClaimState.valueOf(from), ClaimState.valueOf(rs.getString("to_state")),
-                                rs.getString("actor"), Sql.nullableLong(rs, "received_file_id"), rs.getString("received_name"),
-                                Sql.nullableLong(rs, "interchange_id"), Sql.nullableLong(rs, "isa13"),
-                                rs.getString("interchange_name"), Sql.nullableLong(rs, "response_file_id"),
-                                rs.getString("response_name"), rs.getString("detail")));
-                    }
-                }
+                return Database.all(q, OperatorQueries::change);
             }
-            return out;
         });
+    }
+
+    /** A row of claim_event with the names of the files and the interchange it points at. */
+    private static ClaimChange change(ResultSet rs) throws SQLException {
+        String from = rs.getString("from_state");
+        return new ClaimChange(rs.getLong("id"), Sql.instant(rs, "occurred_at"),
+                from == null ? null : ClaimState.valueOf(from), ClaimState.valueOf(rs.getString("to_state")),
+                rs.getString("actor"), Sql.nullableLong(rs, "received_file_id"), rs.getString("received_name"),
+                Sql.nullableLong(rs, "interchange_id"), Sql.nullableLong(rs, "isa13"),
+                rs.getString("interchange_name"), Sql.nullableLong(rs, "response_file_id"),
+                rs.getString("response_name"), rs.getString("detail"));
     }
 
     @Override

@@ -121,47 +121,35 @@ final class ReceivedFiles {
      * size and server modification time (a crash after its intake committed and before it was moved).
      */
     boolean isSameSourceFile(long fileId, String fileName, long size, long sourceModified) {
-        return db.transaction("looking up a file", c -> {
-            try (PreparedStatement q = c.prepareStatement("select count(*) from received_file where id = ? and file_name = ? "
-                    + "and size_bytes = ? and source_modified = ?")) {
-                q.setLong(1, fileId);
-                q.setString(2, fileName);
-                q.setLong(3, size);
-                q.setLong(4, sourceModified);
-                return Database.one(q, rs -> rs.getLong(1)).orElse(0L) > 0;
-            }
-        });
+        return db.anyRow("looking up a file", "select count(*) from received_file where id = ? and file_name = ? "
+                + "and size_bytes = ? and source_modified = ?", q -> {
+                    q.setLong(1, fileId);
+                    q.setString(2, fileName);
+                    q.setLong(3, size);
+                    q.setLong(4, sourceModified);
+                });
     }
 
     /** Whether another, earlier file of the practice had this name. */
     boolean fileNameUsedBefore(String practiceId, String fileName, long fileId) {
-        return db.transaction("looking up file names", c -> {
-            try (PreparedStatement q = c.prepareStatement("select count(*) from received_file where practice_id = ? "
-                    + "and file_name = ? and id < ? and outcome <> 'DUPLICATE'")) {
-                q.setString(1, practiceId);
-                q.setString(2, fileName);
-                q.setLong(3, fileId);
-                return Database.one(q, rs -> rs.getLong(1)).orElse(0L) > 0;
-            }
-        });
+        return db.anyRow("looking up file names", "select count(*) from received_file where practice_id = ? "
+                + "and file_name = ? and id < ? and outcome <> 'DUPLICATE'", q -> {
+                    q.setString(1, practiceId);
+                    q.setString(2, fileName);
+                    q.setLong(3, fileId);
+                });
     }
 
     /** See {@link TransactionStore#filesWithNewStatus}. */
     List<ReceivedFile> filesWithNewStatus(String practiceId) {
         return db.transaction("finding files whose status changed", c -> {
-            List<ReceivedFile> out = new ArrayList<>();
             try (PreparedStatement q = c.prepareStatement("select " + Database.FILE_COLUMNS + " from received_file f "
                     + "where f.practice_id = ? "
                     + "and f.outcome = 'PROCESSED' and exists (select 1 from claim c where c.file_id = f.id and "
                     + "(f.status_published_at is null or c.updated_at > f.status_published_at)) order by f.id")) {
                 q.setString(1, practiceId);
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(db.file(rs));
-                    }
-                }
+                return Database.all(q, db::file);
             }
-            return out;
         });
     }
 
@@ -200,19 +188,17 @@ final class ReceivedFiles {
             }
             int ready;
             int rejected;
-            try (PreparedStatement up = c.prepareStatement("update claim set state = 'READY', ready_at = ?, updated_at = ? "
-                    + "where file_id = ? and state = 'RECEIVED' and reasons_json is null and has_request")) {
-                Sql.setTime(up, 1, now);
-                Sql.setTime(up, 2, now);
-                up.setLong(3, fileId);
-                ready = up.executeUpdate();
-            }
-            try (PreparedStatement up = c.prepareStatement("update claim set state = 'REJECTED_LOCALLY', updated_at = ? "
-                    + "where file_id = ? and state = 'RECEIVED'")) {
-                Sql.setTime(up, 1, now);
-                up.setLong(2, fileId);
-                rejected = up.executeUpdate();
-            }
+            ready = Database.update(c, "update claim set state = 'READY', ready_at = ?, updated_at = ? "
+                    + "where file_id = ? and state = 'RECEIVED' and reasons_json is null and has_request", up -> {
+                        Sql.setTime(up, 1, now);
+                        Sql.setTime(up, 2, now);
+                        up.setLong(3, fileId);
+                    });
+            rejected = Database.update(c, "update claim set state = 'REJECTED_LOCALLY', updated_at = ? "
+                    + "where file_id = ? and state = 'RECEIVED'", up -> {
+                        Sql.setTime(up, 1, now);
+                        up.setLong(2, fileId);
+                    });
             if (ready + rejected != events.size()) {
                 throw new SQLException("claims of file " + fileId + " changed while it was released", "40001");
             }

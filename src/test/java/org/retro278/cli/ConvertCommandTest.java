@@ -19,7 +19,7 @@ import org.retro278.x12.validation.ValidationResult;
 
 /**
  * The convert command end to end on real files: golden files (claims CSV in sample-edi/claims, the 278s
- * and reports they must produce in sample-edi/x12, reproducible through --as-of and a fresh control-number
+ * and reports they must produce in src/test/resources/golden/convert, reproducible through --as-of and a fresh control-number
  * state), exit codes, and the whole-file refusals.
  */
 class ConvertCommandTest {
@@ -50,7 +50,7 @@ class ConvertCommandTest {
     private void assertMatchesGolden(String stem) throws IOException {
         List<Path> produced = outputs();
         List<Path> golden;
-        try (Stream<Path> s = Files.list(ProjectFiles.path("sample-edi/x12"))) {
+        try (Stream<Path> s = Files.list(ProjectFiles.path("src/test/resources/golden/convert"))) {
             golden = s.filter(p -> p.getFileName().toString().startsWith(stem + ".")).sorted().toList();
         }
         assertEquals(golden.stream().map(p -> p.getFileName().toString()).toList(),

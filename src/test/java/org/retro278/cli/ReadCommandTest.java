@@ -27,7 +27,7 @@ class ReadCommandTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static String fixture(String name) throws URISyntaxException {
-        return Paths.get(ReadCommandTest.class.getResource("/org/retro278/x12/response/" + name).toURI()).toString();
+        return Paths.get(ReadCommandTest.class.getResource("/golden/read/" + name).toURI()).toString();
     }
 
     private static List<JsonNode> lines(Cli cli) throws Exception {

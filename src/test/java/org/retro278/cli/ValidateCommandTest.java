@@ -28,7 +28,7 @@ class ValidateCommandTest {
     }
 
     private static String fixture(String name) throws URISyntaxException {
-        return Paths.get(ValidateCommandTest.class.getResource("/org/retro278/x12/validation/" + name).toURI()).toString();
+        return Paths.get(ValidateCommandTest.class.getResource("/golden/validate/" + name).toURI()).toString();
     }
 
     private List<String> lines() {

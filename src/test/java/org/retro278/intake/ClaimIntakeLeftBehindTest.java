@@ -18,6 +18,8 @@ import org.retro278.testing.ProjectFiles;
 import org.retro278.build.X12Checks;
 import org.retro278.config.PayerDirectory;
 import org.retro278.config.PracticeDirectory;
+import org.retro278.config.RuntimeSettings;
+import org.retro278.inbound.InboundFiles;
 import org.retro278.store.FileOutcome;
 import org.retro278.store.TransactionStore;
 
@@ -42,7 +44,7 @@ class ClaimIntakeLeftBehindTest {
         store = TransactionStore.openH2(dir.resolve("work"), "", clock);
         intake = new ClaimIntake(store, PracticeDirectory.load(ProjectFiles.path("config/practices")),
                 PayerDirectory.load(ProjectFiles.path("config/payers")), X12Checks.facts(), ProjectFiles.path("mappings"),
-                dir.resolve("quarantine"), clock);
+                InboundFiles.claimFiles(dir.resolve("quarantine"), RuntimeSettings.defaults().readFolders(), clock), clock);
     }
 
     @AfterEach

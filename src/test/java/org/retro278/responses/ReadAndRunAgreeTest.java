@@ -46,7 +46,7 @@ class ReadAndRunAgreeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ResponseReader READER = ResponseReader.create();
-    private static final String FIXTURES = "/org/retro278/x12/response/";
+    private static final String FIXTURES = "/golden/read/";
     /** The ST02 of a claim of an acknowledged group that the 999 gives no AK2 of its own. */
     private static final long UNLISTED_ST02 = 99_999;
 

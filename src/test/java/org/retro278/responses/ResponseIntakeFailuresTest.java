@@ -27,6 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.retro278.config.RuntimeSettings;
+import org.retro278.inbound.InboundFiles;
 import org.retro278.io.PartnerFileName;
 import org.retro278.testing.ProjectFiles;
 import org.retro278.build.X12Checks;
@@ -68,7 +70,11 @@ class ResponseIntakeFailuresTest {
     }
 
     private Path response(String name) throws IOException {
-        return Files.copy(ProjectFiles.path("src/test/resources/org/retro278/x12/response/ta1-accepted.x12"), dir.resolve(name));
+        return Files.copy(ProjectFiles.path("src/test/resources/golden/read/ta1-accepted.x12"), dir.resolve(name));
+    }
+
+    private InboundFiles archive() {
+        return InboundFiles.responseFiles(dir.resolve("archive"), RuntimeSettings.defaults().readFolders(), clock);
     }
 
     private static GenericFile<Object> remote(String name) {
@@ -94,12 +100,12 @@ class ResponseIntakeFailuresTest {
     @Test
     void aFileTheStoreRefusesGoesToErrorWithAReportAfterOneAttempt() throws Exception {
         try (TransactionStore store = TransactionStore.openH2(dir.resolve("work"), null, clock)) {
-            ResponseIntake intake = new ResponseIntake(store, READER, dir.resolve("archive"), clock);
+            ResponseIntake intake = new ResponseIntake(store, READER, archive(), clock);
             // a payer id longer than the store keeps: the store refuses the data itself (SQLState 22001)
             String payer = "P".repeat(80);
             Exchange e = exchange(payer, response("ta1.x12"));
             intake.onFile(e);
-            String report = e.getIn().getHeader(ResponseIntake.REPORT_HEADER, String.class);
+            String report = e.getIn().getHeader(InboundFiles.REPORT_HEADER, String.class);
             assertTrue(report.startsWith("retro278 response report\nfile: ta1.x12\nreceived: 2026-11-16T16:00:00Z\n\nREFUSED:"), report);
             assertTrue(report.contains("nothing in it was applied"), report);
             assertTrue(intake.accept(remote("ta1.x12")), "nothing to wait for: the route moves it aside");
@@ -111,13 +117,13 @@ class ResponseIntakeFailuresTest {
     @Test
     void aFileWhileTheStoreIsUnreachableWaitsOutItsBackOffAndOthersGoOn() throws Exception {
         TransactionStore store = TransactionStore.openH2(dir.resolve("work"), null, clock);
-        ResponseIntake intake = new ResponseIntake(store, READER, dir.resolve("archive"), clock,
+        ResponseIntake intake = new ResponseIntake(store, READER, archive(), clock,
                 new RetryBackoff(Duration.ofSeconds(2), Duration.ofSeconds(60)));
         store.close(); // the store is gone
         Exchange first = exchange("PAYERA", response("ta1.x12"));
         IOException failure = assertThrows(ResponseIntake.NotNow.class, () -> intake.onFile(first));
         assertEquals(0, failure.getStackTrace().length, "the route's log line says it all");
-        assertNull(first.getIn().getHeader(ResponseIntake.REPORT_HEADER), "left in place, no report");
+        assertNull(first.getIn().getHeader(InboundFiles.REPORT_HEADER), "left in place, no report");
         assertFalse(intake.accept(remote("ta1.x12")), "not picked up again before its back-off has passed");
         assertTrue(intake.accept(remote("other.x12")), "other files go on");
         clock.advance(Duration.ofSeconds(2));

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.retro278.config.RuntimeSettings;
+import org.retro278.inbound.InboundFiles;
 import org.retro278.io.PartnerFileName;
 import org.retro278.testing.ProjectFiles;
 import org.retro278.testing.TestClock;
@@ -29,7 +31,7 @@ class ResponseIntakeLogTest {
     @Test
     void aFileWithManyProblemsLogsTheFirstAndACount() throws Exception {
         // a payer returning our own 278 requests: every transaction set is a problem for the response reader
-        String request = Files.readString(ProjectFiles.path("sample-edi/x12/riverside-2026-11-15.PAYERA.000000001.x12"),
+        String request = Files.readString(ProjectFiles.path("src/test/resources/golden/convert/riverside-2026-11-15.PAYERA.000000001.x12"),
                 StandardCharsets.US_ASCII);
         int st = request.indexOf("ST*");
         int ge = request.indexOf("GE*");
@@ -42,9 +44,10 @@ class ResponseIntakeLogTest {
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         logger.addAppender(appender);
+        TestClock clock = TestClock.forSamples();
         try (TransactionStore store = TransactionStore.openH2(dir.resolve("work"), null)) {
-            ResponseIntake intake = new ResponseIntake(store, ResponseReader.using(X12Checks.validator()), dir.resolve("archive"),
-                    TestClock.forSamples());
+            ResponseIntake intake = new ResponseIntake(store, ResponseReader.using(X12Checks.validator()),
+                    InboundFiles.responseFiles(dir.resolve("archive"), RuntimeSettings.defaults().readFolders(), clock), clock);
             ResponseIntake.Outcome o = intake.receive("PAYERA", "wrong.x12", file);
             assertTrue(o.problems() > ResponseIntake.LOGGED_PROBLEMS, "the file has more problems than are logged: " + o);
             List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage)

@@ -19,7 +19,7 @@ class ResponseIntakeReasonsTest {
     private static final ResponseReader READER = ResponseReader.create();
 
     private static ReviewResponse fixture(String name) throws IOException {
-        try (InputStream in = ResponseIntakeReasonsTest.class.getResourceAsStream("/org/retro278/x12/response/" + name)) {
+        try (InputStream in = ResponseIntakeReasonsTest.class.getResourceAsStream("/golden/read/" + name)) {
             ResponseFile file = READER.read(in);
             assertEquals(1, file.documents().size(), name);
             return assertInstanceOf(ReviewResponse.class, file.documents().get(0));

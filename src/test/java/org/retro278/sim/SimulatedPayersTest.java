@@ -27,7 +27,7 @@ class SimulatedPayersTest {
         Path inbound = Files.createDirectories(dir.resolve("inbound"));
         Path outbound = dir.resolve("outbound");
         Path request = inbound.resolve("req.x12");
-        Files.copy(ProjectFiles.path("sample-edi/x12/riverside-2026-11-15.PAYERA.000000001.x12"), request);
+        Files.copy(ProjectFiles.path("src/test/resources/golden/convert/riverside-2026-11-15.PAYERA.000000001.x12"), request);
         TestClock clock = TestClock.stoppedAt(Instant.parse("2026-11-15T10:00:00Z"));
         SimulatedPayers sim = new SimulatedPayers(List.of(new SimulatedPayers.Payer("PAYERA", inbound, outbound)),
                 r -> PayerSimulator.Decision.PENDED, Duration.ofSeconds(10), clock);

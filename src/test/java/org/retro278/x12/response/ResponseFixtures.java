@@ -13,13 +13,13 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.retro278.x12.X12Problem;
 
-/** Our fictional response fixtures (src/test/resources/org/retro278/x12/response) and shared assertions. */
+/** Our fictional response fixtures (src/test/resources/golden/read, the golden files of `read`) and shared assertions. */
 final class ResponseFixtures {
 
     /** One reader for all tests, as in production: schemas are read once. */
     static final ResponseReader READER = ResponseReader.create();
 
-    static final String DIR = "/org/retro278/x12/response/";
+    static final String DIR = "/golden/read/";
 
     /** Values of the fixtures that are PHI in real life: no toString may show them. */
     static final List<String> PHI = List.of("DOE", "JANE", "MEM000111", "19800101", "SMITH", "ALEX", "MEM0001!1",

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ResponseValidationTest {
 
     private static String response(String name) {
-        try (InputStream in = ResponseValidationTest.class.getResourceAsStream("/org/retro278/x12/response/" + name)) {
+        try (InputStream in = ResponseValidationTest.class.getResourceAsStream("/golden/read/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -75,15 +75,21 @@ class X12FuzzTest {
         return envelopeOnly ? Fixtures.VALIDATOR.validateEnvelope(in, problems::add) : Fixtures.VALIDATOR.validate(in, problems::add);
     }
 
-    /** Every X12 fixture of the x12 test resources: requests, responses, 999s, TA1s. */
+    /** Every X12 fixture of the golden files of {@code read} and {@code validate}: requests, responses, 999s, TA1s. */
     static List<byte[]> fixtures() {
-        try (Stream<Path> files = Files.walk(Paths.get(X12FuzzTest.class.getResource("/org/retro278/x12").toURI()))) {
-            List<byte[]> all = new ArrayList<>();
+        List<byte[]> all = new ArrayList<>();
+        for (String folder : List.of("/golden/read", "/golden/validate")) {
+            addFixtures(folder, all);
+        }
+        assertTrue(all.size() > 20, "fixtures found: " + all.size());
+        return all;
+    }
+
+    private static void addFixtures(String folder, List<byte[]> all) {
+        try (Stream<Path> files = Files.walk(Paths.get(X12FuzzTest.class.getResource(folder).toURI()))) {
             for (Path p : files.filter(f -> f.toString().endsWith(".x12")).sorted().toList()) {
                 all.add(Files.readAllBytes(p));
             }
-            assertTrue(all.size() > 20, "fixtures found: " + all.size());
-            return all;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {

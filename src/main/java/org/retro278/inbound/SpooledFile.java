@@ -1,4 +1,4 @@
-package org.retro278.intake;
+package org.retro278.inbound;
 
 import java.io.File;
 import java.io.IOException;
@@ -9,24 +9,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
-import org.retro278.io.PartnerFileName;
 import org.retro278.io.SecureFiles;
 
 /**
  * A partner's file as an intake route hands it over (practice-intake, payer-responses): its content streamed
- * from the server into a local file of retro278's own naming, so that a name of any length or make is read, and
- * the names the route moves the file and writes its report under (docs/partners.md, "File names").
+ * from the server into a local file of retro278's own naming, so that a name of any length or make is read
+ * (docs/partners.md, "File names"; where it goes after: {@link InboundFiles#handOver}).
  */
 public final class SpooledFile {
 
     /** The local folder the route spools files to. */
     public static final String SPOOL_HEADER = "retro278SpoolDir";
-    /** The name the route moves the file under ({@link PartnerFileName#movable}). */
-    public static final String MOVE_NAME_HEADER = "retro278MoveName";
-    /** The start of the report's name; the route adds its suffix ({@link PartnerFileName#stem}). */
-    public static final String REPORT_STEM_HEADER = "retro278ReportStem";
-    /** Room left for the report suffix (.report.txt) in a derived name. */
-    static final int REPORT_SUFFIX_ROOM = 32;
 
     /** What is done with the local copy while it exists. */
     public interface Reading<T> {
@@ -37,13 +30,10 @@ public final class SpooledFile {
     }
 
     /**
-     * Sets the move and report names of the file named {@code name}, then hands {@code reading} a local copy of the
-     * message's body: the body itself when it is a local file, otherwise a private temporary file in the spool
-     * folder, deleted afterwards.
+     * Hands {@code reading} a local copy of the message's body: the body itself when it is a local file, otherwise
+     * a private temporary file in the spool folder, deleted afterwards.
      */
-    public static <T> T read(Message in, String name, String prefix, Reading<T> reading) throws IOException {
-        in.setHeader(MOVE_NAME_HEADER, PartnerFileName.movable(name));
-        in.setHeader(REPORT_STEM_HEADER, PartnerFileName.stem(name, REPORT_SUFFIX_ROOM));
+    public static <T> T read(Message in, String prefix, Reading<T> reading) throws IOException {
         if (in.getBody() instanceof File local) {
             return reading.read(local.toPath());
         }
