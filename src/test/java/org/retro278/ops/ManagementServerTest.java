@@ -56,7 +56,7 @@ class ManagementServerTest {
     }
 
     private ManagementServer serve(BearerToken token) throws Exception {
-        return ManagementServer.start(new InetSocketAddress("127.0.0.1", 0), token, metrics, health);
+        return ManagementServer.start(new InetSocketAddress("127.0.0.1", 0), null, token, metrics, health, null);
     }
 
     private static HttpResponse<String> send(ManagementServer s, String method, String path, String authorization)

@@ -1,0 +1,58 @@
+package org.retro278.cli;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.retro278.config.ConfigurationException;
+import org.retro278.config.RuntimeSettings;
+import org.retro278.sftp.Secrets;
+
+/**
+ * The demo's way into the operator's console: the demo's installation names a token variable
+ * ({@code retro278.management.tokenEnv}); when the environment sets it, that is the login, never printed; when it does
+ * not, a random token is made for this run of the demo only and printed beside the console's address, so a newcomer
+ * can log in.
+ */
+final class DemoConsole {
+
+    private final String variable;
+    private final String madeForThisRun;
+    private final Secrets secrets;
+
+    private DemoConsole(String variable, String madeForThisRun, Secrets secrets) {
+        this.variable = variable;
+        this.madeForThisRun = madeForThisRun;
+        this.secrets = secrets;
+    }
+
+    static DemoConsole prepare(Path config, Secrets environment) throws ConfigurationException {
+        String variable = RuntimeSettings.load(config.resolve("application.properties")).management().tokenEnv();
+        if (variable == null || environment.lookup(variable).isPresent()) {
+            return new DemoConsole(variable, null, environment);
+        }
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        String token = HexFormat.of().formatHex(random);
+        return new DemoConsole(variable, token,
+                name -> name.equals(variable) ? Optional.of(token) : environment.lookup(name));
+    }
+
+    /** The environment, with the token made for this run when there is one. */
+    Secrets secrets() {
+        return secrets;
+    }
+
+    /** Where the console is, and how to log in. */
+    void print(PrintWriter out, Optional<URI> console) {
+        if (console.isEmpty()) {
+            out.println("console: not served (the management port is off or taken, or has no token; docs/operations.md)");
+            return;
+        }
+        out.printf("console on %s: log in with %s%n", console.get(), madeForThisRun == null
+                ? "the token in $" + variable : "the token " + madeForThisRun + " (made for this run; set " + variable
+                + " to choose one)");
+    }
+}
