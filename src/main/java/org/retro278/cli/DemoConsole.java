@@ -15,18 +15,12 @@ import org.retro278.sftp.Secrets;
  * ({@code retro278.management.tokenEnv}); when the environment sets it, that is the login, never printed; when it does
  * not, a random token is made for this run of the demo only and printed beside the console's address, so a newcomer
  * can log in.
+ *
+ * @param variable       the token's variable, or {@code null} when the demo's installation names none
+ * @param madeForThisRun the token made for this run, or {@code null} when the environment has one
+ * @param secrets        the environment, with the token made for this run when there is one
  */
-final class DemoConsole {
-
-    private final String variable;
-    private final String madeForThisRun;
-    private final Secrets secrets;
-
-    private DemoConsole(String variable, String madeForThisRun, Secrets secrets) {
-        this.variable = variable;
-        this.madeForThisRun = madeForThisRun;
-        this.secrets = secrets;
-    }
+record DemoConsole(String variable, String madeForThisRun, Secrets secrets) {
 
     static DemoConsole prepare(Path config, Secrets environment) throws ConfigurationException {
         String variable = RuntimeSettings.load(config.resolve("application.properties")).management().tokenEnv();
@@ -40,11 +34,6 @@ final class DemoConsole {
                 name -> name.equals(variable) ? Optional.of(token) : environment.lookup(name));
     }
 
-    /** The environment, with the token made for this run when there is one. */
-    Secrets secrets() {
-        return secrets;
-    }
-
     /** Where the console is, and how to log in. */
     void print(PrintWriter out, Optional<URI> console) {
         if (console.isEmpty()) {
@@ -54,5 +43,11 @@ final class DemoConsole {
         out.printf("console on %s: log in with %s%n", console.get(), madeForThisRun == null
                 ? "the token in $" + variable : "the token " + madeForThisRun + " (made for this run; set " + variable
                 + " to choose one)");
+    }
+
+    /** Never the token. */
+    @Override
+    public String toString() {
+        return "DemoConsole[" + variable + "]";
     }
 }

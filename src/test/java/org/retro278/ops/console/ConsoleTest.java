@@ -79,8 +79,7 @@ class ConsoleTest {
     @Test
     void theDashboardShowsStatesPerPayerAndTheFailedClaimsEscaped() {
         Console c = console(null);
-        String cookie = login(c);
-        ConsoleReply r = get(c, "/console/", cookie);
+        ConsoleReply r = get(c, "/console/", login(c));
         assertEquals(200, r.status());
         assertEquals(ConsoleReply.HTML, r.contentType());
         assertTrue(r.headers().get("Content-Security-Policy").contains("default-src 'none'"));
