@@ -28,9 +28,14 @@ final class AdapterLaunch {
      * @param sftpPort the embedded SFTP server's port, or {@code null} for the configured one
      */
     Adapter start(Installation installation, Path work, Integer sftpPort, Clock clock) throws Exception {
+        return start(installation, work, sftpPort, clock, Secrets.environment());
+    }
+
+    /** The same, with the secrets from {@code secrets} (the demo adds the console's token it made). */
+    Adapter start(Installation installation, Path work, Integer sftpPort, Clock clock, Secrets secrets) throws Exception {
         try {
             return Adapter.start(new Adapter.Options(installation.config, installation.mappings, routes, work, sftpPort, null,
-                    Secrets.environment(), clock));
+                    secrets, clock));
         } catch (ConfigurationException e) {
             PrintWriter err = command.commandLine().getErr();
             err.println(command.name() + ": configuration: " + e.getMessage());

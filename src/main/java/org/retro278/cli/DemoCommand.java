@@ -26,6 +26,7 @@ import org.retro278.io.SecureFiles;
 import org.retro278.logging.LogFile;
 import org.retro278.rules.RejectionCode;
 import org.retro278.runtime.Adapter;
+import org.retro278.sftp.Secrets;
 import org.retro278.store.ClaimState;
 import org.retro278.store.Reason;
 import org.retro278.store.ReceivedFile;
@@ -72,7 +73,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--work", paramLabel = "DIR", description = "Work folder, kept afterwards (default: a new temporary folder, removed at the end).")
     Path work;
 
-    @Option(names = "--keep", description = "Keep the temporary work folder (store, status files, log) after the demo.")
+    @Option(names = "--keep", description = "Keep the temporary work folder (store, status files, log) after the demo,"
+            + " and the console up until Ctrl-C.")
     boolean keep;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
@@ -114,7 +116,14 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private int demo(PrintWriter out, PrintWriter err, Clock clock, LocalDate day, DemoSamples drops, Path dir) throws Exception {
-        Adapter adapter = launch.start(installation, dir, 0, clock);
+        DemoConsole console;
+        try {
+            console = DemoConsole.prepare(installation.config, Secrets.environment());
+        } catch (ConfigurationException e) {
+            err.println("demo: configuration: " + e.getMessage());
+            return Retro278.USAGE;
+        }
+        Adapter adapter = launch.start(installation, dir, 0, clock, console.secrets());
         if (adapter == null) {
             return Retro278.USAGE;
         }
@@ -125,6 +134,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
             out.printf("retro278 demo on %s (the sample files, written for %s, are moved to that day)%n", day, drops.writtenFor());
             out.printf("embedded SFTP server on port %d; work folder %s%n", adapter.embeddedServer().port(), dir);
+            console.print(out, adapter.consoleAddress());
             List<String> dropped = new ArrayList<>();
             for (DemoSamples.Sample s : drops.samples()) {
                 Optional<PracticeProfile> practice = adapter.practices().find(s.practiceId());
@@ -154,13 +164,24 @@ public final class DemoCommand implements Callable<Integer> {
                 if (Instant.now().isAfter(deadline)) {
                     err.println("demo: not every claim was final after " + timeoutSeconds + " s");
                     table(out, claims);
+                    holdIfKept(out, adapter);
                     return Retro278.PROBLEMS;
                 }
             }
             table(out, claims);
             out.println("The practices' status files are in their outboxes: " + adapter.embeddedServer().root().resolve("home")
                     + "/<account>/outbox");
+            holdIfKept(out, adapter);
             return Retro278.OK;
+        }
+    }
+
+    /** With --keep, the adapter and its console stay up until Ctrl-C (or SIGTERM). */
+    private void holdIfKept(PrintWriter out, Adapter adapter) throws InterruptedException {
+        if (keep && adapter.consoleAddress().isPresent()) {
+            out.println("The console stays up at " + adapter.consoleAddress().get() + " until Ctrl-C (--keep).");
+            out.flush();
+            StopSignal.install().await();
         }
     }
 

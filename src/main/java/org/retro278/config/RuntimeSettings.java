@@ -79,6 +79,8 @@ public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, S
     static final String MANAGEMENT_PORT = "retro278.management.port";
     static final String MANAGEMENT_BIND = "retro278.management.bind";
     static final String MANAGEMENT_TOKEN_ENV = "retro278.management.tokenEnv";
+    static final String MANAGEMENT_KEYSTORE = "retro278.management.tls.keystore";
+    static final String MANAGEMENT_KEYSTORE_PASSWORD_ENV = "retro278.management.tls.keystorePasswordEnv";
 
     /**
      * The management port: {@code /metrics}, {@code /health/live}, {@code /health/ready}.
@@ -89,9 +91,16 @@ public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, S
      * @param portSet  whether the port was configured: a configured port that cannot be bound stops the start; the
      *                 default one, taken by something else, is only warned about
      * @param tokenEnv the environment variable holding the bearer token every request must carry, or {@code null}
-     *                 for none ({@code retro278.management.tokenEnv})
+     *                 for none ({@code retro278.management.tokenEnv}); it is also the console's login
+     * @param tls      the certificate to serve HTTPS with, or {@code null} for plain HTTP
      */
-    public record Management(String bind, Integer port, boolean portSet, String tokenEnv) {
+    public record Management(String bind, Integer port, boolean portSet, String tokenEnv, Tls tls) {
+
+        /** Plain HTTP. */
+        public Management(String bind, Integer port, boolean portSet, String tokenEnv) {
+            this(bind, port, portSet, tokenEnv, null);
+        }
+
         public boolean enabled() {
             return port != null;
         }
@@ -112,6 +121,16 @@ public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, S
         public boolean enabled() {
             return period != null;
         }
+    }
+
+    /**
+     * The management port's certificate: a PKCS12 keystore holding one private key and its chain.
+     *
+     * @param keystore    the keystore file ({@code retro278.management.tls.keystore}; relative to the working directory)
+     * @param passwordEnv the environment variable holding its password
+     *                    ({@code retro278.management.tls.keystorePasswordEnv})
+     */
+    public record Tls(Path keystore, String passwordEnv) {
     }
 
     public static RuntimeSettings defaults() {
@@ -201,7 +220,23 @@ public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, S
         if (tokenEnv != null && !SftpSettings.ENV.matcher(tokenEnv).matches()) {
             throw new ConfigurationException(file + ": " + MANAGEMENT_TOKEN_ENV + ": not an environment variable name");
         }
-        return new Management(bind == null ? d.bind() : bind, number, port != null, tokenEnv);
+        return new Management(bind == null ? d.bind() : bind, number, port != null, tokenEnv, tls(file, p));
+    }
+
+    private static Tls tls(Path file, Properties p) throws ConfigurationException {
+        String keystore = trimmed(p, MANAGEMENT_KEYSTORE);
+        String passwordEnv = trimmed(p, MANAGEMENT_KEYSTORE_PASSWORD_ENV);
+        if (keystore == null && passwordEnv == null) {
+            return null;
+        }
+        if (keystore == null || passwordEnv == null) {
+            throw new ConfigurationException(file + ": " + MANAGEMENT_KEYSTORE + " and " + MANAGEMENT_KEYSTORE_PASSWORD_ENV
+                    + " go together (HTTPS needs the keystore and its password)");
+        }
+        if (!SftpSettings.ENV.matcher(passwordEnv).matches()) {
+            throw new ConfigurationException(file + ": " + MANAGEMENT_KEYSTORE_PASSWORD_ENV + ": not an environment variable name");
+        }
+        return new Tls(Path.of(keystore), passwordEnv);
     }
 
     private static Duration seconds(Properties p, Path file, String key, Duration byDefault, long min, long max)

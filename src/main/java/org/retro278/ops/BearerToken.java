@@ -7,8 +7,9 @@ import java.util.Locale;
 
 /**
  * The credential the management port asks for when one is configured ({@code retro278.management.tokenEnv}):
- * {@code Authorization: Bearer <token>}. Compared in constant time (as SHA-256 digests, so neither content nor
- * length leaks through timing); the token itself is kept only as its digest and never logged.
+ * {@code Authorization: Bearer <token>}, and what an operator types to log in to the console. Compared in constant
+ * time (as SHA-256 digests, so neither content nor length leaks through timing); the token itself is kept only as its
+ * digest and never logged.
  */
 final class BearerToken {
 
@@ -42,6 +43,11 @@ final class BearerToken {
             return false;
         }
         return MessageDigest.isEqual(digest, sha256(authorization.substring(7).trim()));
+    }
+
+    /** Whether a value typed in (the console's login) is this token. */
+    boolean matches(String value) {
+        return value != null && MessageDigest.isEqual(digest, sha256(value.trim()));
     }
 
     private static byte[] sha256(String s) {

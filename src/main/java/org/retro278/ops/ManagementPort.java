@@ -3,13 +3,17 @@ package org.retro278.ops;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
 import org.apache.camel.CamelContext;
 import org.retro278.config.ConfigurationException;
 import org.retro278.config.RuntimeSettings;
+import org.retro278.ops.console.Console;
 import org.retro278.sftp.Secrets;
 import org.retro278.store.TransactionStore;
 import org.slf4j.Logger;
@@ -19,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * The adapter's management port, wired in steps around the start of the routes: {@link #prepare} and
  * {@link #countFailuresOf} before (the metrics the beans count into, {@link #activity()}, and the route policy
  * that counts failures), then
- * {@link #open} once the routes run (the health checks, the partners' reachability, the HTTP server). Off
- * ({@code retro278.management.port=off}): nothing is counted or served.
+ * {@link #open} once the routes run (the health checks, the partners' reachability, the HTTP server and, with a
+ * token, the operator's console). Off ({@code retro278.management.port=off}): nothing is counted or served.
  */
 public final class ManagementPort implements AutoCloseable {
 
@@ -82,13 +86,17 @@ public final class ManagementPort implements AutoCloseable {
             return;
         }
         BearerToken token = token(secrets);
+        SSLContext tls = settings.tls() == null ? null : ManagementTls.context(settings.tls(), secrets);
+        // the console needs a credential: without a token it is not served at all
+        Console console = token == null ? null : new Console(store.operatorView(), token::matches, tls != null,
+                Clock.systemUTC(), null);
         HealthChecks health = new HealthChecks(camel, store.census(), probe, pollFailing);
         for (HealthChecks.PolledRoute r : HealthChecks.polledRoutes(camel)) {
             metrics.watchReachability(r.routeId(), r.partnerId(), () -> health.reachable(r.routeId()));
         }
         InetSocketAddress at = new InetSocketAddress(settings.bind(), settings.port());
         try {
-            server = ManagementServer.start(at, token, metrics, health);
+            server = ManagementServer.start(at, tls, token, metrics, health, console);
         } catch (IOException e) {
             String why = settings.bind() + ":" + settings.port() + " cannot be listened on (" + e.getMessage() + ")";
             if (settings.portSet()) {
@@ -99,8 +107,9 @@ public final class ManagementPort implements AutoCloseable {
             return;
         }
         InetSocketAddress a = server.address();
-        LOG.info("management port on http://{}:{}: /metrics, /health/live, /health/ready{}", a.getHostString(), a.getPort(),
-                token == null ? "" : " (bearer token required)");
+        LOG.info("management port on {}://{}:{}: /metrics, /health/live, /health/ready{}", tls == null ? "http" : "https",
+                a.getHostString(), a.getPort(), token == null ? " (no console without a token: retro278.management.tokenEnv)"
+                        : " (bearer token required), the console on " + Console.PATH + "/ (log in with the token)");
         if (token == null && !isLoopback(a.getAddress())) {
             LOG.warn("management port on {} without a token (retro278.management.tokenEnv): anyone who reaches it reads the"
                     + " metrics and health (ids and counts, no PHI)", a.getHostString());
@@ -127,6 +136,16 @@ public final class ManagementPort implements AutoCloseable {
     /** Where the port listens, when it does. */
     public Optional<InetSocketAddress> address() {
         return Optional.ofNullable(server).map(ManagementServer::address);
+    }
+
+    /** The console's address, when the port listens and has a token (the console's login). */
+    public Optional<URI> consoleAddress() {
+        if (server == null || settings.tokenEnv() == null) {
+            return Optional.empty();
+        }
+        InetSocketAddress a = server.address();
+        String host = a.getAddress() != null && a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getHostString();
+        return Optional.of(URI.create((server.https() ? "https" : "http") + "://" + host + ":" + a.getPort() + Console.PATH + "/"));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.retro278.runtime;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -353,6 +354,11 @@ public final class Adapter implements AutoCloseable {
     /** Where the management port (metrics, health) listens, unless it is off or could not listen. */
     public Optional<InetSocketAddress> managementAddress() {
         return management.address();
+    }
+
+    /** The operator's console (on the management port), unless the port is off, could not listen or has no token. */
+    public Optional<URI> consoleAddress() {
+        return management.consoleAddress();
     }
 
     public Path workDir() {

@@ -104,7 +104,23 @@ final class OperatorQueries implements OperatorView {
                 Sql.instant(rs, "received_at"), Sql.instant(rs, "updated_at"));
     }
 
+    @Override
+    public List<FileSummary> recentFiles(int limit) {
+        return db.transaction("reading the recent files", c -> fileRows(c, new Conditions(), Math.max(0, limit)));
+    }
+
+    @Override
+    public List<InterchangeSummary> recentInterchanges(int limit) {
+        return db.transaction("reading the recent interchanges",
+                c -> interchangeRows(c, new Conditions(), " order by i.id desc", Math.max(0, limit)));
+    }
+
     private static Page<FileSummary> filePage(Connection c, Conditions where, int limit) throws SQLException {
+        List<FileSummary> out = fileRows(c, where, limit);
+        return new Page<>(out, count(c, "received_file", where, out.size(), limit));
+    }
+
+    private static List<FileSummary> fileRows(Connection c, Conditions where, int limit) throws SQLException {
         List<FileSummary> out = new ArrayList<>();
         try (PreparedStatement q = where.prepare(c, "select id, practice_id, file_name, outcome, duplicate_of, received_at "
                 + "from received_file", " order by id desc limit " + limit);
@@ -115,14 +131,20 @@ final class OperatorQueries implements OperatorView {
                         Sql.instant(rs, "received_at")));
             }
         }
-        return new Page<>(out, count(c, "received_file", where, out.size(), limit));
+        return out;
     }
 
     private static Page<InterchangeSummary> interchangePage(Connection c, Conditions where, int limit) throws SQLException {
+        List<InterchangeSummary> out = interchangeRows(c, where, " order by i.id", limit);
+        return new Page<>(out, count(c, "interchange i", where, out.size(), limit));
+    }
+
+    private static List<InterchangeSummary> interchangeRows(Connection c, Conditions where, String order, int limit)
+            throws SQLException {
         List<InterchangeSummary> out = new ArrayList<>();
         try (PreparedStatement q = where.prepare(c, "select i.id, i.payer_id, i.isa13, i.gs06, i.file_name, i.state, "
                 + "i.transaction_count, i.attempts, i.created_at, i.sent_at, (select count(*) from claim w where "
-                + "w.interchange_id = i.id and w.state = 'SENT') as awaiting from interchange i", " order by i.id limit " + limit);
+                + "w.interchange_id = i.id and w.state = 'SENT') as awaiting from interchange i", order + " limit " + limit);
              ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
                 out.add(new InterchangeSummary(rs.getLong("id"), rs.getString("payer_id"), rs.getLong("isa13"), rs.getLong("gs06"),
@@ -130,7 +152,7 @@ final class OperatorQueries implements OperatorView {
                         rs.getLong("awaiting"), rs.getInt("attempts"), Sql.instant(rs, "created_at"), Sql.instant(rs, "sent_at")));
             }
         }
-        return new Page<>(out, count(c, "interchange i", where, out.size(), limit));
+        return out;
     }
 
     /** How many rows match: the rows read when the page was not full, else counted. */

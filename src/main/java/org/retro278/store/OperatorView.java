@@ -45,7 +45,7 @@ public interface OperatorView {
                        Instant receivedAt) {
     }
 
-    /** An interchange sent (or being sent) whose claims the payer has not acknowledged yet. */
+    /** An interchange: in {@link #status}, one sent (or being sent) whose claims the payer has not acknowledged yet. */
     record InterchangeSummary(long id, String payerId, long isa13, long gs06, String fileName, InterchangeState state,
                               int transactionCount, long awaiting, int attempts, Instant createdAt, Instant sentAt) {
     }
@@ -80,6 +80,12 @@ public interface OperatorView {
      * payer, no file is listed (a claim file belongs to a practice).
      */
     StoreStatus status(StatusFilter filter, int limit);
+
+    /** The newest claim files received (every outcome), newest first, at most {@code limit}. */
+    List<FileSummary> recentFiles(int limit);
+
+    /** The newest interchanges (every state), newest first, at most {@code limit}. */
+    List<InterchangeSummary> recentInterchanges(int limit);
 
     /** The claim with this key. */
     Optional<StoredClaim> claim(long key);

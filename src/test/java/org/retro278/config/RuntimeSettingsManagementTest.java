@@ -30,7 +30,22 @@ class RuntimeSettingsManagementTest {
         assertTrue(d.enabled());
         assertEquals(d, RuntimeSettings.load(ProjectFiles.path("config/application.properties")).management(),
                 "the shipped file only shows the defaults");
-        assertEquals(d, RuntimeSettings.load(ProjectFiles.path("demo/config/application.properties")).management());
+        assertEquals(new RuntimeSettings.Management("127.0.0.1", 9278, false, "RETRO278_MANAGEMENT_TOKEN"),
+                RuntimeSettings.load(ProjectFiles.path("demo/config/application.properties")).management(),
+                "the demo names a token: the console's login");
+    }
+
+    @Test
+    void httpsTakesAKeystoreAndTheVariableOfItsPassword() throws Exception {
+        assertEquals(new RuntimeSettings.Tls(Path.of("/etc/retro278/management.p12"), "KEYSTORE_PASSWORD"), load("""
+                retro278.management.tls.keystore=/etc/retro278/management.p12
+                retro278.management.tls.keystorePasswordEnv=KEYSTORE_PASSWORD
+                """).tls());
+        for (String half : new String[] {"retro278.management.tls.keystore=a.p12",
+                "retro278.management.tls.keystorePasswordEnv=KEYSTORE_PASSWORD"}) {
+            ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(half), half);
+            assertTrue(e.getMessage().contains("go together"), e.getMessage());
+        }
     }
 
     @Test
@@ -48,7 +63,8 @@ class RuntimeSettingsManagementTest {
     @Test
     void badValuesAreRefusedWithTheKey() {
         for (String line : new String[] {"retro278.management.port=65536", "retro278.management.port=-1",
-                "retro278.management.port=none", "retro278.management.tokenEnv=not a name"}) {
+                "retro278.management.port=none", "retro278.management.tokenEnv=not a name",
+                "retro278.management.tls.keystorePasswordEnv=not a name\nretro278.management.tls.keystore=a.p12"}) {
             ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(line), line);
             assertTrue(e.getMessage().contains(line.substring(0, line.indexOf('='))), e.getMessage());
         }

@@ -41,6 +41,7 @@ public final class AdapterHarness implements AutoCloseable {
     private final Path work;
     private String storeUrl;
     private Clock clock = TestClock.forSamples();
+    private Secrets secrets = Secrets.of(Map.of());
     private Path routes = ProjectFiles.path("routes");
     private Adapter adapter;
 
@@ -110,6 +111,12 @@ public final class AdapterHarness implements AutoCloseable {
         return clock;
     }
 
+    /** The secrets the in-process adapter reads instead of the environment (none unless set). */
+    public AdapterHarness secrets(Map<String, String> values) {
+        this.secrets = Secrets.of(values);
+        return this;
+    }
+
     /**
      * Changes one of the route files for this installation only (for example a shorter timer): the project's
      * routes are copied beside the configuration the first time, and the adapter then loads the copies.
@@ -137,7 +144,7 @@ public final class AdapterHarness implements AutoCloseable {
 
     public Adapter start() throws Exception {
         adapter = Adapter.start(new Adapter.Options(config, ProjectFiles.path("mappings"), routes, work,
-                null, storeUrl, Secrets.of(Map.of()), clock));
+                null, storeUrl, secrets, clock));
         return adapter;
     }
 

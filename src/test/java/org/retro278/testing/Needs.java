@@ -8,7 +8,7 @@ import org.retro278.testing.ProjectFiles;
 
 /**
  * What some tests need from the machine beyond Java and Maven: the public X12 samples beside the project, a
- * real OpenSSH, PostgreSQL. Where it is missing the test is skipped with a reason that says how to get it (and
+ * real OpenSSH, PostgreSQL, Chromium. Where it is missing the test is skipped with a reason that says how to get it (and
  * {@link SkipReport} lists every skip in {@code target/test-skips.txt}); with {@code RETRO278_TEST_REQUIRE_ALL=true}
  * (what .ci/run sets) it fails instead, so CI never passes by running nothing.
  */
@@ -53,6 +53,13 @@ public final class Needs {
         Path f = ProjectFiles.sharedDir().resolve(relative);
         need(Files.exists(f), f + " is not here", "put the shared folder beside the project as ../shared, or set RETRO278_SHARED_DIR");
         return f;
+    }
+
+    /** Debian's Chromium and its driver ({@code /usr/bin/chromium}, {@code /usr/bin/chromedriver}), for a browser test. */
+    public static Path chromium(Path program) {
+        need(Files.isExecutable(program), "Chromium's " + program + " is not installed",
+                "run .ci/chromium.sh (Debian: chromium, chromium-driver)");
+        return program;
     }
 
     /** An OpenSSH program ({@code /usr/sbin/sshd}, {@code /usr/bin/sftp}, ...). */

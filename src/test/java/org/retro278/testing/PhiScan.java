@@ -52,6 +52,14 @@ public final class PhiScan {
         return p;
     }
 
+    /**
+     * The fixtures' PHI and the tests' secrets as one pattern (whole words, any case), for a test that checks what a
+     * page or a file shows rather than a log line.
+     */
+    public static Pattern fixturePhi() {
+        return pattern();
+    }
+
     static void scan(String level, String logger, String thread, String text) {
         EVENTS.incrementAndGet();
         Matcher m = pattern().matcher(text);
