@@ -77,7 +77,7 @@ class OperatorActionCommandsTest {
 
     @Test
     void reapplyAppliesAResponseFileAgainIdempotently() throws Exception {
-        String ta1 = Files.readString(ProjectFiles.path("src/test/resources/org/retro278/x12/response/ta1-accepted.x12"),
+        String ta1 = Files.readString(ProjectFiles.path("src/test/resources/golden/read/ta1-accepted.x12"),
                 StandardCharsets.US_ASCII).replace("TA1*000000101", String.format(Locale.ROOT, "TA1*%09d", s.secondIsa13))
                 .replace("*A*000~", "*R*006~");
         Path file = Files.writeString(files.resolve("ta1-b.x12"), ta1, StandardCharsets.US_ASCII);
