@@ -43,6 +43,11 @@ final class ClaimPages {
     record Notice(String words, boolean problem) {
     }
 
+    /** The claim with this store key. */
+    Optional<StoredClaim> claim(long key) {
+        return store.claim(key);
+    }
+
     /** A claim found, and what it was found by. */
     record Found(StoredClaim claim, String by) {
     }

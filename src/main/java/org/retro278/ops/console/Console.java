@@ -42,7 +42,7 @@ public final class Console {
         this.sessions = new ConsoleSessions(clock, https);
         this.dashboard = new DashboardPage(store);
         this.claims = new ClaimPages(store, resubmission != null);
-        this.resubmits = resubmission == null ? null : new ResubmitPages(store, claims, resubmission);
+        this.resubmits = resubmission == null ? null : new ResubmitPages(claims, resubmission);
     }
 
     /** Whether the port hands this path to the console. */

@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.retro278.ops.console.ClaimPages.Notice;
 import org.retro278.ops.console.ConsoleSessions.Session;
 import org.retro278.store.OperatorActions.Resubmit;
-import org.retro278.store.OperatorView;
 import org.retro278.store.StoredClaim;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +28,10 @@ final class ResubmitPages {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResubmitPages.class);
 
-    private final OperatorView store;
     private final ClaimPages claims;
     private final Resubmission resubmission;
 
-    ResubmitPages(OperatorView store, ClaimPages claims, Resubmission resubmission) {
-        this.store = store;
+    ResubmitPages(ClaimPages claims, Resubmission resubmission) {
         this.claims = claims;
         this.resubmission = resubmission;
     }
@@ -51,7 +48,7 @@ final class ResubmitPages {
 
     /** The first step: the question, or the claim's page saying what is missing; empty when no claim has the key. */
     Optional<String> question(Session session, long key, String reason, String name) {
-        Optional<StoredClaim> found = store.claim(key);
+        Optional<StoredClaim> found = claims.claim(key);
         String problem = problem(reason, name);
         if (found.isEmpty() || problem != null) {
             return found.flatMap(c -> claims.claimPage(session, key, false, new Notice(problem, true)));
@@ -69,7 +66,7 @@ final class ResubmitPages {
 
     /** The second step: resubmits, and the claim's page says what came of it; empty when no claim has the key. */
     Optional<String> resubmit(Session session, long key, String reason, String name) {
-        Optional<StoredClaim> found = store.claim(key);
+        Optional<StoredClaim> found = claims.claim(key);
         String problem = problem(reason, name);
         if (found.isEmpty() || problem != null) {
             return found.flatMap(c -> claims.claimPage(session, key, false, new Notice(problem, true)));

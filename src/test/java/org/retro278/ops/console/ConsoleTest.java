@@ -160,8 +160,21 @@ class ConsoleTest {
         });
     }
 
+    /** A logged-in operator on claim 7's page: its cookie and the session's token, and a form posted with both. */
+    private record Operator(Console console, String cookie, String token) {
+
+        static Operator onClaimSeven(Console c) {
+            String cookie = login(c);
+            return new Operator(c, cookie, csrf(get(c, "/console/claim?key=7", cookie)));
+        }
+
+        String posted(String path, String form) {
+            return post(console, path, form + "&csrf=" + token, cookie).body();
+        }
+    }
+
     @Test
-    void aResubmitAsksFirstAndResubmitsOnlyWhenConfirmed() {
+    void aResubmitAsksFirstResubmitsOnlyWhenConfirmedAndShowsARefusal() {
         Console c = resubmitting();
         String cookie = login(c);
         ConsoleReply page = get(c, "/console/claim?key=7", cookie);
@@ -185,39 +198,31 @@ class ConsoleTest {
         assertEquals(List.of("7 by console: gateway's NM1 <fixed>"), resubmitted);
         assertTrue(done.contains("<p class=\"done\" id=\"message\">claim 7 CLM7: resubmitted (was SENT, trace TRN-7); a new"
                 + " request goes to PAYERA with its next interchange</p>"), done);
+
+        String refused = post(c, "/console/claim/resubmit/confirm", "key=8&reason=fixed&csrf=" + token, cookie).body();
+        assertEquals("8 by console: fixed", resubmitted.get(1));
+        assertTrue(refused.contains("<p class=\"error\" id=\"message\">claim 8 &lt;b&gt;CLM&amp;8&lt;/b&gt;: refused:"
+                + " REJECTED_LOCALLY: the input rules refused it</p>"), "a refusal, in the store's words, is a problem: " + refused);
     }
 
     @Test
     void aNameTypedIsTheOperatorBesideTheConsole() {
-        Console c = resubmitting();
-        String cookie = login(c);
-        String token = csrf(get(c, "/console/claim?key=7", cookie));
-        String question = post(c, "/console/claim/resubmit", "key=7&reason=fixed&name=+dana+&csrf=" + token, cookie).body();
+        Operator o = Operator.onClaimSeven(resubmitting());
+        String question = o.posted("/console/claim/resubmit", "key=7&reason=fixed&name=+dana+");
         assertTrue(question.contains("operator console (dana)</strong>") && question.contains("name=\"name\" value=\"dana\""),
                 question);
-        post(c, "/console/claim/resubmit/confirm", "key=7&reason=fixed&name=dana&csrf=" + token, cookie);
+        o.posted("/console/claim/resubmit/confirm", "key=7&reason=fixed&name=dana");
         assertEquals(List.of("7 by console (dana): fixed"), resubmitted);
-        String tooLong = post(c, "/console/claim/resubmit", "key=7&reason=fixed&name=" + "d".repeat(41) + "&csrf=" + token,
-                cookie).body();
+        String tooLong = o.posted("/console/claim/resubmit", "key=7&reason=fixed&name=" + "d".repeat(41));
         assertTrue(tooLong.contains("a name is at most 40 characters"), tooLong);
     }
 
     @Test
-    void aRefusalShowsTheStoresWordsAsAProblem() {
-        Console c = resubmitting();
-        String cookie = login(c);
-        String token = csrf(get(c, "/console/claim?key=8", cookie));
-        String refused = post(c, "/console/claim/resubmit/confirm", "key=8&reason=fixed&csrf=" + token, cookie).body();
-        assertEquals(List.of("8 by console: fixed"), resubmitted);
-        assertTrue(refused.contains("<p class=\"error\" id=\"message\">claim 8 &lt;b&gt;CLM&amp;8&lt;/b&gt;: refused:"
-                + " REJECTED_LOCALLY: the input rules refused it</p>"), refused);
-    }
-
-    @Test
     void neitherStepWorksWithoutTheSessionsTokenOrAReason() {
-        Console c = resubmitting();
-        String cookie = login(c);
-        String token = csrf(get(c, "/console/claim?key=7", cookie));
+        Operator o = Operator.onClaimSeven(resubmitting());
+        Console c = o.console();
+        String cookie = o.cookie();
+        String token = o.token();
         for (String path : List.of("/console/claim/resubmit", "/console/claim/resubmit/confirm")) {
             assertEquals(403, post(c, path, "key=7&reason=fixed", cookie).status(), path);
             assertEquals(403, post(c, path, "key=7&reason=fixed&csrf=forged", cookie).status(), path);
