@@ -14,7 +14,7 @@ import org.retro278.x12.response.Code;
 import org.retro278.x12.response.Decision;
 import org.retro278.x12.response.DocumentRequest;
 import org.retro278.x12.response.ImplementationAcknowledgment;
-import org.retro278.x12.response.Rejection;
+import org.retro278.x12.response.RequestValidation;
 import org.retro278.x12.response.ReviewResponse;
 import org.retro278.x12.response.SegmentError;
 import org.retro278.x12.response.ServiceDecision;
@@ -70,7 +70,7 @@ final class ResponseReasons {
      */
     static List<Reason> review(ReviewResponse r, RetroAuthorizationRequest request) {
         List<Reason> reasons = new ArrayList<>();
-        for (Rejection rej : r.rejections()) {
+        for (RequestValidation rej : r.requestValidations()) {
             // AAA03 is required, but a payer may leave it out: the rejection still counts, without a code
             reasons.add(rej.reason() == null ? new Reason("AAA", where(rej) + "rejected without a reason code (no AAA03)", null)
                     : new Reason("AAA:" + rej.reason().code(), where(rej) + rej.reason().words(), null));
@@ -127,7 +127,7 @@ final class ResponseReasons {
         return w.startsWith("by ") || w.startsWith("electronically") ? w : "by " + w;
     }
 
-    private static String where(Rejection rej) {
+    private static String where(RequestValidation rej) {
         return (rej.loop() == null ? "" : rej.loop() + (rej.service() == null ? "" : " (service " + rej.service() + ")") + ": ");
     }
 
@@ -178,7 +178,7 @@ final class ResponseReasons {
             o.put("transmission", d.transmission() == null ? null : d.transmission().code());
         }
         ArrayNode rej = n.putArray("rejections");
-        for (Rejection x : r.rejections()) {
+        for (RequestValidation x : r.requestValidations()) {
             ObjectNode o = rej.addObject();
             o.put("loop", x.loop());
             o.put("reason", x.reason() == null ? null : x.reason().code());

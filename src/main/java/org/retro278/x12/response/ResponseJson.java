@@ -143,7 +143,7 @@ public final class ResponseJson {
         traces("traces", r.traces());
         traces("umoTraces", r.umoTraces());
         json.writeBooleanField("moreToFollow", r.moreToFollow());
-        objects("rejections", r.rejections(), x -> {
+        objects("rejections", r.requestValidations(), x -> {
             json.writeStringField("loop", x.loop());
             json.writePOJOField("service", x.service());
             json.writeBooleanField("requestValid", x.requestValid());

@@ -76,17 +76,17 @@ public final class VerdictRules {
      * The verdict on a 278 response.
      *
      * @param moreToFollow BHT06 = 19
-     * @param rejections   every AAA of the response
+     * @param validations  every AAA of the response
      * @param event        the patient event's decision, or {@code null}
      * @param services     the service levels
      */
-    public static ClaimOutcome of(boolean moreToFollow, List<Rejection> rejections, Decision event,
+    public static ClaimOutcome of(boolean moreToFollow, List<RequestValidation> validations, Decision event,
                                   List<ServiceDecision> services) {
         String eventAction = event == null || event.action() == null ? null : event.action().code();
         Map<String, Integer> serviceActions = new LinkedHashMap<>();
         Set<Integer> rejectedServices = new LinkedHashSet<>();
         Map<Integer, Boolean> servicesHeld = new LinkedHashMap<>();
-        for (Rejection r : rejections) {
+        for (RequestValidation r : validations) {
             if (r.service() != null && !r.requestValid()) {
                 rejectedServices.add(r.service());
             }
@@ -108,13 +108,13 @@ public final class VerdictRules {
         String summary = summary(eventAction, event, serviceActions, services, servicesRejected, servicesHeldCount);
 
         if (eventAction == null && serviceActions.isEmpty()) {
-            if (!rejections.isEmpty() && rejections.stream().allMatch(VerdictRules::holds)) {
+            if (!validations.isEmpty() && validations.stream().allMatch(VerdictRules::holds)) {
                 return new ClaimOutcome(Verdict.PENDED, false, "no decision yet: the payer holds the request and will"
-                        + " respond again (" + rejectionWords(rejections) + "); do not resubmit, wait for its answer");
+                        + " respond again (" + validationWords(validations) + "); do not resubmit, wait for its answer");
             }
-            if (!rejections.isEmpty()) {
+            if (!validations.isEmpty()) {
                 return new ClaimOutcome(Verdict.REJECTED_BY_PAYER, false,
-                        "the payer rejected the request without a decision: " + rejectionWords(rejections));
+                        "the payer rejected the request without a decision: " + validationWords(validations));
             }
             if (moreToFollow) {
                 return new ClaimOutcome(Verdict.PENDED, false,
@@ -219,12 +219,12 @@ public final class VerdictRules {
     }
 
     /** Whether an AAA keeps the request open: its follow-up says the payer will respond again. */
-    private static boolean holds(Rejection r) {
+    private static boolean holds(RequestValidation r) {
         return r.followUp() != null && HOLDING.contains(r.followUp().code());
     }
 
-    private static String rejectionWords(List<Rejection> rejections) {
-        Rejection first = rejections.get(0);
+    private static String validationWords(List<RequestValidation> validations) {
+        RequestValidation first = validations.get(0);
         StringBuilder b = new StringBuilder("AAA ").append(printable(first.reason() == null ? "" : first.reason().code()));
         if (first.reason() != null) {
             b.append(" (").append(first.reason().words()).append(')');
@@ -233,7 +233,7 @@ public final class VerdictRules {
         if (first.followUp() != null) {
             b.append(", follow-up ").append(printable(first.followUp().code())).append(" (").append(first.followUp().words()).append(')');
         }
-        if (rejections.size() > 1) {
+        if (validations.size() > 1) {
             b.append(", and ").append(rejections.size() - 1).append(" more");
         }
         return b.toString();

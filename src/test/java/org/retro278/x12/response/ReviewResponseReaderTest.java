@@ -167,8 +167,8 @@ class ReviewResponseReaderTest {
         ReviewResponse r = read("aaa-2010c-subscriber-not-found.x12");
         assertEquals(Verdict.REJECTED_BY_PAYER, r.outcome().verdict());
         assertNull(r.event());
-        assertEquals(List.of(new Rejection("2010C", null, false, new Code("75", "subscriber/insured not found"),
-                new Code("C", "please correct and resubmit"))), r.rejections());
+        assertEquals(List.of(new RequestValidation("2010C", null, false, new Code("75", "subscriber/insured not found"),
+                new Code("C", "please correct and resubmit"))), r.requestValidations());
         assertEquals(List.of(), r.problems(), "a response may end at the subscriber when it rejects there");
     }
 
@@ -176,7 +176,7 @@ class ReviewResponseReaderTest {
     void aaaAtThePatientEventRefusesARetroRequest() {
         ReviewResponse r = read("aaa-2000e-date-outside-allowable-period.x12");
         assertEquals(Verdict.REJECTED_BY_PAYER, r.outcome().verdict());
-        Rejection aaa = r.rejections().get(0);
+        RequestValidation aaa = r.requestValidations().get(0);
         assertEquals("2000E", aaa.loop());
         assertEquals("62", aaa.reason().code());
         assertEquals("date of service not within allowable inquiry period", aaa.reason().words());
@@ -189,8 +189,8 @@ class ReviewResponseReaderTest {
     void aaaAtTheRequester() {
         ReviewResponse r = read("aaa-2010b-provider-not-on-file.x12");
         assertEquals(Verdict.REJECTED_BY_PAYER, r.outcome().verdict());
-        assertEquals("2010B", r.rejections().get(0).loop());
-        assertEquals("provider not on file", r.rejections().get(0).reason().words());
+        assertEquals("2010B", r.requestValidations().get(0).loop());
+        assertEquals("provider not on file", r.requestValidations().get(0).reason().words());
     }
 
     @Test

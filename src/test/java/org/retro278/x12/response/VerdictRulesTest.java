@@ -29,8 +29,8 @@ class VerdictRulesTest {
         return out;
     }
 
-    private static Rejection aaa(String loop, Integer service) {
-        return new Rejection(loop, service, false, new Code("62", "date of service not within allowable inquiry period"),
+    private static RequestValidation aaa(String loop, Integer service) {
+        return new RequestValidation(loop, service, false, new Code("62", "date of service not within allowable inquiry period"),
                 new Code("N", "resubmission not allowed"));
     }
 
@@ -208,8 +208,8 @@ class VerdictRulesTest {
 
     // ------------------------------------------------------------------ AAA04 follow-ups: which end the request
 
-    private static Rejection aaa(String loop, Integer service, String followUp) {
-        return new Rejection(loop, service, false, new Code("42", "unable to respond at current time"),
+    private static RequestValidation aaa(String loop, Integer service, String followUp) {
+        return new RequestValidation(loop, service, false, new Code("42", "unable to respond at current time"),
                 followUp == null ? null : new Code(followUp, "words for " + followUp));
     }
 
