@@ -234,7 +234,7 @@ public final class VerdictRules {
             b.append(", follow-up ").append(printable(first.followUp().code())).append(" (").append(first.followUp().words()).append(')');
         }
         if (validations.size() > 1) {
-            b.append(", and ").append(rejections.size() - 1).append(" more");
+            b.append(", and ").append(validations.size() - 1).append(" more");
         }
         return b.toString();
     }
