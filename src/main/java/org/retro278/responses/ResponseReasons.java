@@ -96,8 +96,8 @@ final class ResponseReasons {
         for (DocumentRequest d : r.documentsRequested()) {
             reasons.add(documentReason(d, r, request));
         }
-        if (r.outcome().needsReview()) {
-            reasons.add(new Reason("NEEDS_REVIEW", r.outcome().explanation()));
+        if (r.ruling().needsReview()) {
+            reasons.add(new Reason("NEEDS_REVIEW", r.ruling().explanation()));
         }
         return reasons;
     }
@@ -147,7 +147,7 @@ final class ResponseReasons {
         ObjectNode n = JSON.createObjectNode();
         n.put("bht03", r.bht03());
         n.put("moreToFollow", r.moreToFollow());
-        n.put("state", VerdictStates.of(r.outcome().verdict()).name());
+        n.put("state", VerdictStates.of(r.ruling().verdict()).name());
         Decision e = r.event();
         if (e != null) {
             ObjectNode ev = n.putObject("event");

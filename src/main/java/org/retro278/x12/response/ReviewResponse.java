@@ -18,13 +18,13 @@ import org.retro278.x12.X12Problem;
  * @param event         the decision on the patient event (2000E), {@code null} when it carries none
  * @param services      the service levels (2000F), in order, each with its decision if it has one
  * @param documentsRequested the documents the UMO asks for (PWK01/PWK02 at 2000E and 2000F), in file order
- * @param outcome       what this means for the claim ({@link VerdictRules})
+ * @param ruling        what this means for the claim ({@link VerdictRules})
  * @param problems      validation problems inside the set
  */
 public record ReviewResponse(Envelope envelope, String bht03, List<Trace> traces, List<Trace> umoTraces,
                              boolean moreToFollow, List<RequestValidation> requestValidations, Decision event,
                              List<ServiceDecision> services, List<DocumentRequest> documentsRequested,
-                             ClaimOutcome outcome, List<X12Problem> problems)
+                             Ruling ruling, List<X12Problem> problems)
         implements InboundDocument {
 
     public ReviewResponse {
@@ -34,7 +34,7 @@ public record ReviewResponse(Envelope envelope, String bht03, List<Trace> traces
         requestValidations = List.copyOf(requestValidations);
         services = List.copyOf(services);
         documentsRequested = List.copyOf(documentsRequested);
-        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(ruling, "ruling");
         problems = List.copyOf(problems);
     }
 }

@@ -172,9 +172,9 @@ final class ReviewResponseBuilder extends SetBuilder {
         closeService();
         Decision eventDecision = event.build(words);
         boolean moreToFollow = "19".equals(bht06);
-        ClaimOutcome outcome = VerdictRules.of(moreToFollow, validations, eventDecision, services);
+        Ruling ruling = VerdictRules.of(moreToFollow, validations, eventDecision, services);
         return new ReviewResponse(envelope, bht03, traces, umoTraces, moreToFollow, validations, eventDecision, services,
-                documents, outcome, problems);
+                documents, ruling, problems);
     }
 
     /** What the HCR, REF and DTP segments of one level say. */
