@@ -59,7 +59,7 @@ public final class ReapplyCommand implements Callable<Integer> {
             err.println("reapply: " + file + " is not a file");
             return Retro278.USAGE;
         }
-        ResponseReapply.Outcome o;
+        ResponseReapply.Reapplication o;
         try (TransactionStore store = installed.open("reapply", err)) {
             if (store == null) {
                 return Retro278.USAGE;

@@ -30,8 +30,8 @@ public final class ResponseReapply {
     }
 
     /** What applying the file again did, and the problems the reader reported (PHI-free: rules and positions). */
-    public record Outcome(Reapplied applied, List<X12Problem> problems) {
-        public Outcome {
+    public record Reapplication(Reapplied applied, List<X12Problem> problems) {
+        public Reapplication {
             problems = List.copyOf(problems);
         }
     }
@@ -46,7 +46,7 @@ public final class ResponseReapply {
     }
 
     /** Applies {@code file}, a response file of {@code payerId}, again on behalf of {@code operator}. */
-    public Outcome reapply(String payerId, Path file, String operator) throws IOException {
+    public Reapplication reapply(String payerId, Path file, String operator) throws IOException {
         List<X12Problem> problems = new ArrayList<>();
         Reapplied applied = store.operatorActions().reapplyResponseFile(payerId, file.getFileName().toString(),
                 Hashes.sha256(file), operator, session -> {
@@ -61,6 +61,6 @@ public final class ResponseReapply {
                     }
                     return new ResponseSession.Tally(applier.items, applier.matched, applier.unmatched, problems.size());
                 });
-        return new Outcome(applied, problems);
+        return new Reapplication(applied, problems);
     }
 }
