@@ -38,6 +38,7 @@ import org.retro278.responses.ResponseIntake;
 import org.retro278.sftp.AccountKeys;
 import org.retro278.sftp.AdapterKey;
 import org.retro278.sftp.Secrets;
+import org.retro278.sftp.DropFolderSftpComponent;
 import org.retro278.sftp.SftpConnection;
 import org.retro278.sftp.SftpParameters;
 import org.retro278.sftp.SftpPollFailures;
@@ -138,6 +139,7 @@ public final class Adapter implements AutoCloseable {
                     payers.all().stream().filter(p -> p.gateway() != null).map(PayerProfile::id).toList());
             intake = new ClaimIntake(store, practices, payers, X12Checks.facts(), o.mappings(), work.resolve("quarantine"), o.clock());
             intake.countInto(management.activity());
+            intake.refuseDotFilesQuietFor(settings.pollTimes().dotFileQuiet());
             Submission submission = new Submission(store, payers, X12Checks.transactionSets(), X12Checks.envelopes(),
                     submitter.traceOriginator(), work.resolve("outbox"), o.clock(), workers, cores,
                     new InterchangeFileName(settings.interchangeFileName()),
@@ -149,6 +151,7 @@ public final class Adapter implements AutoCloseable {
             SftpPollFailures pollFailures = new SftpPollFailures();
 
             camel = new DefaultCamelContext();
+            camel.addComponent("sftp", new DropFolderSftpComponent()); // shows dot-files to the intake's filter
             management.countFailuresOf(camel);
             camel.getRegistry().bind("claimIntake", intake);
             camel.getRegistry().bind("submission", submission);
