@@ -8,10 +8,13 @@ import org.apache.camel.component.file.GenericFileEndpoint;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.apache.camel.component.file.remote.RemoteFileConsumer;
 import org.apache.camel.component.file.remote.SftpComponent;
+import org.apache.camel.component.file.remote.SftpComponentConfigurer;
 import org.apache.camel.component.file.remote.SftpConfiguration;
 import org.apache.camel.component.file.remote.SftpConsumer;
 import org.apache.camel.component.file.remote.SftpEndpoint;
+import org.apache.camel.component.file.remote.SftpEndpointConfigurer;
 import org.apache.camel.component.file.remote.SftpRemoteFile;
+import org.apache.camel.spi.PropertyConfigurer;
 
 /**
  * camel-sftp as the adapter registers it (under {@code sftp}): the same component, except that a consumer whose
@@ -24,6 +27,20 @@ public final class DropFolderSftpComponent extends SftpComponent {
 
     /** A consumer filter that is asked about dot-files too, and decides when one is read. */
     public interface SeesDotFiles<T> extends GenericFileFilter<T> {
+    }
+
+    // Camel finds the generated option setters by the component's class name: a subclass names camel-sftp's own
+    private static final PropertyConfigurer COMPONENT_OPTIONS = new SftpComponentConfigurer();
+    private static final PropertyConfigurer ENDPOINT_OPTIONS = new SftpEndpointConfigurer();
+
+    @Override
+    public PropertyConfigurer getComponentPropertyConfigurer() {
+        return COMPONENT_OPTIONS;
+    }
+
+    @Override
+    public PropertyConfigurer getEndpointPropertyConfigurer() {
+        return ENDPOINT_OPTIONS;
     }
 
     @Override

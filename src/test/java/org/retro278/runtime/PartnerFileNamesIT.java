@@ -131,7 +131,8 @@ class PartnerFileNamesIT extends AdapterIT {
                 assertTrue(Files.exists(file) && Reliability.everyFile(error).isEmpty(), "a dot-file still changing was moved");
             }
             Path report = error.resolve(PartnerFileName.stem(name, 32) + ".report.txt");
-            AdapterHarness.await("the quiet dot-file in .error", WAIT, () -> Files.exists(report));
+            // the route writes the report, then moves the file when the exchange completes
+            AdapterHarness.await("the quiet dot-file in .error", WAIT, () -> Files.exists(report) && Files.exists(error.resolve(name)));
             assertArrayEquals(sample, Files.readAllBytes(error.resolve(name)), "moved with its bytes");
             assertTrue(!Files.exists(file));
             String text = Files.readString(report);
