@@ -85,32 +85,45 @@ drop_all() {
 t0=$(date +%s)
 declare -A phase
 for k in $(seq 1 "$kills"); do
+  touch "$run/start-$k"
   start_adapter "run-$k"
-  if [ $((RANDOM % 8)) -eq 0 ]; then
+  mode=$((RANDOM % 8))
+  if [ "$mode" -eq 0 ]; then
     sleep "$((RANDOM % 3)).$((RANDOM % 10))" # now and then while it starts
   else
     for _ in $(seq 1 600); do running "run-$k" && break; kill -0 "$adapter" 2>/dev/null || break; sleep 0.2; done
     running "run-$k" || { echo "run $k did not start: $run/logs/run-$k.log" >&2; exit 1; }
     [ -z "$dropper" ] && { drop_all & dropper=$!; }
-    ms=$((RANDOM % 15000 + 100))
-    sleep "$((ms / 1000)).$(printf '%03d' $((ms % 1000)))"
+    case "$mode" in
+      1|2) event="reserved for payer" ;;  # killed while the interchange is built (or already uploading)
+      3|4) event="built: [0-9]+ transaction" ;; # killed while it is uploaded (or just after)
+      *) event="" ;;                      # a moment anywhere in the next 15 s
+    esac
+    if [ -n "$event" ]; then
+      for _ in $(seq 1 1000); do grep -qE "$event" "$run/logs/run-$k.log" && break; sleep 0.02; done
+      sleep "0.0$((RANDOM % 10))"
+    else
+      ms=$((RANDOM % 15000 + 100))
+      sleep "$((ms / 1000)).$(printf '%03d' $((ms % 1000)))"
+    fi
   fi
-  # what was under way: a claim file in the drop folder (intake), or the last submission step logged
+  kill -9 "$adapter"
+  rc=0; wait "$adapter" || rc=$?
+  [ "$rc" -eq 137 ] || { echo "run $k: exit status $rc, not 137 (killed): $run/logs/run-$k.log" >&2; exit 1; }
+  # what was under way: a claim file being read (a spooled copy of this run is left), the submission step logged last, or a
+  # claim file waiting in the drop folder for its quiet check
   what=startup
   if running "run-$k"; then
     what=idle
     last=$(grep -oE "reserved for payer|built: [0-9]+ transaction|sent to payer|already at payer" "$run/logs/run-$k.log" | tail -1 || true)
     case "$last" in
       reserved*) what=build ;;      # reserved, not built yet
-      built*) what=upload ;;        # built, not sent yet
+      built*) what=upload ;;        # built, not recorded as sent yet
       sent*|already*) what=after-commit ;;
     esac
-    if ls "$work/sftp/home/riverside/drop/" 2>/dev/null | grep -q '\.csv$'; then what="intake+$what"; fi
-    if grep -q "reserved for payer" "$run/logs/run-$k.log" && [ "$what" = idle ]; then what=reservation; fi
+    if find "$work/spool/RIVERSIDE" -type f -newer "$run/start-$k" 2>/dev/null | grep -q .; then what="intake-reading"
+    elif [ "$what" = idle ] && ls "$work/sftp/home/riverside/drop/" 2>/dev/null | grep -q '\.csv$'; then what=intake-waiting; fi
   fi
-  kill -9 "$adapter"
-  rc=0; wait "$adapter" || rc=$?
-  [ "$rc" -eq 137 ] || { echo "run $k: exit status $rc, not 137 (killed): $run/logs/run-$k.log" >&2; exit 1; }
   phase[$what]=$(( ${phase[$what]:-0} + 1 ))
   echo "kill $k: $what"
 done

@@ -31,6 +31,7 @@ import org.retro278.config.PracticeProfile;
 import org.retro278.config.RuntimeSettings;
 import org.retro278.config.SubmitterSettings;
 import org.retro278.intake.ClaimIntake;
+import org.retro278.intake.SpooledFile;
 import org.retro278.io.SecureFiles;
 import org.retro278.ops.ManagementPort;
 import org.retro278.responses.DeadlineWatch;
@@ -169,7 +170,7 @@ public final class Adapter implements AutoCloseable {
                 Map<String, String> params = partnerParameters(sftp, "practiceId", p.id(), p.dropFolder());
                 params.put("pollMillis", Long.toString(p.poll().toMillis()));
                 params.put("quietMillis", Long.toString(p.quiet().toMillis()));
-                params.put("spoolDir", SecureFiles.createPrivateDirectories(work.resolve("spool").resolve(p.id())).toString());
+                params.put("spoolDir", SpooledFile.folder(work.resolve("spool").resolve(p.id())).toString());
                 params.putAll(readFolders(settings.readFolders()));
                 addRoute(camel, "practice-intake", "intake-" + p.id(), params);
                 Map<String, String> status = partnerParameters(sftp, "practiceId", p.id(), p.outboxFolder());
@@ -188,7 +189,7 @@ public final class Adapter implements AutoCloseable {
                 Map<String, String> responses = partnerParameters(sftp, "payerId", p.id(), p.gateway().outboundFolder());
                 responses.put("pollMillis", Long.toString(Math.max(times.responsePollAtLeast().toMillis(), p.gateway().poll().toMillis())));
                 responses.put("quietMillis", Long.toString(times.responseQuiet().toMillis()));
-                responses.put("spoolDir", SecureFiles.createPrivateDirectories(work.resolve("spool").resolve("responses-" + p.id())).toString());
+                responses.put("spoolDir", SpooledFile.folder(work.resolve("spool").resolve("responses-" + p.id())).toString());
                 responses.putAll(readFolders(settings.readFolders()));
                 addRoute(camel, "payer-responses", "responses-" + p.id(), responses);
             }

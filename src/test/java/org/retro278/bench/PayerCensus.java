@@ -120,6 +120,14 @@ public final class PayerCensus {
         }
         checkDropFolder(new LinkedHashSet<>(expected.values()));
         checkResponseFiles();
+        for (String local : List.of("spool", "outbox")) {
+            if (!Files.isDirectory(work.resolve(local))) {
+                continue;
+            }
+            try (Stream<Path> left = Files.walk(work.resolve(local))) {
+                left.filter(Files::isRegularFile).forEach(f -> problems.add("left in the local " + local + ": " + work.relativize(f)));
+            }
+        }
         checkStoreAndStatusFiles(store, expected, tracesPerClaim);
     }
 
