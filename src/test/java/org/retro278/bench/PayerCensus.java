@@ -182,13 +182,20 @@ public final class PayerCensus {
     /** The store's state and trace number of each claim, and its row in its file's status CSV, agree. */
     private void checkStoreAndStatusFiles(TransactionStore store, Map<String, String> expected,
                                           Map<String, Set<String>> tracesAtPayers) throws IOException {
+        // by file name, as `claim --file` finds them: a killed run can leave gaps in the files' numbers
         Map<String, StoredClaim> stored = new HashMap<>();
-        for (long id = 1; store.findFile(id).isPresent(); id++) {
-            for (StoredClaim c : store.claimsOfFile(id)) {
-                if (stored.put(c.claimId(), c) != null) {
-                    problems.add("claim recorded twice in the store: " + c.claimId());
+        for (String name : new LinkedHashSet<>(expected.values())) {
+            List<StoredClaim> page;
+            long after = 0;
+            do {
+                page = store.operatorView().claimsOfFileNamed(name, "RIVERSIDE", after, 500);
+                for (StoredClaim c : page) {
+                    if (stored.put(c.claimId(), c) != null) {
+                        problems.add("claim recorded twice in the store: " + c.claimId());
+                    }
+                    after = c.key();
                 }
-            }
+            } while (!page.isEmpty());
         }
         Map<String, String> statusState = new HashMap<>();
         Path outbox = work.resolve("sftp/home/riverside/outbox");
