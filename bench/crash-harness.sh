@@ -131,6 +131,8 @@ adapter=""
 
 # the last run: every file dropped, every claim through, then a clean stop
 start_adapter final
+for _ in $(seq 1 600); do running final && break; kill -0 "$adapter" 2>/dev/null || break; sleep 0.2; done
+running final || { echo "the last run did not start: $run/logs/final.log" >&2; exit 1; }
 [ -n "$dropper" ] || { drop_all & dropper=$!; }
 wait "$dropper"; dropper=""
 status=0

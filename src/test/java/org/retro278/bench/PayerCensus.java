@@ -55,7 +55,7 @@ public final class PayerCensus {
         Path dropped = Path.of(args[1]);
         long deadline = System.nanoTime() + Long.parseLong(args[2]) * 1_000_000_000L;
         PayerCensus census;
-        try (TransactionStore store = TransactionStore.openH2(work, null)) {
+        try (TransactionStore store = open(work, deadline)) {
             while (true) {
                 census = new PayerCensus(work, dropped);
                 census.count(store);
@@ -70,6 +70,20 @@ public final class PayerCensus {
         System.out.println(census.problems.isEmpty() ? "census: every claim accounted for"
                 : "census: " + census.problems.size() + " problem(s)");
         System.exit(census.problems.isEmpty() ? 0 : 1);
+    }
+
+    /** The adapter's H2 store, opened beside the running adapter (H2's mixed mode); tried again while it starts. */
+    private static TransactionStore open(Path work, long deadline) throws Exception {
+        while (true) {
+            try {
+                return TransactionStore.openH2(work, null);
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(2000);
+            }
+        }
     }
 
     private void count(TransactionStore store) throws IOException {
