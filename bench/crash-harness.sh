@@ -9,7 +9,7 @@
 # RIVERSIDE's drop folder over SFTP (OpenSSH sftp, the practice's own key, under a dot-name then renamed), and
 # kills the adapter JVM with kill -9 at random moments (seeded), restarting it each time, while the files are
 # taken in, reserved, built and uploaded. Then it lets the adapter finish and counts every claim at the payers
-# by trace number (TRN02, read with StAEDI: bench/PayerCensus): each exactly once, every file in .done, the
+# by trace number (TRN02, read with StAEDI: org.retro278.bench.PayerCensus): each exactly once, every file in .done, the
 # store and the status files agreeing. Exit 0 when every claim is accounted for.
 set -euo pipefail
 cd "$(dirname "$0")/.."
