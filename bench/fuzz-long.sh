@@ -3,8 +3,8 @@
 #   bench/fuzz-long.sh                    # 10,000 mutated claim files and 10,000 mutated X12 files
 #   bench/fuzz-long.sh 50000 50000 7      # more of each, another seed
 # The test command runs the same tests bounded (2,000 claim files, 4,000 X12 files, fixed seeds).
-# The crash runs (the adapter halted like SIGKILL at every fault point, then restarted; nothing lost or
-# duplicated) are the integration tests CrashRecoveryIT and IntakeReliabilityIT, not this script:
+# The crash runs are bench/crash-harness.sh (the real adapter SIGKILLed at random moments over 2,000 claims) and
+# the integration tests CrashRecoveryIT and IntakeReliabilityIT (halted at every fault point), not this script:
 #   mvn -o failsafe:integration-test failsafe:verify -Dit.test='CrashRecoveryIT,IntakeReliabilityIT'
 set -euo pipefail
 cd "$(dirname "$0")/.."

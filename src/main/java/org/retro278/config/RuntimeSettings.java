@@ -71,9 +71,11 @@ public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, S
      *                           gateway's {@code pollMillis} ({@code retro278.responses.minPollMillis})
      * @param responseQuiet      a response file is read once it has not changed for this long
      *                           ({@code retro278.responses.quietMillis})
+     * @param dotFileQuiet       a claim file whose name starts with a dot (an upload in progress) is refused into
+     *                           .error once it has not changed for this long ({@code retro278.practice.dotFileQuietSeconds})
      */
     public record PollTimes(Duration practicePoll, Duration practiceQuiet, Duration statusPoll, long statusBytesPerSecond,
-                            Duration responsePollAtLeast, Duration responseQuiet) {
+                            Duration responsePollAtLeast, Duration responseQuiet, Duration dotFileQuiet) {
     }
 
     static final String MANAGEMENT_PORT = "retro278.management.port";
@@ -138,7 +140,7 @@ public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, S
                 "retro278-{payer}-{isa13}.x12", Duration.ofSeconds(2), Duration.ofMinutes(5),
                 new ReadFolders(".done", ".error", ".report.txt"),
                 new PollTimes(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMillis(1000), 128 * 1024,
-                        Duration.ofMillis(1000), Duration.ofMillis(1000)),
+                        Duration.ofMillis(1000), Duration.ofMillis(1000), Duration.ofMinutes(10)),
                 new Management("127.0.0.1", 9278, false, null), new Retention(Duration.ofDays(2190), Duration.ofHours(24)));
     }
 
@@ -275,7 +277,9 @@ public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, S
                 within(file, p, "retro278.status.bytesPerSecond", 1_024, 1L << 30, d.statusBytesPerSecond()),
                 Duration.ofMillis(within(file, p, "retro278.responses.minPollMillis", 100, 3_600_000,
                         d.responsePollAtLeast().toMillis())),
-                Duration.ofMillis(within(file, p, "retro278.responses.quietMillis", 100, 3_600_000, d.responseQuiet().toMillis())));
+                Duration.ofMillis(within(file, p, "retro278.responses.quietMillis", 100, 3_600_000, d.responseQuiet().toMillis())),
+                Duration.ofSeconds(within(file, p, "retro278.practice.dotFileQuietSeconds", 1, 86_400,
+                        d.dotFileQuiet().toSeconds())));
     }
 
     private static String folderName(Path file, Properties p, String key, String dflt) throws ConfigurationException {

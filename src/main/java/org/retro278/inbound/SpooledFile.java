@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.stream.Stream;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.retro278.io.SecureFiles;
@@ -27,6 +28,21 @@ public final class SpooledFile {
     }
 
     private SpooledFile() {
+    }
+
+    /**
+     * The spool folder {@code dir}, private, emptied of the copies an earlier run left when it was killed while reading
+     * (a copy is deleted once read, but a SIGKILL skips that): they hold a partner's data and nothing reads them again,
+     * since the file itself is still on the partner's server and is read anew. Call before the routes start.
+     */
+    public static Path folder(Path dir) throws IOException {
+        SecureFiles.createPrivateDirectories(dir);
+        try (Stream<Path> left = Files.list(dir)) {
+            for (Path f : left.filter(Files::isRegularFile).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+        return dir;
     }
 
     /**

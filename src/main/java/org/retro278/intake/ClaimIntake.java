@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -21,6 +22,7 @@ import org.retro278.config.PracticeDirectory;
 import org.retro278.config.PracticeProfile;
 import org.retro278.inbound.InboundFiles;
 import org.retro278.inbound.SpooledFile;
+import org.retro278.config.RuntimeSettings;
 import org.retro278.io.Hashes;
 import org.retro278.io.PartnerFileName;
 import org.retro278.mapping.ClaimFileReader;
@@ -31,6 +33,7 @@ import org.retro278.mapping.ClaimRow;
 import org.retro278.ops.Activity;
 import org.retro278.rules.ClaimRules;
 import org.retro278.rules.X217Facts;
+import org.retro278.sftp.DropFolderSftpComponent;
 import org.retro278.store.FileOutcome;
 import org.retro278.store.NewClaim;
 import org.retro278.store.Reason;
@@ -52,9 +55,12 @@ import org.slf4j.LoggerFactory;
  * practice reads why in its status file. A file whose intake was interrupted (a crash
  * before its release) is read again from the start when it is polled again. A file that cannot be read
  * as a claim file is refused as a whole; the route moves it to {@code .error} beside a report, and a copy
- * of its bytes stays in the local quarantine folder.
+ * of its bytes stays in the local quarantine folder. A file whose name starts with a dot (an upload in progress, by
+ * the SFTP clients' convention) is never read: once it has stayed unchanged for the dot-file quiet period, it is
+ * refused into {@code .error} beside a report, and nothing is recorded, so the same bytes dropped again under a
+ * plain name are read as a new file.
  */
-public final class ClaimIntake implements GenericFileFilter<Object> {
+public final class ClaimIntake implements DropFolderSftpComponent.SeesDotFiles<Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClaimIntake.class);
     /** Claims written to the store per transaction. */
@@ -71,6 +77,8 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
     private final InboundFiles inbound;
     private final Clock clock;
     private volatile Activity activity = Activity.NONE;
+    private volatile Duration dotFileQuiet = RuntimeSettings.defaults().pollTimes().dotFileQuiet();
+    private volatile AbandonedUploads dotFiles;
 
     public ClaimIntake(TransactionStore store, PracticeDirectory practices, PayerDirectory payers, X217Facts facts,
                        Path mappings, InboundFiles inbound, Clock clock) {
@@ -81,6 +89,13 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
         this.readers = new LayoutReaders(mappings);
         this.inbound = inbound;
         this.clock = clock;
+        this.dotFiles = new AbandonedUploads(clock, dotFileQuiet);
+    }
+
+    /** How long a dot-file must stay unchanged before it is refused ({@code retro278.practice.dotFileQuietSeconds}). */
+    public void refuseDotFilesQuietFor(Duration quiet) {
+        this.dotFileQuiet = quiet;
+        this.dotFiles = new AbandonedUploads(clock, quiet);
     }
 
     /** Counts what this bean does into {@code activity} (the metrics, org.retro278.ops); nothing until set. */
@@ -97,6 +112,13 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
         String practiceId = exchange.getIn().getHeader(PRACTICE_HEADER, String.class);
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         Long modified = exchange.getIn().getHeader(Exchange.FILE_LAST_MODIFIED, Long.class);
+        if (PartnerFileName.hidden(name)) {
+            activity.claimFile(practiceId, ClaimFileOutcome.Kind.REFUSED.name(), 0, 0);
+            LOG.warn("a claim file of practice {} (file name {}) stayed under a name that starts with a dot, unchanged for {}:"
+                    + " refused into .error with a report, not read", practiceId, PartnerFileName.logId(name), dotFileQuiet);
+            inbound.handOver(exchange.getIn(), name, dotFileReport(name));
+            return;
+        }
         ClaimFileOutcome outcome = SpooledFile.read(exchange.getIn(), "claims", local -> receive(practiceId, name, local, modified));
         activity.claimFile(practiceId, outcome.kind().name(), outcome.ready(), outcome.rejected());
         inbound.handOver(exchange.getIn(), name, outcome.report());
@@ -104,11 +126,16 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
 
     /**
      * The route's consumer filter: a file whose name the SFTP client cannot reach is left in place and reported once
-     * ({@link InboundFiles#reachable}); every other file is read.
+     * ({@link InboundFiles#reachable}); a dot-file is passed on only once it has been unchanged for the dot-file quiet
+     * period ({@link AbandonedUploads}); every other file is read.
      */
     @Override
     public boolean accept(GenericFile<Object> file) {
-        return inbound.reachable(file);
+        if (!inbound.reachable(file)) {
+            return false;
+        }
+        return file.isDirectory() || !PartnerFileName.hidden(file.getFileNameOnly())
+                || dotFiles.abandoned(file.getAbsoluteFilePath(), file.getFileLength(), file.getLastModified());
     }
 
     /** Takes in one claim file of a practice. */
@@ -185,6 +212,14 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
                     + "\nNo claim of this file was taken in. Correct the file and drop it again."));
         }
         return new ClaimFileOutcome(ClaimFileOutcome.Kind.PROCESSED, f.id(), 0, 0, null);
+    }
+
+    private String dotFileReport(String fileName) {
+        return inbound.report(fileName, "", "REFUSED: the file's name starts with a dot. SFTP clients upload a file under such a"
+                + " name and rename it when the upload is complete; this one has not changed for " + dotFileQuiet.toMinutes()
+                + " minute(s) (" + dotFileQuiet.toSeconds() + " s), so its upload seems to have stopped. Nothing in it was read"
+                + " or sent, and nothing of it was recorded.\nIf it is a complete claim file, drop it again under a name that"
+                + " does not start with a dot.\n");
     }
 
     private String report(String fileName, ReceivedFile f, String what) {

@@ -36,7 +36,7 @@ public final class PartnerFileName {
      * leading dot (a hidden or in-progress file).
      */
     public static boolean plain(String name) {
-        if (name.isEmpty() || name.charAt(0) == '.') {
+        if (name.isEmpty() || hidden(name)) {
             return false;
         }
         return name.codePoints().allMatch(PartnerFileName::plainChar);
@@ -96,6 +96,14 @@ public final class PartnerFileName {
      */
     public static boolean unreachable(String name) {
         return name.indexOf('\\') >= 0;
+    }
+
+    /**
+     * Whether the name starts with a dot: a hidden file, or by the SFTP clients' convention an upload in progress
+     * under a temporary name. The intake never reads one; it refuses one left unchanged long enough.
+     */
+    public static boolean hidden(String name) {
+        return name.startsWith(".");
     }
 
     /** The name for a report the practice reads: control and invisible characters spelled out ({@code \n}, {@code \e}, {@code \u00AD}). */

@@ -32,6 +32,7 @@ import org.retro278.config.PracticeProfile;
 import org.retro278.config.RuntimeSettings;
 import org.retro278.config.SubmitterSettings;
 import org.retro278.inbound.InboundFiles;
+import org.retro278.inbound.SpooledFile;
 import org.retro278.intake.ClaimIntake;
 import org.retro278.io.SecureFiles;
 import org.retro278.ops.ManagementPort;
@@ -41,6 +42,7 @@ import org.retro278.retention.Retention;
 import org.retro278.sftp.AccountKeys;
 import org.retro278.sftp.AdapterKey;
 import org.retro278.sftp.Secrets;
+import org.retro278.sftp.DropFolderSftpComponent;
 import org.retro278.sftp.SftpConnection;
 import org.retro278.sftp.SftpParameters;
 import org.retro278.sftp.SftpPollFailures;
@@ -142,6 +144,7 @@ public final class Adapter implements AutoCloseable {
             intake = new ClaimIntake(store, practices, payers, X12Checks.facts(), o.mappings(),
                     InboundFiles.claimFiles(work.resolve("quarantine"), settings.readFolders(), o.clock()), o.clock());
             intake.countInto(management.activity());
+            intake.refuseDotFilesQuietFor(settings.pollTimes().dotFileQuiet());
             Submission submission = new Submission(store, payers, X12Checks.transactionSets(), X12Checks.envelopes(),
                     submitter.traceOriginator(), work.resolve("outbox"), o.clock(), workers, cores,
                     new InterchangeFileName(settings.interchangeFileName()),
@@ -153,6 +156,7 @@ public final class Adapter implements AutoCloseable {
             SftpPollFailures pollFailures = new SftpPollFailures();
 
             camel = new DefaultCamelContext();
+            camel.addComponent("sftp", new DropFolderSftpComponent()); // shows dot-files to the intake's filter
             management.countFailuresOf(camel);
             camel.getRegistry().bind("claimIntake", intake);
             camel.getRegistry().bind("submission", submission);
@@ -176,7 +180,7 @@ public final class Adapter implements AutoCloseable {
                 Map<String, String> params = partnerParameters(sftp, "practiceId", p.id(), p.dropFolder());
                 params.put("pollMillis", Long.toString(p.poll().toMillis()));
                 params.put("quietMillis", Long.toString(p.quiet().toMillis()));
-                params.put("spoolDir", SecureFiles.createPrivateDirectories(work.resolve("spool").resolve(p.id())).toString());
+                params.put("spoolDir", SpooledFile.folder(work.resolve("spool").resolve(p.id())).toString());
                 params.put("errorFolder", settings.readFolders().error());
                 addRoute(camel, "practice-intake", "intake-" + p.id(), params);
                 Map<String, String> status = partnerParameters(sftp, "practiceId", p.id(), p.outboxFolder());
@@ -195,7 +199,7 @@ public final class Adapter implements AutoCloseable {
                 Map<String, String> responses = partnerParameters(sftp, "payerId", p.id(), p.gateway().outboundFolder());
                 responses.put("pollMillis", Long.toString(Math.max(times.responsePollAtLeast().toMillis(), p.gateway().poll().toMillis())));
                 responses.put("quietMillis", Long.toString(times.responseQuiet().toMillis()));
-                responses.put("spoolDir", SecureFiles.createPrivateDirectories(work.resolve("spool").resolve("responses-" + p.id())).toString());
+                responses.put("spoolDir", SpooledFile.folder(work.resolve("spool").resolve("responses-" + p.id())).toString());
                 responses.put("errorFolder", settings.readFolders().error());
                 addRoute(camel, "payer-responses", "responses-" + p.id(), responses);
             }

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * and institutional lines, admissions, PAYERA and PAYERB (with attachments), all inside the retro
  * windows as of {@link #AS_OF}. Deterministic for a given seed.
  *
- * <p>{@code java ... ValidClaimFileGenerator <claims> <file> [seed]}
+ * <p>{@code java ... ValidClaimFileGenerator <claims> <file> [seed] [as-of YYYY-MM-DD] [claim id prefix]}
  */
 public final class ValidClaimFileGenerator {
 
@@ -44,7 +44,8 @@ public final class ValidClaimFileGenerator {
         long claims = Long.parseLong(args[0]);
         Path file = Path.of(args[1]);
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 278L;
-        long rows = write(file, claims, seed);
+        LocalDate asOf = args.length > 3 ? LocalDate.parse(args[3]) : AS_OF;
+        long rows = write(file, claims, seed, asOf, args.length > 4 ? args[4] : "C");
         System.out.println("wrote " + claims + " claims in " + rows + " rows to " + file + " (" + Files.size(file) / (1024 * 1024) + " MiB)");
     }
 

@@ -26,7 +26,7 @@ class RuntimeSettingsTest {
         assertEquals(d.pollTimes(), shipped.pollTimes());
         assertEquals(new RuntimeSettings.ReadFolders(".done", ".error", ".report.txt"), d.readFolders());
         assertEquals(new RuntimeSettings.PollTimes(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(1), 131_072,
-                Duration.ofSeconds(1), Duration.ofSeconds(1)), d.pollTimes());
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(10)), d.pollTimes());
     }
 
     @Test
@@ -47,17 +47,19 @@ class RuntimeSettingsTest {
                 retro278.status.bytesPerSecond=65536
                 retro278.responses.minPollMillis=2000
                 retro278.responses.quietMillis=3000
+                retro278.practice.dotFileQuietSeconds=90
                 """));
         assertEquals(new RuntimeSettings.ReadFolders("read", "refused", ".why.txt"), s.readFolders());
         assertEquals(new RuntimeSettings.PollTimes(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5), 65_536,
-                Duration.ofSeconds(2), Duration.ofSeconds(3)), s.pollTimes());
+                Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(90)), s.pollTimes());
     }
 
     @Test
     void badValuesAreRefusedWithTheKey() throws Exception {
         for (String line : new String[] {"retro278.folders.done=../up", "retro278.folders.error=.", "retro278.folders.done=a/b",
                 "retro278.folders.error=.done", "retro278.folders.reportSuffix=a b", "retro278.practice.pollSeconds=0",
-                "retro278.practice.quietSeconds=x", "retro278.status.pollMillis=99", "retro278.status.bytesPerSecond=1023", "retro278.responses.quietMillis=3600001"}) {
+                "retro278.practice.quietSeconds=x", "retro278.status.pollMillis=99", "retro278.status.bytesPerSecond=1023",
+                "retro278.responses.quietMillis=3600001", "retro278.practice.dotFileQuietSeconds=0"}) {
             ConfigurationException e = assertThrows(ConfigurationException.class, () -> RuntimeSettings.load(properties(line)),
                     line);
             String key = line.substring(0, line.indexOf('='));
@@ -68,7 +70,7 @@ class RuntimeSettingsTest {
     @Test
     void aPracticeWithoutPollSecondsTakesTheSettingsDefault() throws Exception {
         RuntimeSettings.PollTimes times = new RuntimeSettings.PollTimes(Duration.ofSeconds(30), Duration.ofSeconds(10),
-                Duration.ofSeconds(1), 131_072, Duration.ofSeconds(1), Duration.ofSeconds(1));
+                Duration.ofSeconds(1), 131_072, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(10));
         PracticeProfile riverside = PracticeDirectory.load(ProjectFiles.path("config/practices"), times).find("RIVERSIDE")
                 .orElseThrow();
         PracticeProfile shipped = PracticeDirectory.load(ProjectFiles.path("config/practices")).find("RIVERSIDE").orElseThrow();

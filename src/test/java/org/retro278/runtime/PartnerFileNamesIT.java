@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -107,6 +108,48 @@ class PartnerFileNamesIT extends AdapterIT {
             assertEquals(1, texts.stream().filter(t -> t.contains(PartnerFileName.logId(backslash)) && t.contains("backslash")).count(),
                     "the backslash name is reported once");
             assertNoNameLogged(logs, names(readable.keySet(), refusedName, backslash, hidden));
+        }
+    }
+
+    @Test
+    void aDotFileIsLeftAloneWhileItChangesAndRefusedWithAReportOnceItHasBeenQuietNeverRead() throws Exception {
+        try (LogCapture logs = new LogCapture(); AdapterHarness h = harness()) {
+            Files.writeString(h.config().resolve("application.properties"), "\nretro278.practice.dotFileQuietSeconds=4\n",
+                    StandardOpenOption.APPEND);
+            h.start();
+            Path drop = SFTP.home("riverside").resolve("drop");
+            Path error = drop.resolve(".error");
+            byte[] sample = Files.readAllBytes(IntakeReliabilityIT.RIVERSIDE);
+            String name = ".upload\u001b[1m in progress.csv";
+            Path file = drop.resolve(name);
+            // written in four pieces, each within the quiet period of the one before: never touched meanwhile
+            int piece = sample.length / 4 + 1;
+            for (int from = 0; from < sample.length; from += piece) {
+                Files.write(file, Arrays.copyOfRange(sample, from, Math.min(sample.length, from + piece)),
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Thread.sleep(2500);
+                assertTrue(Files.exists(file) && Reliability.everyFile(error).isEmpty(), "a dot-file still changing was moved");
+            }
+            Path report = error.resolve(PartnerFileName.stem(name, 32) + ".report.txt");
+            // the route writes the report, then moves the file when the exchange completes
+            AdapterHarness.await("the quiet dot-file in .error", WAIT, () -> Files.exists(report) && Files.exists(error.resolve(name)));
+            assertArrayEquals(sample, Files.readAllBytes(error.resolve(name)), "moved with its bytes");
+            assertTrue(!Files.exists(file));
+            String text = Files.readString(report);
+            assertTrue(text.contains("file: " + PartnerFileName.shown(name)) && text.contains("REFUSED: the file's name starts"
+                    + " with a dot") && text.contains("under a name that does not start with a dot"), text);
+            assertEquals(List.of(), Reliability.allFiles(h.adapter().store()), "nothing of it read or recorded");
+
+            // the same bytes under a plain name are a new file, not a duplicate of the refused one
+            Files.write(drop.resolve("upload in progress.csv"), sample);
+            AdapterHarness.await("the plain name in .done", WAIT, () -> Files.exists(drop.resolve(".done/upload in progress.csv")));
+            List<ReceivedFile> files = Reliability.allFiles(h.adapter().store());
+            assertEquals(1, files.size());
+            assertEquals(FileOutcome.PROCESSED, files.get(0).outcome());
+            assertEquals(2, Reliability.everyFile(error).size(), "the dot-file and its report only");
+            assertEquals(1, logs.events().stream().filter(e -> LogCapture.text(e).contains(PartnerFileName.logId(name))).count(),
+                    "the refusal logged once, by the name's hash");
+            assertNoNameLogged(logs, List.of(name));
         }
     }
 

@@ -1,0 +1,71 @@
+package org.retro278.sftp;
+
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.camel.Processor;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileEndpoint;
+import org.apache.camel.component.file.GenericFileFilter;
+import org.apache.camel.component.file.remote.RemoteFileConsumer;
+import org.apache.camel.component.file.remote.SftpComponent;
+import org.apache.camel.component.file.remote.SftpComponentConfigurer;
+import org.apache.camel.component.file.remote.SftpConfiguration;
+import org.apache.camel.component.file.remote.SftpConsumer;
+import org.apache.camel.component.file.remote.SftpEndpoint;
+import org.apache.camel.component.file.remote.SftpEndpointConfigurer;
+import org.apache.camel.component.file.remote.SftpRemoteFile;
+import org.apache.camel.spi.PropertyConfigurer;
+
+/**
+ * camel-sftp as the adapter registers it (under {@code sftp}): the same component, except that a consumer whose
+ * filter {@link SeesDotFiles} is shown the files whose names start with a dot as well. camel-sftp hides those
+ * before any filter is asked and, unlike the file component ({@code includeHiddenFiles}), has no option to show
+ * them; a practice's dot-file would otherwise lie in its drop folder unreported for ever. Folders whose names
+ * start with a dot ({@code .done}, {@code .error}) stay hidden. docs/partners.md, "File names".
+ */
+public final class DropFolderSftpComponent extends SftpComponent {
+
+    /** A consumer filter that is asked about dot-files too, and decides when one is read. */
+    public interface SeesDotFiles<T> extends GenericFileFilter<T> {
+    }
+
+    // Camel finds the generated option setters by the component's class name: a subclass names camel-sftp's own
+    private static final PropertyConfigurer COMPONENT_OPTIONS = new SftpComponentConfigurer();
+    private static final PropertyConfigurer ENDPOINT_OPTIONS = new SftpEndpointConfigurer();
+
+    @Override
+    public PropertyConfigurer getComponentPropertyConfigurer() {
+        return COMPONENT_OPTIONS;
+    }
+
+    @Override
+    public PropertyConfigurer getEndpointPropertyConfigurer() {
+        return ENDPOINT_OPTIONS;
+    }
+
+    @Override
+    protected GenericFileEndpoint<SftpRemoteFile> buildFileEndpoint(String uri, String remaining, Map<String, Object> parameters)
+            throws Exception {
+        SftpEndpoint plain = (SftpEndpoint) super.buildFileEndpoint(uri, remaining, parameters);
+        return new DropFolderEndpoint(uri, this, plain.getConfiguration());
+    }
+
+    private static final class DropFolderEndpoint extends SftpEndpoint {
+
+        DropFolderEndpoint(String uri, SftpComponent component, SftpConfiguration configuration) {
+            super(uri, component, configuration);
+        }
+
+        @Override
+        protected RemoteFileConsumer<SftpRemoteFile> buildConsumer(Processor processor) {
+            return new SftpConsumer(this, processor, createRemoteFileOperations(),
+                    getProcessStrategy() != null ? getProcessStrategy() : createGenericFileStrategy()) {
+                @Override
+                protected boolean isMatchedHiddenFile(Supplier<GenericFile<SftpRemoteFile>> file, String name, boolean isDirectory) {
+                    return super.isMatchedHiddenFile(file, name, isDirectory)
+                            || (!isDirectory && getEndpoint().getFilter() instanceof SeesDotFiles);
+                }
+            };
+        }
+    }
+}
