@@ -40,6 +40,9 @@ public final class ClaimCommand extends OperatorCommand {
     @Option(names = "--trace", paramLabel = "TRN02", description = "The claim whose request carried this trace number.")
     String trace;
 
+    @Option(names = "--show-phi", description = "Also show names, member ids, birth dates and the reasons' words (PHI).")
+    boolean showPhi;
+
     @Option(names = "--isa13", paramLabel = "N", description = "The claims sent in the interchange with this ISA13.")
     Long isa13;
 
@@ -49,9 +52,6 @@ public final class ClaimCommand extends OperatorCommand {
     @Option(names = "--after", paramLabel = "KEY", defaultValue = "0",
             description = "Only claims with a store key above KEY: the next page.")
     long after;
-
-    @Option(names = "--show-phi", description = "Also show names, member ids, birth dates and the reasons' words (PHI).")
-    boolean showPhi;
 
     @Override
     int show(OperatorView view, PrintWriter out, PrintWriter err) throws Exception {

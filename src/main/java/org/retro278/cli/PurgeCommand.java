@@ -27,12 +27,12 @@ import picocli.CommandLine.Option;
                 "Exit 0: purged. 1: nothing was due. 2: usage or configuration error."})
 public final class PurgeCommand extends StoreCommand {
 
+    @Mixin
+    AsOf asOf = new AsOf();
+
     @Option(names = "--older-than", paramLabel = "DAYS",
             description = "Keep what changed in the last DAYS days (1-36500; default: retro278.retention.days, 2190).")
     Integer days;
-
-    @Mixin
-    AsOf asOf = new AsOf();
 
     @Override
     public Integer call() throws Exception {

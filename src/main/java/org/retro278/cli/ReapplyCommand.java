@@ -34,11 +34,11 @@ public final class ReapplyCommand extends StoreCommand {
     @Parameters(paramLabel = "FILE", description = "The response file.")
     Path file;
 
-    @Option(names = "--payer", paramLabel = "ID", required = true, description = "The payer whose answers these are.")
-    String payer;
-
     @Mixin
     Operator operator = new Operator();
+
+    @Option(names = "--payer", paramLabel = "ID", required = true, description = "The payer whose answers these are.")
+    String payer;
 
     @Override
     public Integer call() throws Exception {

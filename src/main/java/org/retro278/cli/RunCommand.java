@@ -28,11 +28,11 @@ public final class RunCommand extends Subcommand {
     @Mixin
     WorkDirectory work = new WorkDirectory();
 
-    @Option(names = "--sftp-port", paramLabel = "PORT", description = "Port of the embedded SFTP server (0: any free port).")
-    Integer sftpPort;
-
     @Mixin
     AsOf asOf = new AsOf();
+
+    @Option(names = "--sftp-port", paramLabel = "PORT", description = "Port of the embedded SFTP server (0: any free port).")
+    Integer sftpPort;
 
     @Override
     public Integer call() throws Exception {
