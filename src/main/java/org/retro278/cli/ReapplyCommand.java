@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.retro278.build.X12Checks;
+import org.retro278.responses.NotX12File;
 import org.retro278.responses.ResponseReapply;
 import org.retro278.store.OperatorActions.Reapplied;
 import org.retro278.x12.X12Problem;
@@ -50,7 +51,7 @@ public final class ReapplyCommand extends StoreCommand {
         try {
             return withStore(Clock.systemUTC(), store -> shown(
                     new ResponseReapply(store, ResponseReader.using(X12Checks.validator())).reapply(payer, file, operator.name())));
-        } catch (ResponseReapply.NotX12 e) {
+        } catch (NotX12File e) {
             err.println("reapply: refused: " + e.getMessage() + "; nothing was applied");
             return Retro278.PROBLEMS;
         } catch (IOException e) {
