@@ -251,15 +251,35 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** Takes in one row. */
+    @FunctionalInterface
+    interface RowConsumer {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
     /** Every row the query returns, read, in order. */
     static <T> List<T> all(PreparedStatement q, RowReader<T> reader) throws SQLException {
         List<T> out = new ArrayList<>();
+        forEach(q, rs -> out.add(reader.read(rs)));
+        return out;
+    }
+
+    /** Hands every row the query returns to {@code each}, in order, one at a time. */
+    static void forEach(PreparedStatement q, RowConsumer each) throws SQLException {
         try (ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
-                out.add(reader.read(rs));
+                each.accept(rs);
             }
         }
-        return out;
+    }
+
+    /** Runs an insert, its parameters set by {@code binder}: the generated key of the row it made. */
+    static long insert(Connection c, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement ins = c.prepareStatement(sql, new String[] {"id"})) {
+            binder.bind(ins);
+            ins.executeUpdate();
+            return generatedKey(ins);
+        }
     }
 
     /** Runs a statement that changes rows, its parameters set by {@code binder}: how many rows it changed. */
