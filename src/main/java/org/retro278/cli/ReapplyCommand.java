@@ -60,7 +60,7 @@ public final class ReapplyCommand extends StoreCommand {
         }
     }
 
-    private int shown(ResponseReapply.Outcome o) {
+    private int shown(ResponseReapply.Reapplication o) {
         PrintWriter out = out();
         Reapplied a = o.applied();
         out.printf("response file %d of payer %s %s: %d answer(s), %d matched, %d matched nothing; %d claim(s) changed%s%n",

@@ -99,13 +99,10 @@ public final class ResubmitCommand extends StoreCommand {
                 Resubmit r = store.operatorActions().resubmit(c.key(), operator.name(), reason.strip());
                 if (r.resubmitted()) {
                     n.resubmitted++;
-                    out.printf("claim %d %s: resubmitted (was %s%s); a new request goes to %s with its next interchange%n",
-                            c.key(), c.claimId(), r.was(), r.oldTrace() == null ? "" : ", trace " + r.oldTrace(), c.payerId());
                 } else {
                     n.refused++;
-                    out.printf("claim %d %s: refused: %s%n", c.key(), c.claimId() == null ? "(no claim_id)" : c.claimId(),
-                            r.refusal());
                 }
+                out.println(r.words(c.payerId()));
                 after = c.key();
             }
         } while (page.size() == PAGE);

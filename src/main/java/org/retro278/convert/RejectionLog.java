@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.retro278.io.CsvCell;
 import org.retro278.io.SecureFiles;
+import org.retro278.rules.ClaimRules.Refused;
 import org.retro278.rules.Rejection;
 import org.retro278.rules.RejectionCode;
 
@@ -74,16 +75,13 @@ final class RejectionLog implements Closeable {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    /** A refused claim as it ended up in the report. */
-    record Refusal(String claimId, List<Rejection> reasons) {
-    }
-
     /**
      * Writes the report (always, with its header line, so that automation can rely on it) and returns
-     * how many claims it names. Refusals of claims in {@code retracted} that are not their complete
-     * re-delivery are left out.
+     * how many claims it names, handing each refused claim as it ended up in the report to {@code each}
+     * (its claim id and reasons; the log keeps neither payer nor service dates). Refusals of claims in
+     * {@code retracted} that are not their complete re-delivery are left out.
      */
-    long finish(ClaimIdSet retracted, Path report, Consumer<Refusal> each) throws IOException {
+    long finish(ClaimIdSet retracted, Path report, Consumer<Refused> each) throws IOException {
         out.close();
         long[] claims = {0};
         SecureFiles.writeAtomically(report, os -> {
@@ -124,7 +122,7 @@ final class RejectionLog implements Closeable {
                         w.write(cell(r.message()));
                         w.write("\n");
                     }
-                    each.accept(new Refusal(noId ? null : claimId, reasons));
+                    each.accept(new Refused(noId ? null : claimId, null, reasons));
                 }
             }
             w.flush();

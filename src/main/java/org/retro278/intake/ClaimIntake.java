@@ -97,7 +97,7 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
         String practiceId = exchange.getIn().getHeader(PRACTICE_HEADER, String.class);
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         Long modified = exchange.getIn().getHeader(Exchange.FILE_LAST_MODIFIED, Long.class);
-        IntakeOutcome outcome = SpooledFile.read(exchange.getIn(), "claims", local -> receive(practiceId, name, local, modified));
+        ClaimFileOutcome outcome = SpooledFile.read(exchange.getIn(), "claims", local -> receive(practiceId, name, local, modified));
         activity.claimFile(practiceId, outcome.kind().name(), outcome.ready(), outcome.rejected());
         inbound.handOver(exchange.getIn(), name, outcome.report());
     }
@@ -112,7 +112,7 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
     }
 
     /** Takes in one claim file of a practice. */
-    public IntakeOutcome receive(String practiceId, String fileName, Path file) throws IOException {
+    public ClaimFileOutcome receive(String practiceId, String fileName, Path file) throws IOException {
         return receive(practiceId, fileName, file, null);
     }
 
@@ -121,7 +121,7 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
      *
      * @param sourceModified the modification time the practice's server gives the file (epoch ms), or {@code null}
      */
-    public IntakeOutcome receive(String practiceId, String fileName, Path file, Long sourceModified) throws IOException {
+    public ClaimFileOutcome receive(String practiceId, String fileName, Path file, Long sourceModified) throws IOException {
         PracticeProfile practice = practices.find(practiceId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown practice " + practiceId));
         long size = Files.size(file);
@@ -145,7 +145,7 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
             ReceivedFile first = store.findFile(received.duplicateOf()).orElseThrow();
             inbound.keepCopy(practiceId, fileName, file);
             LOG.info("file {} of practice {} repeats file {}: not processed again", received.id(), practiceId, first.id());
-            return new IntakeOutcome(IntakeOutcome.Kind.DUPLICATE, received.id(), 0, 0, report(fileName, received,
+            return new ClaimFileOutcome(ClaimFileOutcome.Kind.DUPLICATE, received.id(), 0, 0, report(fileName, received,
                     "DUPLICATE: this file has the same content (SHA-256 " + sha256 + ") as '" + PartnerFileName.shown(first.fileName())
                             + "', received " + first.receivedAt() + " (file " + first.id() + "). Nothing in it was sent"
                             + " again. To send claims again, change them and drop a new file."));
@@ -159,13 +159,13 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
             reader.read(file, recorder);
             recorder.flush();
             TransactionStore.FileRelease release = store.releaseFile(received.id());
-            return new IntakeOutcome(IntakeOutcome.Kind.PROCESSED, received.id(), release.ready(), release.rejected(), null);
+            return new ClaimFileOutcome(ClaimFileOutcome.Kind.PROCESSED, received.id(), release.ready(), release.rejected(), null);
         } catch (ClaimFileRefusedException e) {
             store.restartFile(received.id());
             store.markFileRefused(received.id(), e.getMessage());
             inbound.keepCopy(practiceId, fileName, file);
             LOG.warn("file {} of practice {} refused as a whole (report in .error)", received.id(), practiceId);
-            return new IntakeOutcome(IntakeOutcome.Kind.REFUSED, received.id(), 0, 0, report(fileName, received,
+            return new ClaimFileOutcome(ClaimFileOutcome.Kind.REFUSED, received.id(), 0, 0, report(fileName, received,
                     "REFUSED: " + e.getMessage() + "\nNo claim of this file was taken in. Correct the file and drop it again."));
         } catch (ConfigurationException e) {
             throw new IOException("practice " + practiceId + ": its layout '" + practice.layout() + "' cannot be used: "
@@ -177,14 +177,14 @@ public final class ClaimIntake implements GenericFileFilter<Object> {
      * The very file whose intake committed, still in the drop folder because the process stopped before the move:
      * it goes where it would have gone, with the report it had, and nothing is read or recorded again.
      */
-    private IntakeOutcome leftBehind(ReceivedFile f, String fileName) {
+    private ClaimFileOutcome leftBehind(ReceivedFile f, String fileName) {
         LOG.info("file {} of practice {} was taken in before and not moved on (a stop before the move): moved now, not read"
                 + " again", f.id(), f.practiceId());
         if (f.outcome() == FileOutcome.REFUSED) {
-            return new IntakeOutcome(IntakeOutcome.Kind.REFUSED, f.id(), 0, 0, report(fileName, f, "REFUSED: " + f.refusalReason()
+            return new ClaimFileOutcome(ClaimFileOutcome.Kind.REFUSED, f.id(), 0, 0, report(fileName, f, "REFUSED: " + f.refusalReason()
                     + "\nNo claim of this file was taken in. Correct the file and drop it again."));
         }
-        return new IntakeOutcome(IntakeOutcome.Kind.PROCESSED, f.id(), 0, 0, null);
+        return new ClaimFileOutcome(ClaimFileOutcome.Kind.PROCESSED, f.id(), 0, 0, null);
     }
 
     private String report(String fileName, ReceivedFile f, String what) {

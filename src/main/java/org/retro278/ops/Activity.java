@@ -14,7 +14,7 @@ public interface Activity {
     /**
      * A claim file of a practice was read.
      *
-     * @param outcome  PROCESSED, REFUSED or DUPLICATE (intake.IntakeOutcome.Kind)
+     * @param outcome  PROCESSED, REFUSED or DUPLICATE (intake.ClaimFileOutcome.Kind)
      * @param ready    its claims that passed the rules
      * @param rejected its claims the rules refused
      */

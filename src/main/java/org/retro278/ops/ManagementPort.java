@@ -14,6 +14,7 @@ import org.apache.camel.CamelContext;
 import org.retro278.config.ConfigurationException;
 import org.retro278.config.RuntimeSettings;
 import org.retro278.ops.console.Console;
+import org.retro278.ops.console.Resubmission;
 import org.retro278.sftp.Secrets;
 import org.retro278.store.TransactionStore;
 import org.slf4j.Logger;
@@ -77,11 +78,13 @@ public final class ManagementPort implements AutoCloseable {
     /**
      * Serves the metrics and health checks, once the routes have started.
      *
-     * @param pollFailing whether the last poll of the route with this id failed (sftp.SftpPollFailures)
+     * @param pollFailing  whether the last poll of the route with this id failed (sftp.SftpPollFailures)
+     * @param resubmission the console's resubmit of one claim, or {@code null} for a console without it
      * @throws ConfigurationException when the token's variable is unset or the token too weak, or when a configured
      *                                port cannot be bound (the default port, taken, is warned about and left)
      */
-    public void open(CamelContext camel, Predicate<String> pollFailing, Secrets secrets) throws ConfigurationException {
+    public void open(CamelContext camel, Predicate<String> pollFailing, Secrets secrets, Resubmission resubmission)
+            throws ConfigurationException {
         if (metrics == null) {
             return;
         }
@@ -89,7 +92,7 @@ public final class ManagementPort implements AutoCloseable {
         SSLContext tls = settings.tls() == null ? null : ManagementTls.context(settings.tls(), secrets);
         // the console needs a credential: without a token it is not served at all
         Console console = token == null ? null : new Console(store.operatorView(), token::matches, tls != null,
-                Clock.systemUTC(), null);
+                Clock.systemUTC(), resubmission);
         HealthChecks health = new HealthChecks(camel, store.census(), probe, pollFailing);
         for (HealthChecks.PolledRoute r : HealthChecks.polledRoutes(camel)) {
             metrics.watchReachability(r.routeId(), r.partnerId(), () -> health.reachable(r.routeId()));

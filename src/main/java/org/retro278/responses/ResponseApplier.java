@@ -18,7 +18,7 @@ import org.retro278.store.ResponseSession;
 import org.retro278.store.StoredClaim;
 import org.retro278.x12.X12Problem;
 import org.retro278.x12.response.AcknowledgedSet;
-import org.retro278.x12.response.ClaimOutcome;
+import org.retro278.x12.response.Ruling;
 import org.retro278.x12.response.Decision;
 import org.retro278.x12.response.ImplementationAcknowledgment;
 import org.retro278.x12.response.InboundDocument;
@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies each document of one response file, as the reader hands it over, to the claims it answers inside
- * the file's store transaction. It decides nothing itself: every move is the {@link ClaimOutcome} the
- * reader gave the document ({@code read} prints the same one), mapped by {@link VerdictStates}; an outcome
+ * the file's store transaction. It decides nothing itself: every move is the {@link Ruling} the
+ * reader gave the document ({@code read} prints the same one), mapped by {@link VerdictStates}; a ruling
  * without a verdict leaves the claims where they are.
  */
 final class ResponseApplier implements ResponseHandler {
@@ -111,7 +111,7 @@ final class ResponseApplier implements ResponseHandler {
             LOG.warn("TA1 for ISA13 {} of payer {}: rejected as a duplicate interchange control number (025); its {} claim(s)"
                     + " stay SENT awaiting the answers to the first copy", isa13, payerId, claims.size());
         }
-        ClaimOutcome o = ta1.outcome();
+        Ruling o = ta1.ruling();
         if (!o.changesClaim()) {
             return;
         }
@@ -125,7 +125,7 @@ final class ResponseApplier implements ResponseHandler {
                 claims.size(), to);
     }
 
-    /** Each listed set by its own outcome; the group's other claims by the outcome for sets without an AK2. */
+    /** Each listed set by its own ruling; the group's other claims by the ruling for sets without an AK2. */
     private void setAcks(ImplementationAcknowledgment ack) {
         Long gs06 = number(ack.ackedGroupControlNumber());
         if (contradictory(ack)) {
@@ -143,7 +143,7 @@ final class ResponseApplier implements ResponseHandler {
             }
             matched++;
             listed.add(claim.get().key());
-            ClaimOutcome o = set.outcome();
+            Ruling o = set.ruling();
             if (!o.changesClaim()) {
                 // codes are not logged here: an unreadable IK501 may hold a value shifted out of place
                 LOG.warn("999 for group GS06 {} of payer {}: set ST02 {} needs review ({}), its claim stays {}", gs06, payerId,
@@ -172,7 +172,7 @@ final class ResponseApplier implements ResponseHandler {
             return;
         }
         String status = ack.groupStatus() == null ? "" : ack.groupStatus().code();
-        ClaimOutcome o = ack.outcome();
+        Ruling o = ack.ruling();
         if (!o.changesClaim()) {
             LOG.warn("999 for group GS06 {} of payer {}: AK9 does not decide its {} claim(s) without an AK2 of their own;"
                     + " they need review and stay as they are", gs06, payerId, others.size());
@@ -229,7 +229,7 @@ final class ResponseApplier implements ResponseHandler {
             admin = r.services().stream().map(ServiceDecision::decision).filter(d -> d != null && d.adminReference() != null)
                     .map(Decision::adminReference).findFirst().orElse(null);
         }
-        ClaimState to = VerdictStates.of(r.outcome().verdict());
+        ClaimState to = VerdictStates.of(r.ruling().verdict());
         boolean changed = session.decide(c.key(), AWAITING_DECISION, to, auth, code, admin,
                 ResponseReasons.decisionSummary(r, request).toString(), reasons,
                 "278 response: " + to + (r.moreToFollow() ? " (more to follow)" : ""));

@@ -19,7 +19,7 @@ final class ResponseFileRetries {
     /** How many files are remembered at most (the oldest is forgotten first: it is then just tried again). */
     private static final int MAX_FILES = 10_000;
 
-    private record Entry(int failures, Instant lastFailure, ResponseIntake.Outcome decided) {
+    private record Entry(int failures, Instant lastFailure, ResponseFileOutcome decided) {
     }
 
     private final RetryBackoff backoff;
@@ -43,7 +43,7 @@ final class ResponseFileRetries {
     }
 
     /** The outcome decided for the file at an earlier attempt whose delivery failed. */
-    synchronized Optional<ResponseIntake.Outcome> decided(String key) {
+    synchronized Optional<ResponseFileOutcome> decided(String key) {
         Entry e = files.get(key);
         return e == null ? Optional.empty() : Optional.ofNullable(e.decided());
     }
@@ -53,7 +53,7 @@ final class ResponseFileRetries {
      *
      * @return how many attempts of the file have failed so far
      */
-    synchronized int failed(String key, Instant now, ResponseIntake.Outcome decided) {
+    synchronized int failed(String key, Instant now, ResponseFileOutcome decided) {
         Entry e = files.get(key);
         int failures = e == null ? 1 : e.failures() + 1;
         files.put(key, new Entry(failures, now, decided != null ? decided : e == null ? null : e.decided()));

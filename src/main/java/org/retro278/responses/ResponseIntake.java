@@ -74,10 +74,6 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
         this.activity = activity;
     }
 
-    /** What became of a response file. */
-    public record Outcome(boolean applied, boolean duplicate, int items, int matched, int unmatched, int problems, String report) {
-    }
-
     /**
      * Route entry point: the body is the file's content as the server streams it (or a local file), spooled under
      * a name of retro278's own so that a name of any length or make is read.
@@ -94,8 +90,8 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
         String payerId = exchange.getIn().getHeader(PAYER_HEADER, String.class);
         String key = exchange.getIn() instanceof GenericFileMessage<?> m && m.getGenericFile() != null
                 ? InboundFiles.serverKey(m.getGenericFile()) : payerId + "|" + name;
-        Optional<Outcome> earlier = retries.decided(key);
-        Outcome o;
+        Optional<ResponseFileOutcome> earlier = retries.decided(key);
+        ResponseFileOutcome o;
         if (earlier.isPresent()) {
             o = earlier.get();
         } else {
@@ -116,7 +112,7 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
             }
             activity.responseFile(payerId, o.applied(), o.duplicate(), o.report() != null, o.matched(), o.unmatched());
         }
-        Outcome decided = o;
+        ResponseFileOutcome decided = o;
         // delivered = moved on the server (and its report written): until then the outcome is kept, not decided again
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
@@ -184,16 +180,16 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
         }
     }
 
-    public Outcome receive(String payerId, String fileName, Path file) throws IOException {
+    public ResponseFileOutcome receive(String payerId, String fileName, Path file) throws IOException {
         inbound.keepCopy(payerId, fileName, file);
         String sha = Hashes.sha256(file);
         List<X12Problem> problems = new ArrayList<>();
-        TransactionStore.ResponseFileOutcome out = store.applyResponseFile(payerId, fileName, sha,
+        TransactionStore.AppliedResponseFile out = store.applyResponseFile(payerId, fileName, sha,
                 session -> ResponseApplier.applyFile(session, payerId, reader, file, problems));
         if (out.duplicate()) {
             LOG.info("response file {} of payer {} was applied before (same content): nothing changed", PartnerFileName.logId(fileName),
                     payerId);
-            return new Outcome(false, true, 0, 0, 0, 0, null);
+            return new ResponseFileOutcome(false, true, 0, 0, 0, 0, null);
         }
         boolean unreadablePart = problems.stream().anyMatch(p -> "UNREADABLE".equals(p.rule()));
         for (X12Problem p : problems.subList(0, Math.min(problems.size(), LOGGED_PROBLEMS))) {
@@ -217,11 +213,11 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
             }
             report = inbound.report(fileName, "", b.toString());
         }
-        return new Outcome(true, false, t.items(), t.matched(), t.unmatched(), t.problems(), report);
+        return new ResponseFileOutcome(true, false, t.items(), t.matched(), t.unmatched(), t.problems(), report);
     }
 
     /** Route helper: a file that is not X12 goes to .error with a report; anything else propagates. */
-    public Outcome receiveOrRefuse(String payerId, String fileName, Path file) throws IOException {
+    public ResponseFileOutcome receiveOrRefuse(String payerId, String fileName, Path file) throws IOException {
         try {
             return receive(payerId, fileName, file);
         } catch (NotX12File e) {
@@ -231,7 +227,7 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
     }
 
     /** A file nothing of which was applied: to .error with a report, as claim intake does. */
-    private Outcome refused(String fileName, String what) {
-        return new Outcome(false, false, 0, 0, 0, 1, inbound.report(fileName, "", what + "\n"));
+    private ResponseFileOutcome refused(String fileName, String what) {
+        return new ResponseFileOutcome(false, false, 0, 0, 0, 1, inbound.report(fileName, "", what + "\n"));
     }
 }

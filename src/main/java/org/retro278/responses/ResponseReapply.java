@@ -26,8 +26,8 @@ public final class ResponseReapply {
     }
 
     /** What applying the file again did, and the problems the reader reported (PHI-free: rules and positions). */
-    public record Outcome(Reapplied applied, List<X12Problem> problems) {
-        public Outcome {
+    public record Reapplication(Reapplied applied, List<X12Problem> problems) {
+        public Reapplication {
             problems = List.copyOf(problems);
         }
     }
@@ -36,10 +36,10 @@ public final class ResponseReapply {
      * Applies {@code file}, a response file of {@code payerId}, again on behalf of {@code operator}; a file that is not
      * X12 at all is {@link NotX12File}, nothing applied.
      */
-    public Outcome reapply(String payerId, Path file, String operator) throws IOException {
+    public Reapplication reapply(String payerId, Path file, String operator) throws IOException {
         List<X12Problem> problems = new ArrayList<>();
         Reapplied applied = store.operatorActions().reapplyResponseFile(payerId, file.getFileName().toString(),
                 Hashes.sha256(file), operator, session -> ResponseApplier.applyFile(session, payerId, reader, file, problems));
-        return new Outcome(applied, problems);
+        return new Reapplication(applied, problems);
     }
 }

@@ -14,7 +14,7 @@ import org.retro278.x12.response.Code;
 import org.retro278.x12.response.Decision;
 import org.retro278.x12.response.DocumentRequest;
 import org.retro278.x12.response.ImplementationAcknowledgment;
-import org.retro278.x12.response.Rejection;
+import org.retro278.x12.response.RequestValidation;
 import org.retro278.x12.response.ReviewResponse;
 import org.retro278.x12.response.SegmentError;
 import org.retro278.x12.response.ServiceDecision;
@@ -70,7 +70,7 @@ final class ResponseReasons {
      */
     static List<Reason> review(ReviewResponse r, RetroAuthorizationRequest request) {
         List<Reason> reasons = new ArrayList<>();
-        for (Rejection rej : r.rejections()) {
+        for (RequestValidation rej : r.requestValidations()) {
             // AAA03 is required, but a payer may leave it out: the rejection still counts, without a code
             reasons.add(rej.reason() == null ? new Reason("AAA", where(rej) + "rejected without a reason code (no AAA03)", null)
                     : new Reason("AAA:" + rej.reason().code(), where(rej) + rej.reason().words(), null));
@@ -96,8 +96,8 @@ final class ResponseReasons {
         for (DocumentRequest d : r.documentsRequested()) {
             reasons.add(documentReason(d, r, request));
         }
-        if (r.outcome().needsReview()) {
-            reasons.add(new Reason("NEEDS_REVIEW", r.outcome().explanation()));
+        if (r.ruling().needsReview()) {
+            reasons.add(new Reason("NEEDS_REVIEW", r.ruling().explanation()));
         }
         return reasons;
     }
@@ -127,7 +127,7 @@ final class ResponseReasons {
         return w.startsWith("by ") || w.startsWith("electronically") ? w : "by " + w;
     }
 
-    private static String where(Rejection rej) {
+    private static String where(RequestValidation rej) {
         return (rej.loop() == null ? "" : rej.loop() + (rej.service() == null ? "" : " (service " + rej.service() + ")") + ": ");
     }
 
@@ -147,7 +147,7 @@ final class ResponseReasons {
         ObjectNode n = JSON.createObjectNode();
         n.put("bht03", r.bht03());
         n.put("moreToFollow", r.moreToFollow());
-        n.put("state", VerdictStates.of(r.outcome().verdict()).name());
+        n.put("state", VerdictStates.of(r.ruling().verdict()).name());
         Decision e = r.event();
         if (e != null) {
             ObjectNode ev = n.putObject("event");
@@ -178,7 +178,7 @@ final class ResponseReasons {
             o.put("transmission", d.transmission() == null ? null : d.transmission().code());
         }
         ArrayNode rej = n.putArray("rejections");
-        for (Rejection x : r.rejections()) {
+        for (RequestValidation x : r.requestValidations()) {
             ObjectNode o = rej.addObject();
             o.put("loop", x.loop());
             o.put("reason", x.reason() == null ? null : x.reason().code());

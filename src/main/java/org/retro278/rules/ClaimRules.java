@@ -56,7 +56,7 @@ public final class ClaimRules {
         return payers.find(payerId).orElseThrow(() -> new IllegalArgumentException("unknown payer " + payerId));
     }
 
-    /** The verdict on one claim. */
+    /** What became of one claim under our input rules: {@link Accepted} with its request, or {@link Refused}. */
     public sealed interface Outcome permits Accepted, Refused {
         String claimId();
     }
@@ -69,6 +69,9 @@ public final class ClaimRules {
     }
 
     /**
+     * A claim our rules refuse, with its {@link Rejection}s: the one type of a refused claim, in intake, in
+     * {@code convert} and in its rejection report.
+     *
      * @param payerId     the payer the claim named, when known, else {@code null}
      * @param serviceFrom the earliest date of service of the lines whose dates could be read, else {@code null}
      * @param serviceTo   the latest date of service of those lines, else {@code null}

@@ -200,7 +200,8 @@ public final class Adapter implements AutoCloseable {
                 addRoute(camel, "payer-responses", "responses-" + p.id(), responses);
             }
             camel.start();
-            management.open(camel, pollFailures::failing, o.secrets());
+            // the console resubmits one claim as retro278 resubmit does, through the store's operator actions
+            management.open(camel, pollFailures::failing, o.secrets(), store.operatorActions()::resubmit);
             if (settings.simulatePayers() && embedded != null) {
                 List<SimulatedPayers.Payer> simulated = new ArrayList<>();
                 for (PayerProfile p : payers.all()) {

@@ -33,7 +33,7 @@ record HistoryCause(String actor, Long receivedFileId, Long interchangeId, Long 
         return new HistoryCause(RESPONSE_INTAKE, null, null, responseFileId);
     }
 
-    /** What an operator did from the command line ({@code resubmit}); the name is cut to fit the column. */
+    /** What an operator did ({@code resubmit}, from the command line or the console); the name is cut to fit the column. */
     static HistoryCause operator(String name) {
         return new HistoryCause(Sql.clip(OPERATOR + " " + name, 64), null, null, null);
     }

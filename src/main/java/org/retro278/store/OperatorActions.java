@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * What an operator changes in the store from the command line ({@code retro278 resubmit}, {@code reapply},
- * {@code purge}, and run's retention schedule): each one store transaction, guarded like every other change, so
- * that it runs beside a working adapter. The history names the operator.
+ * {@code purge}, and run's retention schedule) and from the web console (resubmit): each one store transaction,
+ * guarded like every other change, so that it runs beside a working adapter. The history names the operator.
  *
  * <p>PHI: an operator's reason is kept in the claim's history as typed (docs/operations.md asks for no PHI in it)
  * and never logged.
@@ -16,6 +16,18 @@ public interface OperatorActions {
 
     /** What {@link #resubmit} did with one claim: resubmitted (READY for a new request), or refused with words. */
     record Resubmit(long claimKey, String claimId, ClaimState was, boolean resubmitted, String refusal, String oldTrace) {
+
+        /**
+         * What came of it, in the words {@code retro278 resubmit} and the console both show: {@code claim KEY CLAIM_ID:
+         * resubmitted (...)} or {@code ...: refused: WHY} (ids, states and trace numbers: no PHI).
+         *
+         * @param payerId the claim's payer, where the new request goes
+         */
+        public String words(String payerId) {
+            return "claim " + claimKey + " " + (claimId == null ? "(no claim_id)" : claimId) + ": " + (resubmitted
+                    ? "resubmitted (was " + was + (oldTrace == null ? "" : ", trace " + oldTrace) + "); a new request goes to "
+                    + payerId + " with its next interchange" : "refused: " + refusal);
+        }
     }
 
     /**

@@ -48,18 +48,18 @@ final class ResponseTransaction implements ResponseSession {
 
 
     /** See {@link TransactionStore#applyResponseFile}. */
-    static TransactionStore.ResponseFileOutcome apply(Database db, ClaimLedger claims, String payerId, String fileName,
+    static TransactionStore.AppliedResponseFile apply(Database db, ClaimLedger claims, String payerId, String fileName,
                                                       String sha256, ResponseSession.Work work) throws IOException {
         String hash = Database.normalizeSha256(sha256);
         OffsetDateTime now = db.now();
-        TransactionStore.ResponseFileOutcome out = db.transaction("applying a response file", c -> {
+        TransactionStore.AppliedResponseFile out = db.transaction("applying a response file", c -> {
             Optional<Long> earlier = recorded(c, payerId, hash);
             if (earlier.isPresent()) {
-                return new TransactionStore.ResponseFileOutcome(earlier.get(), true, new ResponseSession.Tally(0, 0, 0, 0));
+                return new TransactionStore.AppliedResponseFile(earlier.get(), true, new ResponseSession.Tally(0, 0, 0, 0));
             }
             long id = record(c, payerId, fileName, hash, now);
             ResponseTransaction session = new ResponseTransaction(db, claims, c, id, now, HistoryCause.response(id), "");
-            return new TransactionStore.ResponseFileOutcome(id, false, session.run(work));
+            return new TransactionStore.AppliedResponseFile(id, false, session.run(work));
         });
         if (!out.duplicate()) {
             log.info("response file {} of payer {} applied: {} item(s), {} matched, {} unmatched", out.id(), payerId,

@@ -288,7 +288,7 @@ public final class TransactionStore implements AutoCloseable {
     // ---------------------------------------------------------------------------------- responses
 
     /** What {@link #applyResponseFile} did with a file. */
-    public record ResponseFileOutcome(long id, boolean duplicate, ResponseSession.Tally tally) {
+    public record AppliedResponseFile(long id, boolean duplicate, ResponseSession.Tally tally) {
     }
 
     /**
@@ -296,7 +296,7 @@ public final class TransactionStore implements AutoCloseable {
      * runs the work with a {@link ResponseSession}, commits. The same bytes from the same payer again are a
      * duplicate: nothing runs, nothing changes.
      */
-    public ResponseFileOutcome applyResponseFile(String payerId, String fileName, String sha256, ResponseSession.Work work)
+    public AppliedResponseFile applyResponseFile(String payerId, String fileName, String sha256, ResponseSession.Work work)
             throws IOException {
         return ResponseTransaction.apply(db, claims, payerId, fileName, sha256, work);
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.retro278.rules.ClaimRules.Refused;
 import org.retro278.rules.Rejection;
 import org.retro278.rules.RejectionCode;
 
@@ -20,7 +21,7 @@ class RejectionLogTest {
 
     private String report(String claimId, String field, String message) throws Exception {
         Path report = tmp.resolve("r.csv");
-        List<RejectionLog.Refusal> refusals = new ArrayList<>();
+        List<Refused> refusals = new ArrayList<>();
         try (RejectionLog log = new RejectionLog(tmp); ClaimIdSet retracted = new ClaimIdSet(tmp)) {
             log.add(claimId, false, List.of(new Rejection(claimId, List.of(2L, 3L), field, RejectionCode.INVALID_CLAIM_ID,
                     message)));

@@ -65,7 +65,7 @@ class ClaimIntakeAccountsForEveryLineTest {
         return MalformedClaimFiles.all(21, 4).stream();
     }
 
-    private IntakeOutcome drop(String content) throws Exception {
+    private ClaimFileOutcome drop(String content) throws Exception {
         Path f = dir.resolve(NAME);
         Files.writeString(f, content, StandardCharsets.UTF_8);
         return intake.receive("RIVERSIDE", NAME, f);
@@ -74,8 +74,8 @@ class ClaimIntakeAccountsForEveryLineTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void theStatusFileAccountsForEveryLine(MalformedClaimFiles.Case c) throws Exception {
-        IntakeOutcome o = drop(c.content());
-        assertEquals(IntakeOutcome.Kind.PROCESSED, o.kind());
+        ClaimFileOutcome o = drop(c.content());
+        assertEquals(ClaimFileOutcome.Kind.PROCESSED, o.kind());
 
         new StatusFiles(store, dir.resolve("status")).due("RIVERSIDE");
         String status = Files.readString(dir.resolve("status/RIVERSIDE/" + NAME + ".status.csv"));
@@ -117,8 +117,8 @@ class ClaimIntakeAccountsForEveryLineTest {
 
     @Test
     void aFileWithAHeaderAndNoClaimsIsRefusedSayingSo() throws Exception {
-        IntakeOutcome o = drop(MalformedClaimFiles.sampleLines().get(0) + "\r\n");
-        assertEquals(IntakeOutcome.Kind.REFUSED, o.kind());
+        ClaimFileOutcome o = drop(MalformedClaimFiles.sampleLines().get(0) + "\r\n");
+        assertEquals(ClaimFileOutcome.Kind.REFUSED, o.kind());
         assertTrue(o.report().contains("REFUSED: the file holds no claims: there is nothing after the header"), o.report());
     }
 
@@ -127,8 +127,8 @@ class ClaimIntakeAccountsForEveryLineTest {
         List<String> lines = MalformedClaimFiles.sampleLines();
         String content = lines.get(0) + "\n" + "X".repeat(70_000) + lines.get(4).substring(lines.get(4).indexOf(',')) + "\n"
                 + lines.get(5) + "\n";
-        IntakeOutcome o = drop(content);
-        assertEquals(IntakeOutcome.Kind.PROCESSED, o.kind());
+        ClaimFileOutcome o = drop(content);
+        assertEquals(ClaimFileOutcome.Kind.PROCESSED, o.kind());
         assertEquals(1, o.ready());
         assertEquals(1, o.rejected());
         new StatusFiles(store, dir.resolve("status")).due("RIVERSIDE");

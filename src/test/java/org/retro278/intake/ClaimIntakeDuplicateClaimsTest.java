@@ -79,10 +79,10 @@ class ClaimIntakeDuplicateClaimsTest {
         }
     }
 
-    private IntakeOutcome drop(String name, String content) throws Exception {
+    private ClaimFileOutcome drop(String name, String content) throws Exception {
         Path f = dir.resolve(name);
         Files.writeString(f, content, StandardCharsets.UTF_8);
-        IntakeOutcome o = intake.receive("RIVERSIDE", name, f);
+        ClaimFileOutcome o = intake.receive("RIVERSIDE", name, f);
         clock.advance(Duration.ofHours(1));
         return o;
     }
@@ -110,12 +110,12 @@ class ClaimIntakeDuplicateClaimsTest {
 
     @Test
     void theSameClaimsInAFileThatDiffersByOneByteAreRejectedAsDuplicatesNamingTheFirstFile() throws Exception {
-        IntakeOutcome first = drop(NAME, sample);
-        assertEquals(IntakeOutcome.Kind.PROCESSED, first.kind());
+        ClaimFileOutcome first = drop(NAME, sample);
+        assertEquals(ClaimFileOutcome.Kind.PROCESSED, first.kind());
         assertEquals(5, first.ready());
 
-        IntakeOutcome second = drop("riverside-2026-11-15-again.csv", sample + "\n");
-        assertEquals(IntakeOutcome.Kind.PROCESSED, second.kind(), "not the same bytes: read, not a file duplicate");
+        ClaimFileOutcome second = drop("riverside-2026-11-15-again.csv", sample + "\n");
+        assertEquals(ClaimFileOutcome.Kind.PROCESSED, second.kind(), "not the same bytes: read, not a file duplicate");
         assertEquals(0, second.ready());
         assertEquals(5, second.rejected());
         Map<String, StoredClaim> again = claimsOf(second.fileId());
@@ -157,11 +157,11 @@ class ClaimIntakeDuplicateClaimsTest {
     @Test
     void aClaimWhoseEarlierCopyWasRejectedLocallyIsTakenIn() throws Exception {
         // CLM1001 first arrives with a bad requester NPI (check digit) and is rejected by the rules
-        IntakeOutcome first = drop("first.csv", withRowsOf("CLM1001", ",1234567893,", ",1234567890,"));
+        ClaimFileOutcome first = drop("first.csv", withRowsOf("CLM1001", ",1234567893,", ",1234567890,"));
         assertEquals(4, first.ready());
         assertEquals(ClaimState.REJECTED_LOCALLY, claimsOf(first.fileId()).get("CLM1001").state());
 
-        IntakeOutcome corrected = drop("corrected.csv", sample);
+        ClaimFileOutcome corrected = drop("corrected.csv", sample);
         Map<String, StoredClaim> claims = claimsOf(corrected.fileId());
         assertEquals(ClaimState.READY, claims.get("CLM1001").state(), "the corrected claim goes out");
         assertTrue(claims.get("CLM1001").reasons().isEmpty());
@@ -170,7 +170,7 @@ class ClaimIntakeDuplicateClaimsTest {
         }
 
         // the duplicates of the corrected file are themselves REJECTED_LOCALLY: a third copy still names the first
-        IntakeOutcome third = drop("third.csv", sample + "\r\n");
+        ClaimFileOutcome third = drop("third.csv", sample + "\r\n");
         Map<String, StoredClaim> thirdClaims = claimsOf(third.fileId());
         assertTrue(thirdClaims.get("CLM1002").reasons().get(0).words().contains("'first.csv'"),
                 thirdClaims.get("CLM1002").reasons().get(0).words());
@@ -180,8 +180,8 @@ class ClaimIntakeDuplicateClaimsTest {
 
     @Test
     void aClaimWithAnotherDateOfServiceIsANewClaim() throws Exception {
-        IntakeOutcome first = drop(NAME, sample);
-        IntakeOutcome second = drop("moved.csv", withRowsOf("CLM1002", ",2026-09-18,", ",2026-09-19,"));
+        ClaimFileOutcome first = drop(NAME, sample);
+        ClaimFileOutcome second = drop("moved.csv", withRowsOf("CLM1002", ",2026-09-18,", ",2026-09-19,"));
         assertEquals(1, second.ready());
         assertEquals(4, second.rejected());
         Map<String, StoredClaim> claims = claimsOf(second.fileId());
@@ -192,7 +192,7 @@ class ClaimIntakeDuplicateClaimsTest {
 
     @Test
     void theIdentityOfASampleClaimIsTheHashOfTheCanonicalTextDocsRulesShows() throws Exception {
-        IntakeOutcome first = drop(NAME, sample);
+        ClaimFileOutcome first = drop(NAME, sample);
         StoredClaim clm1002 = claimsOf(first.fileId()).get("CLM1002");
         String documented = """
                 retro278-claim-identity/1

@@ -57,18 +57,18 @@ class ClaimIntakeLeftBehindTest {
     void theSameFileLeftBehindIsMovedOnAndTheSameBytesDroppedAgainAreADuplicate() throws Exception {
         String name = "claims*?\n" + "x".repeat(230) + ".csv";
         Path f = Files.copy(SAMPLE, dir.resolve("spooled"));
-        IntakeOutcome first = intake.receive("RIVERSIDE", name, f, MODIFIED);
-        assertEquals(IntakeOutcome.Kind.PROCESSED, first.kind());
+        ClaimFileOutcome first = intake.receive("RIVERSIDE", name, f, MODIFIED);
+        assertEquals(ClaimFileOutcome.Kind.PROCESSED, first.kind());
 
-        IntakeOutcome again = intake.receive("RIVERSIDE", name, f, MODIFIED);
-        assertEquals(IntakeOutcome.Kind.PROCESSED, again.kind(), "the very file: moved to .done");
+        ClaimFileOutcome again = intake.receive("RIVERSIDE", name, f, MODIFIED);
+        assertEquals(ClaimFileOutcome.Kind.PROCESSED, again.kind(), "the very file: moved to .done");
         assertEquals(first.fileId(), again.fileId());
         assertNull(again.report(), "no duplicate report");
         assertTrue(store.findFile(first.fileId() + 1).isEmpty(), "nothing recorded again");
         assertEquals(5, store.claimsOfFile(first.fileId()).size());
 
-        IntakeOutcome redrop = intake.receive("RIVERSIDE", name, f, MODIFIED + 60_000);
-        assertEquals(IntakeOutcome.Kind.DUPLICATE, redrop.kind(), "dropped again: a new file on the server");
+        ClaimFileOutcome redrop = intake.receive("RIVERSIDE", name, f, MODIFIED + 60_000);
+        assertEquals(ClaimFileOutcome.Kind.DUPLICATE, redrop.kind(), "dropped again: a new file on the server");
         assertEquals(FileOutcome.DUPLICATE, store.findFile(redrop.fileId()).orElseThrow().outcome());
         assertTrue(redrop.report().contains("file: claims*?\\n"), "the report spells the name out: " + redrop.report());
     }
@@ -76,10 +76,10 @@ class ClaimIntakeLeftBehindTest {
     @Test
     void aRefusedFileLeftBehindGoesToErrorWithItsReportAgain() throws Exception {
         Path f = Files.writeString(dir.resolve("spooled"), "not,a,claim,file\n");
-        IntakeOutcome first = intake.receive("RIVERSIDE", "odd.csv", f, MODIFIED);
-        assertEquals(IntakeOutcome.Kind.REFUSED, first.kind());
-        IntakeOutcome again = intake.receive("RIVERSIDE", "odd.csv", f, MODIFIED);
-        assertEquals(IntakeOutcome.Kind.REFUSED, again.kind());
+        ClaimFileOutcome first = intake.receive("RIVERSIDE", "odd.csv", f, MODIFIED);
+        assertEquals(ClaimFileOutcome.Kind.REFUSED, first.kind());
+        ClaimFileOutcome again = intake.receive("RIVERSIDE", "odd.csv", f, MODIFIED);
+        assertEquals(ClaimFileOutcome.Kind.REFUSED, again.kind());
         assertEquals(first.fileId(), again.fileId());
         assertTrue(again.report().contains("REFUSED"), again.report());
         assertEquals(List.of(), store.claimsOfFile(first.fileId()));

@@ -51,7 +51,7 @@ class ManagementPortTest {
     void offCountsNothingAndServesNothing() throws Exception {
         try (ManagementPort p = port(new Management("127.0.0.1", null, true, null))) {
             assertSame(Activity.NONE, p.activity());
-            p.open(camel, r -> false, Secrets.of(Map.of()));
+            p.open(camel, r -> false, Secrets.of(Map.of()), null);
             assertTrue(p.address().isEmpty());
         }
     }
@@ -61,11 +61,11 @@ class ManagementPortTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             try (ManagementPort p = port(new Management("127.0.0.1", taken.getLocalPort(), true, null))) {
                 ConfigurationException e = assertThrows(ConfigurationException.class,
-                        () -> p.open(camel, r -> false, Secrets.of(Map.of())));
+                        () -> p.open(camel, r -> false, Secrets.of(Map.of()), null));
                 assertTrue(e.getMessage().startsWith("retro278.management.port: 127.0.0.1:" + taken.getLocalPort()), e.getMessage());
             }
             try (ManagementPort p = port(new Management("127.0.0.1", taken.getLocalPort(), false, null))) {
-                p.open(camel, r -> false, Secrets.of(Map.of()));
+                p.open(camel, r -> false, Secrets.of(Map.of()), null);
                 assertTrue(p.address().isEmpty());
             }
         }
@@ -76,17 +76,17 @@ class ManagementPortTest {
         Management withToken = new Management("127.0.0.1", 0, true, "OPS_TOKEN");
         try (ManagementPort p = port(withToken)) {
             ConfigurationException e = assertThrows(ConfigurationException.class,
-                    () -> p.open(camel, r -> false, Secrets.of(Map.of())));
+                    () -> p.open(camel, r -> false, Secrets.of(Map.of()), null));
             assertEquals("retro278.management.tokenEnv: the environment variable OPS_TOKEN is not set", e.getMessage());
         }
         try (ManagementPort p = port(withToken)) {
             ConfigurationException e = assertThrows(ConfigurationException.class,
-                    () -> p.open(camel, r -> false, Secrets.of(Map.of("OPS_TOKEN", "short"))));
+                    () -> p.open(camel, r -> false, Secrets.of(Map.of("OPS_TOKEN", "short")), null));
             assertTrue(e.getMessage().contains("at least 16"), e.getMessage());
             assertTrue(!e.getMessage().contains("short"), "the token is never repeated: " + e.getMessage());
         }
         try (ManagementPort p = port(withToken)) {
-            p.open(camel, r -> false, Secrets.of(Map.of("OPS_TOKEN", "a-long-enough-token-1234")));
+            p.open(camel, r -> false, Secrets.of(Map.of("OPS_TOKEN", "a-long-enough-token-1234")), null);
             assertTrue(p.address().orElseThrow().getPort() > 0);
         }
     }

@@ -48,7 +48,7 @@ class ResponseIntakeLogTest {
         try (TransactionStore store = TransactionStore.openH2(dir.resolve("work"), null)) {
             ResponseIntake intake = new ResponseIntake(store, ResponseReader.using(X12Checks.validator()),
                     InboundFiles.responseFiles(dir.resolve("archive"), RuntimeSettings.defaults().readFolders(), clock), clock);
-            ResponseIntake.Outcome o = intake.receive("PAYERA", "wrong.x12", file);
+            ResponseFileOutcome o = intake.receive("PAYERA", "wrong.x12", file);
             assertTrue(o.problems() > ResponseIntake.LOGGED_PROBLEMS, "the file has more problems than are logged: " + o);
             List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage)
                     .filter(m -> m.startsWith("response file " + PartnerFileName.logId("wrong.x12"))).toList();

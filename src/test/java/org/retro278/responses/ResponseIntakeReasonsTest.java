@@ -33,7 +33,7 @@ class ResponseIntakeReasonsTest {
     @Test
     void eachDocumentThePayerAsksForIsAReasonWithItsWords() throws IOException {
         ReviewResponse r = fixture("a4-pended-documents-at-event-and-service.x12");
-        assertEquals(Verdict.PENDED, r.outcome().verdict());
+        assertEquals(Verdict.PENDED, r.ruling().verdict());
         List<Reason> reasons = ResponseReasons.review(r, null);
         assertEquals(List.of("HCR01:A4", "HCR03:0U", "SERVICE:A4", "SERVICE:A4", "PWK:AS", "PWK:OB"), codes(reasons));
         assertEquals("documents requested: Admission Summary (AS), by voice (VO)", reasons.get(4).words());

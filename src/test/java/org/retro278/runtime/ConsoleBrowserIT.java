@@ -2,6 +2,7 @@ package org.retro278.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.retro278.runtime.RiversideFile.ALL_CLAIMS;
 import static org.retro278.runtime.RiversideFile.all;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
@@ -23,11 +25,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.retro278.sim.PayerSimulator.RequestInterchange;
+import org.retro278.sim.ReceivedRequest;
 import org.retro278.store.ClaimState;
 import org.retro278.store.FileOutcome;
 import org.retro278.store.OperatorView;
@@ -44,6 +49,8 @@ import org.retro278.testing.ProjectFiles;
  * management port's token, sees the states per payer, searches a claim by claim id and by ISA13/ST02, opens its
  * history and asks for its patient details. No page shows a fixture's name, member id or birth date, except the one
  * claim's page after "Show patient details"; a request without the session is refused; every answer says no-store.
+ * Then the payer's gateway rejects a claim and the operator resubmits it on its page, answering the console's
+ * question: it goes out again under a new trace number; a claim rejected locally is refused with the store's words.
  */
 class ConsoleBrowserIT extends AdapterIT {
 
@@ -121,10 +128,87 @@ class ConsoleBrowserIT extends AdapterIT {
                 browser.findElement(By.linkText("retro278")).click();
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("per-state")));
                 noPhi(browser);
+
+                resubmitARejectedClaimAndSeeItGoOut(browser, wait, console, a);
+                refusedWithTheStoresWords(browser, wait, console,
+                        store.claimsInState(ClaimState.REJECTED_LOCALLY, "PAYERA", 0, 1).get(0));
             } finally {
                 browser.quit();
             }
         }
+    }
+
+    /**
+     * PAYERA's gateway rejects CLM1002 (a 999, IK5 R); the operator resubmits it on its page, answers the question,
+     * and the payer gets a new interchange with the claim alone under a new trace number; the page shows it SENT and
+     * the history the console's change with the reason.
+     */
+    private static void resubmitARejectedClaimAndSeeItGoOut(WebDriver browser, WebDriverWait wait, URI console, Adapter a)
+            throws Exception {
+        PlayedPayer payerA = new PlayedPayer(SFTP, "payera", 800);
+        List<RequestInterchange> before = payerA.awaitRequests(1, WAIT);
+        RequestInterchange toA = before.stream().filter(i -> i.requests().stream().anyMatch(r -> r.claimId().equals("CLM1002")))
+                .findFirst().orElseThrow();
+        ReceivedRequest first = toA.requests().stream().filter(r -> r.claimId().equals("CLM1002")).findFirst().orElseThrow();
+        payerA.answer("999-partly.x12", payerA.ack999Rejecting(toA, List.of(first.st02())));
+        payerA.awaitMoved(".done", WAIT, "999-partly.x12");
+        RiversideFile file = new RiversideFile(SFTP, a.store());
+        file.awaitStates(Map.of("CLM1002", ClaimState.REJECTED_BY_GATEWAY), WAIT);
+        long key = file.claim("CLM1002").key();
+
+        browser.get(console.resolve("claim?key=" + key).toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reason")));
+        assertTrue(browser.findElement(By.id("claim")).getText().contains("REJECTED_BY_GATEWAY"));
+        browser.findElement(By.id("reason")).sendKeys("gateway's NM1 check fixed");
+        browser.findElement(By.xpath("//button[text()='Resubmit']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("question")));
+        String question = browser.findElement(By.id("question")).getText();
+        assertTrue(question.contains("Resubmit claim " + key + " (CLM1002, REJECTED_BY_GATEWAY) to PAYERA? reason: gateway's NM1"
+                + " check fixed"), question);
+        assertEquals(before.size(), payerA.awaitRequests(1, WAIT).size(), "asking sends nothing");
+        assertEquals(ClaimState.REJECTED_BY_GATEWAY, file.claim("CLM1002").state(), "asking changes nothing");
+        browser.findElement(By.xpath("//button[text()='Resubmit claim " + key + "']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("message")));
+        String said = browser.findElement(By.id("message")).getText();
+        assertTrue(said.startsWith("claim " + key + " CLM1002: resubmitted (was REJECTED_BY_GATEWAY, trace " + first.traceNumber()
+                + ")"), said);
+        noPhi(browser);
+
+        List<RequestInterchange> after = payerA.awaitRequests(before.size() + 1, WAIT);
+        RequestInterchange again = after.get(after.size() - 1);
+        assertEquals(1, again.requests().size(), "only the resubmitted claim goes out");
+        ReceivedRequest second = again.requests().get(0);
+        assertEquals("CLM1002", second.claimId());
+        assertNotEquals(first.traceNumber(), second.traceNumber());
+        assertNotEquals(toA.isa13(), again.isa13());
+        file.awaitStates(Map.of("CLM1002", ClaimState.SENT), WAIT);
+
+        browser.get(console.resolve("claim?key=" + key).toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("history")));
+        String claim = browser.findElement(By.id("claim")).getText();
+        assertTrue(claim.contains("SENT") && claim.contains(second.traceNumber()), claim);
+        String history = browser.findElement(By.id("history")).getText();
+        assertTrue(history.contains("REJECTED_BY_GATEWAY READY operator console") && history.contains("gateway's NM1 check fixed"),
+                history);
+        noPhi(browser);
+    }
+
+    /** A claim the input rules rejected: the question is asked, and the answer is the store's refusal, in its words. */
+    private static void refusedWithTheStoresWords(WebDriver browser, WebDriverWait wait, URI console, StoredClaim rejected) {
+        assertEquals(ClaimState.REJECTED_LOCALLY, rejected.state());
+        browser.get(console.resolve("claim?key=" + rejected.key()).toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reason")));
+        browser.findElement(By.id("reason")).sendKeys("member id corrected");
+        browser.findElement(By.xpath("//button[text()='Resubmit']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("question")));
+        browser.findElement(By.xpath("//button[text()='Resubmit claim " + rejected.key() + "']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("message")));
+        WebElement said = browser.findElement(By.id("message"));
+        assertEquals("error", said.getAttribute("class"));
+        assertEquals("claim " + rejected.key() + " " + rejected.claimId() + ": refused: REJECTED_LOCALLY: the input rules refused it; the practice"
+                + " corrects the claim and drops it again", said.getText());
+        assertTrue(browser.findElement(By.id("claim")).getText().contains("REJECTED_LOCALLY"), "nothing changed");
+        noPhi(browser);
     }
 
     private static boolean bothRead(OperatorView store) {

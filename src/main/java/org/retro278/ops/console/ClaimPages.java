@@ -31,12 +31,21 @@ final class ClaimPages {
     private static final Pattern CONTROL_NUMBERS = Pattern.compile("(\\d{1,9})(?:\\s*[/ ]\\s*(\\d{1,9}))?");
 
     private final OperatorView store;
-    private final Resubmission resubmission;
+    private final boolean resubmits;
 
-    /** @param resubmission the resubmit hook, or {@code null}: no button */
-    ClaimPages(OperatorView store, Resubmission resubmission) {
+    /** @param resubmits whether a claim's page has the resubmit form ({@link ResubmitPages}) */
+    ClaimPages(OperatorView store, boolean resubmits) {
         this.store = store;
-        this.resubmission = resubmission;
+        this.resubmits = resubmits;
+    }
+
+    /** What an action on a claim said, shown atop its page: done, or a problem (a refusal, a field missing). */
+    record Notice(String words, boolean problem) {
+    }
+
+    /** The claim with this store key. */
+    Optional<StoredClaim> claim(long key) {
+        return store.claim(key);
     }
 
     /** A claim found, and what it was found by. */
@@ -81,17 +90,18 @@ final class ClaimPages {
      * One claim's page, or empty when no claim has this key.
      *
      * @param withDetails whether the operator asked for its PHI
-     * @param message     what an action on it said, or {@code null}
+     * @param notice      what an action on it said, or {@code null}
      */
-    Optional<String> claimPage(Session session, long key, boolean withDetails, String message) {
+    Optional<String> claimPage(Session session, long key, boolean withDetails, Notice notice) {
         Optional<StoredClaim> found = store.claim(key);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         StoredClaim c = found.get();
         StringBuilder b = new StringBuilder();
-        if (message != null) {
-            b.append("<p class=\"done\" id=\"message\">").append(Html.esc(message)).append("</p>");
+        if (notice != null) {
+            b.append("<p class=\"").append(notice.problem() ? "error" : "done").append("\" id=\"message\">")
+                    .append(Html.esc(notice.words())).append("</p>");
         }
         b.append("<dl id=\"claim\">");
         item(b, "key", c.key());
@@ -126,30 +136,10 @@ final class ClaimPages {
                     + " only when asked for, and never kept by the browser.</p>");
         }
         b.append("<h2>History</h2>").append(history(store.history(key)));
-        // issue 10 item 3: the resubmit of one claim, behind a reason and a confirmation, where the store offers it
-        if (resubmission != null) {
-            b.append("<h2>Resubmit</h2>").append(Html.postForm(Console.PATH + "/claim/resubmit", session,
-                    List.of("key", Long.toString(key)), new Html.Raw("<p><label>Reason (required) <input type=\"text\" "
-                            + "name=\"reason\" id=\"reason\" required maxlength=\"200\"></label></p><p><label><input "
-                            + "type=\"checkbox\" name=\"confirm\" value=\"yes\" id=\"confirm\" required> Send this claim again as"
-                            + " a new request</label></p>"), "Resubmit"));
+        if (resubmits) {
+            b.append(ResubmitPages.form(session, key));
         }
         return Optional.of(Html.page("Claim " + c.key(), session, "", b.toString()));
-    }
-
-    /** What the hook says for a confirmed resubmit with a reason; the words to show otherwise. */
-    String resubmit(long key, String reason, boolean confirmed) {
-        if (resubmission == null) {
-            return "Resubmitting is not available here.";
-        }
-        if (!confirmed || reason.isBlank()) {
-            return "Not resubmitted: give a reason and tick the confirmation.";
-        }
-        return resubmission.resubmit(key, reason.strip());
-    }
-
-    boolean resubmits() {
-        return resubmission != null;
     }
 
     private static String details(StoredClaim c, Optional<RetroAuthorizationRequest> request) {

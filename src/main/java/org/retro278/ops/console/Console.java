@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The operator's web console on the management port (docs/operations.md "The console"): a login with the port's
  * credential, then the dashboard ({@link DashboardPage}), the search and one claim with its history
- * ({@link ClaimPages}). Server-rendered HTML, no script. Every page but the login needs a session; every POST needs
+ * ({@link ClaimPages}) and, given a {@link Resubmission}, a claim's resubmit behind a confirmation
+ * ({@link ResubmitPages}). Server-rendered HTML, no script. Every page but the login needs a session; every POST needs
  * the session's CSRF token. A claim's PHI is shown only on that claim's page, after the operator asks for it.
  */
 public final class Console {
@@ -27,6 +28,8 @@ public final class Console {
     private final ConsoleSessions sessions;
     private final DashboardPage dashboard;
     private final ClaimPages claims;
+    /** The resubmit's two steps, or {@code null} without a {@link Resubmission}. */
+    private final ResubmitPages resubmits;
 
     /**
      * @param credential   whether a login's value is the credential (the management port's token)
@@ -38,7 +41,8 @@ public final class Console {
         this.credential = credential;
         this.sessions = new ConsoleSessions(clock, https);
         this.dashboard = new DashboardPage(store);
-        this.claims = new ClaimPages(store, resubmission);
+        this.claims = new ClaimPages(store, resubmission != null);
+        this.resubmits = resubmission == null ? null : new ResubmitPages(claims, resubmission);
     }
 
     /** Whether the port hands this path to the console. */
@@ -75,7 +79,7 @@ public final class Console {
         return switch (r.path()) {
             case PATH + "/" -> ConsoleReply.page(200, dashboard.render(s));
             case PATH + "/search" -> ConsoleReply.page(200, claims.searchPage(s, r.param("q")));
-            case PATH + "/claim" -> claim(s, r.param("key"), false, null);
+            case PATH + "/claim" -> claim(s, r.param("key"), false);
             default -> notFound(s);
         };
     }
@@ -87,19 +91,21 @@ public final class Console {
                 return ConsoleReply.redirect(PATH + "/login").with("Set-Cookie", sessions.clearedCookie());
             }
             case PATH + "/claim/details" -> {
-                ConsoleReply shown = claim(s, r.field("key"), true, null);
+                ConsoleReply shown = claim(s, r.field("key"), true);
                 if (shown.status() == 200) {
                     LOG.info("console: patient details shown for claim {}", key(r.field("key")));
                 }
                 return shown;
             }
-            case PATH + "/claim/resubmit" -> {
-                if (!claims.resubmits()) {
+            case ResubmitPages.ASK, ResubmitPages.CONFIRM -> {
+                Long key = key(r.field("key"));
+                if (resubmits == null || key == null) {
                     return notFound(s);
                 }
-                Long key = key(r.field("key"));
-                String said = key == null ? null : claims.resubmit(key, r.field("reason"), "yes".equals(r.field("confirm")));
-                return claim(s, r.field("key"), false, said);
+                Optional<String> html = r.path().equals(ResubmitPages.ASK)
+                        ? resubmits.question(s, key, r.field("reason"), r.field("name"))
+                        : resubmits.resubmit(s, key, r.field("reason"), r.field("name"));
+                return html.map(h -> ConsoleReply.page(200, h)).orElseGet(() -> notFound(s));
             }
             default -> {
                 return notFound(s);
@@ -117,9 +123,9 @@ public final class Console {
         return ConsoleReply.redirect(PATH + "/").with("Set-Cookie", sessions.cookie(s));
     }
 
-    private ConsoleReply claim(Session s, String key, boolean withDetails, String message) {
+    private ConsoleReply claim(Session s, String key, boolean withDetails) {
         Long k = key(key);
-        return Optional.ofNullable(k).flatMap(n -> claims.claimPage(s, n, withDetails, message))
+        return Optional.ofNullable(k).flatMap(n -> claims.claimPage(s, n, withDetails, null))
                 .map(html -> ConsoleReply.page(200, html)).orElseGet(() -> notFound(s));
     }
 

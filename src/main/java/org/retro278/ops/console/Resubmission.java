@@ -1,18 +1,21 @@
 package org.retro278.ops.console;
 
+import org.retro278.store.OperatorActions;
+import org.retro278.store.OperatorActions.Resubmit;
+
 /**
- * The console's hook for item 3 of issue 10 ({@code retro278 resubmit}): resends one claim as a new request. The
- * console shows its button, behind a confirmation and a required reason, only when one is given
- * ({@link Console#Console}); the store's operation is being written apart (branch wip/ops-acts) and plugs in here.
+ * The console's way to resend one claim as a new request (issue 10 item 3, what {@code retro278 resubmit} does): the
+ * store's {@link OperatorActions#resubmit}, supplied by {@code runtime/Adapter}. The console shows its form, a
+ * required reason and a confirmation step, only when one is given ({@link Console#Console}).
  */
 @FunctionalInterface
 public interface Resubmission {
 
     /**
-     * Resubmits the claim with this store key for an operator of the console.
+     * Resubmits the claim with this store key, or refuses it with words (certified, pended at the payer, ...).
      *
-     * @param reason the operator's words, never empty
-     * @return what to show: that it goes out, or why it may not (certified, pended at the payer, ...); no PHI
+     * @param operator who asks, for the history (whose actor is "operator " and this)
+     * @param reason   the operator's words, never empty
      */
-    String resubmit(long claimKey, String reason);
+    Resubmit resubmit(long claimKey, String operator, String reason);
 }

@@ -11,10 +11,10 @@ import java.util.List;
  * @param status           IK501
  * @param setErrors        IK502-IK506
  * @param errors           the IK3 loops: segments in error
- * @param outcome          what it means for the claim of that set ({@link VerdictRules})
+ * @param ruling           what it means for the claim of that set ({@link VerdictRules})
  */
 public record AcknowledgedSet(String transactionSetId, String controlNumber, String version, Code status,
-                              List<Code> setErrors, List<SegmentError> errors, ClaimOutcome outcome) {
+                              List<Code> setErrors, List<SegmentError> errors, Ruling ruling) {
 
     public AcknowledgedSet {
         setErrors = List.copyOf(setErrors);

@@ -159,7 +159,7 @@ final class AcknowledgmentBuilder extends SetBuilder {
             if (rejected) {
                 decided = new ArrayList<>(sets.size());
                 for (AcknowledgedSet a : sets) {
-                    decided.add(a.outcome().verdict() != Verdict.ACCEPTED ? a : new AcknowledgedSet(a.transactionSetId(),
+                    decided.add(a.ruling().verdict() != Verdict.ACCEPTED ? a : new AcknowledgedSet(a.transactionSetId(),
                             a.controlNumber(), a.version(), a.status(), a.setErrors(), a.errors(),
                             VerdictRules.ofContradictedSet(groupStatus, a.status())));
                 }
@@ -170,7 +170,7 @@ final class AcknowledgmentBuilder extends SetBuilder {
             all = new ArrayList<>(problems);
             all.addAll(found);
         }
-        ClaimOutcome unlisted = VerdictRules.ofGroup(groupStatus, decided, setsIncluded, setsReceived, setsAccepted);
+        Ruling unlisted = VerdictRules.ofGroup(groupStatus, decided, setsIncluded, setsReceived, setsAccepted);
         return new ImplementationAcknowledgment(envelope, functionalId, groupControlNumber, version, groupStatus,
                 groupErrors, setsIncluded, setsReceived, setsAccepted, decided, unlisted, all);
     }

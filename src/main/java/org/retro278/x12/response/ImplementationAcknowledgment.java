@@ -17,13 +17,13 @@ import org.retro278.x12.X12Problem;
  * @param setsReceived            AK903, or {@code null}
  * @param setsAccepted            AK904, or {@code null}
  * @param sets                    the AK2 loops, in order
- * @param outcome                 what AK901 (and, for P, the counts) means for sets of the group without an AK2
+ * @param ruling                  what AK901 (and, for P, the counts) means for sets of the group without an AK2
  * @param problems                validation problems inside the 999
  */
 public record ImplementationAcknowledgment(Envelope envelope, String ackedFunctionalId, String ackedGroupControlNumber,
                                            String ackedVersion, Code groupStatus, List<Code> groupErrors,
                                            Integer setsIncluded, Integer setsReceived, Integer setsAccepted,
-                                           List<AcknowledgedSet> sets, ClaimOutcome outcome, List<X12Problem> problems)
+                                           List<AcknowledgedSet> sets, Ruling ruling, List<X12Problem> problems)
         implements InboundDocument {
 
     public ImplementationAcknowledgment {

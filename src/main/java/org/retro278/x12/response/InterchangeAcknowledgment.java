@@ -13,11 +13,11 @@ import org.retro278.x12.X12Problem;
  * @param interchangeTime          TA103: our ISA10, HHMM as sent
  * @param status                   TA104
  * @param note                     TA105
- * @param outcome                  what it means for the claims of that interchange ({@link VerdictRules})
+ * @param ruling                   what it means for the claims of that interchange ({@link VerdictRules})
  * @param problems                 validation problems of the TA1 segment itself
  */
 public record InterchangeAcknowledgment(Envelope envelope, String interchangeControlNumber, String interchangeDate,
-                                        String interchangeTime, Code status, Code note, ClaimOutcome outcome,
+                                        String interchangeTime, Code status, Code note, Ruling ruling,
                                         List<X12Problem> problems) implements InboundDocument {
 
     public InterchangeAcknowledgment {

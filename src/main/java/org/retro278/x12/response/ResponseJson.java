@@ -23,7 +23,7 @@ import org.retro278.x12.X12Problem;
  *       {@code null}; every key is always written, so each kind has one fixed set of keys;
  *   <li>dates are ISO {@code yyyy-MM-dd}; a date or range is {@code {"from": ..., "to": ...}};
  *   <li>documents carry {@code envelope} (their own ISA13 / GS06 / ST02) and {@code problems} (those found
- *       inside them, each like a problem line without {@code kind} and {@code file}); a claim-state outcome
+ *       inside them, each like a problem line without {@code kind} and {@code file}); a ruling (the claim state)
  *       is {@code {"state": "CERTIFIED", "needsReview": false, "words": "..."}} ({@code status} on a 278
  *       response, {@code claimState} on a 999 set, a 999 and a TA1);
  *   <li>a 278 response's {@code documentsRequested} has one entry per PWK at 2000E or 2000F, in file order:
@@ -143,7 +143,7 @@ public final class ResponseJson {
         traces("traces", r.traces());
         traces("umoTraces", r.umoTraces());
         json.writeBooleanField("moreToFollow", r.moreToFollow());
-        objects("rejections", r.rejections(), x -> {
+        objects("rejections", r.requestValidations(), x -> {
             json.writeStringField("loop", x.loop());
             json.writePOJOField("service", x.service());
             json.writeBooleanField("requestValid", x.requestValid());
@@ -170,7 +170,7 @@ public final class ResponseJson {
             code("type", d.type());
             code("transmission", d.transmission());
         });
-        outcome("status", r.outcome());
+        ruling("status", r.ruling());
     }
 
     /** The decision's fields, all null when there is none (a service the event's decision covers). */
@@ -216,9 +216,9 @@ public final class ResponseJson {
                 }
             }
             json.writeEndArray();
-            outcome("claimState", s.outcome());
+            ruling("claimState", s.ruling());
         });
-        outcome("claimState", a.outcome());
+        ruling("claimState", a.ruling());
     }
 
     /** One entry of a 999 set's errors: an IK4 with its IK3, or an IK3 without any IK4. */
@@ -240,11 +240,11 @@ public final class ResponseJson {
         json.writeStringField("interchangeTime", t.interchangeTime());
         code("status", t.status());
         code("note", t.note());
-        outcome("claimState", t.outcome());
+        ruling("claimState", t.ruling());
     }
 
-    /** Every document and 999 set has its outcome: one without is a defect, and its line fails. */
-    private void outcome(String name, ClaimOutcome o) throws IOException {
+    /** Every document and 999 set has its ruling: one without is a defect, and its line fails. */
+    private void ruling(String name, Ruling o) throws IOException {
         Objects.requireNonNull(o, name);
         json.writeObjectFieldStart(name);
         json.writeStringField("state", o.verdict() == null ? null : o.verdict().name());

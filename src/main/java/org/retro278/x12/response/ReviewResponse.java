@@ -14,27 +14,27 @@ import org.retro278.x12.X12Problem;
  * @param umoTraces     TRN01=1 traces at the patient event: the UMO's own (useful to match a later final
  *                      response to a pended one)
  * @param moreToFollow  BHT06 = 19: the UMO will send another 278 later (pended)
- * @param rejections    every AAA, at any level, in the order found
+ * @param requestValidations every AAA, at any level, in the order found
  * @param event         the decision on the patient event (2000E), {@code null} when it carries none
  * @param services      the service levels (2000F), in order, each with its decision if it has one
  * @param documentsRequested the documents the UMO asks for (PWK01/PWK02 at 2000E and 2000F), in file order
- * @param outcome       what this means for the claim ({@link VerdictRules})
+ * @param ruling        what this means for the claim ({@link VerdictRules})
  * @param problems      validation problems inside the set
  */
 public record ReviewResponse(Envelope envelope, String bht03, List<Trace> traces, List<Trace> umoTraces,
-                             boolean moreToFollow, List<Rejection> rejections, Decision event,
+                             boolean moreToFollow, List<RequestValidation> requestValidations, Decision event,
                              List<ServiceDecision> services, List<DocumentRequest> documentsRequested,
-                             ClaimOutcome outcome, List<X12Problem> problems)
+                             Ruling ruling, List<X12Problem> problems)
         implements InboundDocument {
 
     public ReviewResponse {
         Objects.requireNonNull(envelope, "envelope");
         traces = List.copyOf(traces);
         umoTraces = List.copyOf(umoTraces);
-        rejections = List.copyOf(rejections);
+        requestValidations = List.copyOf(requestValidations);
         services = List.copyOf(services);
         documentsRequested = List.copyOf(documentsRequested);
-        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(ruling, "ruling");
         problems = List.copyOf(problems);
     }
 }

@@ -41,7 +41,7 @@ final class ReviewResponseBuilder extends SetBuilder {
     private String bht06;
     private final List<Trace> traces = new ArrayList<>();
     private final List<Trace> umoTraces = new ArrayList<>();
-    private final List<Rejection> rejections = new ArrayList<>();
+    private final List<RequestValidation> validations = new ArrayList<>();
     private final List<ServiceDecision> services = new ArrayList<>();
     private final List<DocumentRequest> documents = new ArrayList<>();
 
@@ -78,7 +78,7 @@ final class ReviewResponseBuilder extends SetBuilder {
                 inName = true;
                 loop = nameLoop(level, v.get(1));
             }
-            case "AAA" -> rejections.add(new Rejection(loop, service == null ? null : service.position,
+            case "AAA" -> validations.add(new RequestValidation(loop, service == null ? null : service.position,
                     "Y".equals(v.get(1)), words.of(AAA03, v.get(3)), words.of(AAA04, v.get(4))));
             case "TRN" -> trace(v);
             case "HCR" -> decisionParts().action(v);
@@ -172,9 +172,9 @@ final class ReviewResponseBuilder extends SetBuilder {
         closeService();
         Decision eventDecision = event.build(words);
         boolean moreToFollow = "19".equals(bht06);
-        ClaimOutcome outcome = VerdictRules.of(moreToFollow, rejections, eventDecision, services);
-        return new ReviewResponse(envelope, bht03, traces, umoTraces, moreToFollow, rejections, eventDecision, services,
-                documents, outcome, problems);
+        Ruling ruling = VerdictRules.of(moreToFollow, validations, eventDecision, services);
+        return new ReviewResponse(envelope, bht03, traces, umoTraces, moreToFollow, validations, eventDecision, services,
+                documents, ruling, problems);
     }
 
     /** What the HCR, REF and DTP segments of one level say. */

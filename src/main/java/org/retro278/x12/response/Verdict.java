@@ -23,7 +23,7 @@ public enum Verdict {
     PENDED,
     /** HCR01 C. */
     CANCELLED,
-    /** HCR01 CT, or an answer that cannot be read (then the outcome needs review). */
+    /** HCR01 CT, or an answer that cannot be read (then the ruling needs review). */
     CONTACT_PAYER,
     /** HCR01 NA. */
     NOT_REQUIRED,

@@ -76,17 +76,17 @@ public final class VerdictRules {
      * The verdict on a 278 response.
      *
      * @param moreToFollow BHT06 = 19
-     * @param rejections   every AAA of the response
+     * @param validations  every AAA of the response
      * @param event        the patient event's decision, or {@code null}
      * @param services     the service levels
      */
-    public static ClaimOutcome of(boolean moreToFollow, List<Rejection> rejections, Decision event,
+    public static Ruling of(boolean moreToFollow, List<RequestValidation> validations, Decision event,
                                   List<ServiceDecision> services) {
         String eventAction = event == null || event.action() == null ? null : event.action().code();
         Map<String, Integer> serviceActions = new LinkedHashMap<>();
         Set<Integer> rejectedServices = new LinkedHashSet<>();
         Map<Integer, Boolean> servicesHeld = new LinkedHashMap<>();
-        for (Rejection r : rejections) {
+        for (RequestValidation r : validations) {
             if (r.service() != null && !r.requestValid()) {
                 rejectedServices.add(r.service());
             }
@@ -108,19 +108,19 @@ public final class VerdictRules {
         String summary = summary(eventAction, event, serviceActions, services, servicesRejected, servicesHeldCount);
 
         if (eventAction == null && serviceActions.isEmpty()) {
-            if (!rejections.isEmpty() && rejections.stream().allMatch(VerdictRules::holds)) {
-                return new ClaimOutcome(Verdict.PENDED, false, "no decision yet: the payer holds the request and will"
-                        + " respond again (" + rejectionWords(rejections) + "); do not resubmit, wait for its answer");
+            if (!validations.isEmpty() && validations.stream().allMatch(VerdictRules::holds)) {
+                return new Ruling(Verdict.PENDED, false, "no decision yet: the payer holds the request and will"
+                        + " respond again (" + validationWords(validations) + "); do not resubmit, wait for its answer");
             }
-            if (!rejections.isEmpty()) {
-                return new ClaimOutcome(Verdict.REJECTED_BY_PAYER, false,
-                        "the payer rejected the request without a decision: " + rejectionWords(rejections));
+            if (!validations.isEmpty()) {
+                return new Ruling(Verdict.REJECTED_BY_PAYER, false,
+                        "the payer rejected the request without a decision: " + validationWords(validations));
             }
             if (moreToFollow) {
-                return new ClaimOutcome(Verdict.PENDED, false,
+                return new Ruling(Verdict.PENDED, false,
                         "no decision yet: BHT06 is 19, the payer will send another 278 with its decision");
             }
-            return new ClaimOutcome(Verdict.CONTACT_PAYER, true,
+            return new Ruling(Verdict.CONTACT_PAYER, true,
                     "the response carries neither a decision (HCR) nor a rejection (AAA): needs review");
         }
 
@@ -131,13 +131,13 @@ public final class VerdictRules {
         for (String action : all) {
             if (!DIRECT.containsKey(action)) {
                 String where = action.equals(eventAction) ? "at the patient event" : "at a service";
-                return new ClaimOutcome(Verdict.CONTACT_PAYER, true, "HCR01 " + printable(action) + " " + where
+                return new Ruling(Verdict.CONTACT_PAYER, true, "HCR01 " + printable(action) + " " + where
                         + " is not a 005010 action code (codes such as D or IP appear only in later releases),"
                         + " so the decision cannot be read: needs review");
             }
         }
         if (moreToFollow || all.contains("A4") || servicesHeldCount > 0) {
-            return new ClaimOutcome(Verdict.PENDED, false, "pended: "
+            return new Ruling(Verdict.PENDED, false, "pended: "
                     + (moreToFollow ? "BHT06 is 19, the payer will send another 278 with its decision"
                     : all.contains("A4") ? "the payer has not decided yet" : "the payer holds part of the request and will respond again")
                     + " (" + summary + ")");
@@ -158,7 +158,7 @@ public final class VerdictRules {
                 combined.add(REJECTED_SERVICE);
             }
         }
-        return new ClaimOutcome(combine(combined), false, summary);
+        return new Ruling(combine(combined), false, summary);
     }
 
     private static Verdict combine(Set<String> decisions) {
@@ -219,12 +219,12 @@ public final class VerdictRules {
     }
 
     /** Whether an AAA keeps the request open: its follow-up says the payer will respond again. */
-    private static boolean holds(Rejection r) {
+    private static boolean holds(RequestValidation r) {
         return r.followUp() != null && HOLDING.contains(r.followUp().code());
     }
 
-    private static String rejectionWords(List<Rejection> rejections) {
-        Rejection first = rejections.get(0);
+    private static String validationWords(List<RequestValidation> validations) {
+        RequestValidation first = validations.get(0);
         StringBuilder b = new StringBuilder("AAA ").append(printable(first.reason() == null ? "" : first.reason().code()));
         if (first.reason() != null) {
             b.append(" (").append(first.reason().words()).append(')');
@@ -233,22 +233,22 @@ public final class VerdictRules {
         if (first.followUp() != null) {
             b.append(", follow-up ").append(printable(first.followUp().code())).append(" (").append(first.followUp().words()).append(')');
         }
-        if (rejections.size() > 1) {
-            b.append(", and ").append(rejections.size() - 1).append(" more");
+        if (validations.size() > 1) {
+            b.append(", and ").append(validations.size() - 1).append(" more");
         }
         return b.toString();
     }
 
     /** The verdict on one acknowledged set of a 999, from IK501. */
-    public static ClaimOutcome ofSet(Code ik501) {
+    public static Ruling ofSet(Code ik501) {
         String code = ik501 == null ? "" : ik501.code();
         return switch (code) {
-            case "A" -> new ClaimOutcome(Verdict.ACCEPTED, false, "accepted by the payer's gateway (IK501 A): the decision follows");
-            case "E" -> new ClaimOutcome(Verdict.ACCEPTED, false,
+            case "A" -> new Ruling(Verdict.ACCEPTED, false, "accepted by the payer's gateway (IK501 A): the decision follows");
+            case "E" -> new Ruling(Verdict.ACCEPTED, false,
                     "accepted with errors noted (IK501 E): the decision follows; the errors are listed");
-            case "M", "R", "W", "X" -> new ClaimOutcome(Verdict.REJECTED_BY_GATEWAY, false,
+            case "M", "R", "W", "X" -> new Ruling(Verdict.REJECTED_BY_GATEWAY, false,
                     "rejected by the payer's gateway (IK501 " + code + ": " + ik501.words() + "): fix and resubmit");
-            default -> new ClaimOutcome(null, true, code.isEmpty()
+            default -> new Ruling(null, true, code.isEmpty()
                     ? "the 999 gives no IK501 for this set: needs review"
                     : "IK501 " + printable(code) + " is not a 005010X231A1 code: needs review");
         };
@@ -258,11 +258,11 @@ public final class VerdictRules {
      * The verdict on a set whose AK2 loop carries a second IK5: the same code again changes nothing; another
      * code leaves the set undecided (which one holds is not said), needing review.
      */
-    static ClaimOutcome ofSet(Code ik501, Code repeated) {
+    static Ruling ofSet(Code ik501, Code repeated) {
         if (repeated == null || ik501 == null || ik501.code().equals(repeated.code())) {
             return ofSet(ik501);
         }
-        return new ClaimOutcome(null, true, "the 999 gives this set two IK5 that disagree (IK501 " + printable(ik501.code())
+        return new Ruling(null, true, "the 999 gives this set two IK5 that disagree (IK501 " + printable(ik501.code())
                 + ", then " + printable(repeated.code()) + "): needs review");
     }
 
@@ -283,8 +283,8 @@ public final class VerdictRules {
     }
 
     /** The verdict on a set a contradictory 999 says is accepted (see {@link #contradicts}): none, needs review. */
-    static ClaimOutcome ofContradictedSet(Code ak901, Code ik501) {
-        return new ClaimOutcome(null, true, "the 999 contradicts itself: the group is rejected (AK901 " + printable(ak901.code())
+    static Ruling ofContradictedSet(Code ak901, Code ik501) {
+        return new Ruling(null, true, "the 999 contradicts itself: the group is rejected (AK901 " + printable(ak901.code())
                 + ") while this set is accepted (IK501 " + printable(ik501.code()) + "), so it is not taken as accepted: needs review");
     }
 
@@ -294,20 +294,20 @@ public final class VerdictRules {
      *
      * @param sets the AK2 loops of the 999, each already decided by {@link #ofSet}
      */
-    public static ClaimOutcome ofGroup(Code ak901, List<AcknowledgedSet> sets, Integer included, Integer received,
+    public static Ruling ofGroup(Code ak901, List<AcknowledgedSet> sets, Integer included, Integer received,
                                        Integer accepted) {
         String code = ak901 == null ? "" : ak901.code();
         if (contradicts(ak901, sets) && ("A".equals(code) || "E".equals(code))) {
-            return new ClaimOutcome(null, true, "the 999 contradicts itself: the group is accepted (AK901 " + code
+            return new Ruling(null, true, "the 999 contradicts itself: the group is accepted (AK901 " + code
                     + ") while a listed set is rejected, so sets without an AK2 of their own are not taken as accepted: needs review");
         }
         return switch (code) {
-            case "A", "E" -> new ClaimOutcome(Verdict.ACCEPTED, false,
+            case "A", "E" -> new Ruling(Verdict.ACCEPTED, false,
                     "the group was accepted (AK901 " + code + "): sets without an AK2 of their own are accepted");
-            case "M", "R", "W", "X" -> new ClaimOutcome(Verdict.REJECTED_BY_GATEWAY, false,
+            case "M", "R", "W", "X" -> new Ruling(Verdict.REJECTED_BY_GATEWAY, false,
                     "the group was rejected (AK901 " + code + ": " + ak901.words() + "): every set of it is rejected");
             case "P" -> partlyAccepted(sets, included, received, accepted);
-            default -> new ClaimOutcome(null, true, code.isEmpty()
+            default -> new Ruling(null, true, code.isEmpty()
                     ? "the 999 has no AK9: needs review"
                     : "AK901 " + printable(code) + " is not a 005010X231A1 code: needs review");
         };
@@ -317,35 +317,35 @@ public final class VerdictRules {
      * AK901 P: which sets were rejected is said only by their AK2 loops, so a set without one is accepted only
      * when the 999 explains the P by a listed rejection and its counts leave nothing else for the others.
      */
-    private static ClaimOutcome partlyAccepted(List<AcknowledgedSet> sets, Integer included, Integer received,
+    private static Ruling partlyAccepted(List<AcknowledgedSet> sets, Integer included, Integer received,
                                                Integer accepted) {
-        long listedAccepted = sets.stream().filter(s -> s.outcome().verdict() == Verdict.ACCEPTED).count();
-        boolean listedRejected = sets.stream().anyMatch(s -> s.outcome().verdict() == Verdict.REJECTED_BY_GATEWAY);
+        long listedAccepted = sets.stream().filter(s -> s.ruling().verdict() == Verdict.ACCEPTED).count();
+        boolean listedRejected = sets.stream().anyMatch(s -> s.ruling().verdict() == Verdict.REJECTED_BY_GATEWAY);
         int unlisted = received == null ? 0 : received - sets.size();
         if (listedRejected && included != null && included.equals(received) && accepted != null && unlisted > 0
                 && accepted - listedAccepted == unlisted) {
-            return new ClaimOutcome(Verdict.ACCEPTED, false, "the group was partially accepted (AK901 P) and AK904 counts the "
+            return new Ruling(Verdict.ACCEPTED, false, "the group was partially accepted (AK901 P) and AK904 counts the "
                     + unlisted + (unlisted == 1 ? " set" : " sets") + " without an AK2 of their own as accepted: they are accepted");
         }
-        return new ClaimOutcome(null, true,
+        return new Ruling(null, true,
                 "the group was partially accepted (AK901 P): a set without an AK2 of its own cannot be decided, needs review");
     }
 
     /** The verdict on every claim of the interchange a TA1 answers, from TA104 and TA105. */
-    public static ClaimOutcome ofInterchange(Code ta104, Code ta105) {
+    public static Ruling ofInterchange(Code ta104, Code ta105) {
         String code = ta104 == null ? "" : ta104.code();
         String note = ta105 == null ? "" : " (TA105 " + printable(ta105.code()) + ": " + ta105.words() + ")";
         if (duplicateInterchange(ta104, ta105)) {
-            return new ClaimOutcome(null, false, "no change: the payer rejected this interchange as a duplicate of one it"
+            return new Ruling(null, false, "no change: the payer rejected this interchange as a duplicate of one it"
                     + " already has" + note + "; the answers to the first copy decide");
         }
         return switch (code) {
-            case "A" -> new ClaimOutcome(null, false, "no change: the interchange envelope was accepted; the 999 and the 278 follow");
-            case "E" -> new ClaimOutcome(null, false, "no change: the interchange was accepted with errors noted" + note
+            case "A" -> new Ruling(null, false, "no change: the interchange envelope was accepted; the 999 and the 278 follow");
+            case "E" -> new Ruling(null, false, "no change: the interchange was accepted with errors noted" + note
                     + "; the 999 and the 278 follow");
-            case "R" -> new ClaimOutcome(Verdict.REJECTED_BY_GATEWAY, false,
+            case "R" -> new Ruling(Verdict.REJECTED_BY_GATEWAY, false,
                     "the whole interchange was rejected" + note + ": nothing in it was read; fix and resubmit");
-            default -> new ClaimOutcome(null, true, code.isEmpty()
+            default -> new Ruling(null, true, code.isEmpty()
                     ? "the TA1 gives no TA104: needs review"
                     : "TA104 " + printable(code) + " is not an X12 code: needs review");
         };

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.retro278.store.ClaimState;
+import org.retro278.store.OperatorActions.Resubmit;
 import org.retro278.testing.TestClock;
 
 /** The console without a server: the login, the session and its CSRF token, the pages, escaping and where PHI shows. */
@@ -148,26 +150,104 @@ class ConsoleTest {
         assertEquals(303, get(c, "/console/", again).status(), "idle too long");
     }
 
-    @Test
-    void theResubmitButtonIsThereOnlyWithItsHookAndNeedsAReasonAndTheConfirmation() {
-        Console c = console((key, reason) -> {
-            resubmitted.add(key + ": " + reason);
-            return "claim " + key + " goes out again";
+    /** A resubmit that records who asked and why, and refuses the rejected-locally claim 8 as the store's rule does. */
+    private Console resubmitting() {
+        return console((key, operator, reason) -> {
+            resubmitted.add(key + " by " + operator + ": " + reason);
+            return key == 8 ? new Resubmit(key, FakeOperatorView.HTML_CLAIM_ID, ClaimState.REJECTED_LOCALLY, false,
+                    "REJECTED_LOCALLY: the input rules refused it", null)
+                    : new Resubmit(key, "CLM7", ClaimState.SENT, true, null, "TRN-7");
         });
+    }
+
+    /** A logged-in operator on claim 7's page: its cookie and the session's token, and a form posted with both. */
+    private record Operator(Console console, String cookie, String token) {
+
+        static Operator onClaimSeven(Console c) {
+            String cookie = login(c);
+            return new Operator(c, cookie, csrf(get(c, "/console/claim?key=7", cookie)));
+        }
+
+        String posted(String path, String form) {
+            return post(console, path, form + "&csrf=" + token, cookie).body();
+        }
+    }
+
+    @Test
+    void aResubmitAsksFirstResubmitsOnlyWhenConfirmedAndShowsARefusal() {
+        Console c = resubmitting();
         String cookie = login(c);
-        ConsoleReply page = get(c, "/console/claim?key=8", cookie);
-        assertTrue(page.body().contains("action=\"/console/claim/resubmit\""), page.body());
+        ConsoleReply page = get(c, "/console/claim?key=7", cookie);
+        assertTrue(page.body().contains("action=\"/console/claim/resubmit\"") && page.body().contains("name=\"reason\""),
+                page.body());
         String token = csrf(page);
-        String unconfirmed = post(c, "/console/claim/resubmit", "key=8&reason=fixed&csrf=" + token, cookie).body();
-        assertTrue(unconfirmed.contains("Not resubmitted"), unconfirmed);
+
+        ConsoleReply asked = post(c, "/console/claim/resubmit", "key=7&reason=gateway%27s+NM1+%3Cfixed%3E&csrf=" + token, cookie);
+        assertEquals(200, asked.status());
+        String question = asked.body();
+        assertTrue(question.contains("Resubmit claim 7 (CLM7, SENT) to PAYERA? reason: <strong>gateway&#39;s NM1 &lt;fixed&gt;"
+                + "</strong>"), question);
+        assertTrue(question.contains("operator console</strong>"), "no name typed: the console's shared token: " + question);
+        assertTrue(question.contains("action=\"/console/claim/resubmit/confirm\"")
+                && question.contains("name=\"reason\" value=\"gateway&#39;s NM1 &lt;fixed&gt;\""), question);
+        assertEquals(token, csrf(asked), "the confirmation carries the session's token");
+        assertEquals(List.of(), resubmitted, "asking resubmits nothing");
+
+        String done = post(c, "/console/claim/resubmit/confirm", "key=7&reason=gateway%27s+NM1+%3Cfixed%3E&name=&csrf=" + token,
+                cookie).body();
+        assertEquals(List.of("7 by console: gateway's NM1 <fixed>"), resubmitted);
+        assertTrue(done.contains("<p class=\"done\" id=\"message\">claim 7 CLM7: resubmitted (was SENT, trace TRN-7); a new"
+                + " request goes to PAYERA with its next interchange</p>"), done);
+
+        String refused = post(c, "/console/claim/resubmit/confirm", "key=8&reason=fixed&csrf=" + token, cookie).body();
+        assertEquals("8 by console: fixed", resubmitted.get(1));
+        assertTrue(refused.contains("<p class=\"error\" id=\"message\">claim 8 &lt;b&gt;CLM&amp;8&lt;/b&gt;: refused:"
+                + " REJECTED_LOCALLY: the input rules refused it</p>"), "a refusal, in the store's words, is a problem: " + refused);
+    }
+
+    @Test
+    void aNameTypedIsTheOperatorBesideTheConsole() {
+        Operator o = Operator.onClaimSeven(resubmitting());
+        String question = o.posted("/console/claim/resubmit", "key=7&reason=fixed&name=+dana+");
+        assertTrue(question.contains("operator console (dana)</strong>") && question.contains("name=\"name\" value=\"dana\""),
+                question);
+        o.posted("/console/claim/resubmit/confirm", "key=7&reason=fixed&name=dana");
+        assertEquals(List.of("7 by console (dana): fixed"), resubmitted);
+        String tooLong = o.posted("/console/claim/resubmit", "key=7&reason=fixed&name=" + "d".repeat(41));
+        assertTrue(tooLong.contains("a name is at most 40 characters"), tooLong);
+    }
+
+    @Test
+    void neitherStepWorksWithoutTheSessionsTokenOrAReason() {
+        Operator o = Operator.onClaimSeven(resubmitting());
+        Console c = o.console();
+        String cookie = o.cookie();
+        String token = o.token();
+        for (String path : List.of("/console/claim/resubmit", "/console/claim/resubmit/confirm")) {
+            assertEquals(403, post(c, path, "key=7&reason=fixed", cookie).status(), path);
+            assertEquals(403, post(c, path, "key=7&reason=fixed&csrf=forged", cookie).status(), path);
+            assertEquals(401, post(c, path, "key=7&reason=fixed&csrf=" + token, null).status(), path + " without the session");
+            for (String reason : List.of("", "+++", "x".repeat(501))) {
+                ConsoleReply r = post(c, path, "key=7&reason=" + reason + "&csrf=" + token, cookie);
+                assertEquals(200, r.status(), path);
+                assertTrue(r.body().contains("<p class=\"error\" id=\"message\">Not resubmitted: "), r.body());
+                assertFalse(r.body().contains("/console/claim/resubmit/confirm"), "no question without a reason");
+            }
+            assertEquals(404, post(c, path, "key=99&reason=fixed&csrf=" + token, cookie).status(), "no such claim");
+            assertEquals(404, post(c, path, "key=x&reason=fixed&csrf=" + token, cookie).status());
+        }
         assertEquals(List.of(), resubmitted);
-        String done = post(c, "/console/claim/resubmit", "key=8&reason=member+id+fixed&confirm=yes&csrf=" + token, cookie).body();
-        assertTrue(done.contains("claim 8 goes out again"), done);
-        assertEquals(List.of("8: member id fixed"), resubmitted);
+    }
+
+    @Test
+    void withoutTheHookThereIsNoResubmit() {
         Console without = console(null);
-        String other = login(without);
-        String form = "key=8&reason=x&confirm=yes&csrf=" + csrf(get(without, "/console/", other));
-        assertEquals(404, post(without, "/console/claim/resubmit", form, other).status(), "without the hook, no such action");
+        String cookie = login(without);
+        ConsoleReply page = get(without, "/console/claim?key=7", cookie);
+        assertFalse(page.body().contains("Resubmit"), page.body());
+        String form = "key=7&reason=x&csrf=" + csrf(page);
+        assertEquals(404, post(without, "/console/claim/resubmit", form, cookie).status());
+        assertEquals(404, post(without, "/console/claim/resubmit/confirm", form, cookie).status());
     }
 
     @Test

@@ -21,12 +21,12 @@ import org.retro278.x12.X12Problem;
 
 /**
  * The readers over the public response and acknowledgment samples (third-party files, read where they are,
- * never copied into the project): each gives its outcome, the known-broken ones their known problems and
+ * never copied into the project): each gives its ruling, the known-broken ones their known problems and
  * nothing else. Skipped when the shared folder is absent.
  */
 class PublicResponseSamplesTest {
 
-    /** What each sample must give: its kind and outcome (claim state, or IK501s / TA104 of acknowledgments). */
+    /** What each sample must give: its kind and ruling (claim state, or IK501s / TA104 of acknowledgments). */
     private static final Map<String, String> OUTCOMES = Map.ofEntries(
             Map.entry("stupidedi-278-resp-referral.x12", "278 CERTIFIED"),
             Map.entry("stupidedi-278-resp-admission.x12", "278 MODIFIED"),
@@ -93,7 +93,7 @@ class PublicResponseSamplesTest {
 
     private static String describe(InboundDocument doc) {
         if (doc instanceof ReviewResponse r) {
-            Verdict state = r.outcome().verdict();
+            Verdict state = r.ruling().verdict();
             return "278 " + state;
         }
         if (doc instanceof ImplementationAcknowledgment a) {

@@ -17,7 +17,7 @@ class ResponseJsonTest {
     void aDocumentThatFailsHalfWayLeavesNothingAndTheNextLineIsWhole() {
         StringWriter out = new StringWriter();
         ResponseJson json = new ResponseJson(out);
-        // no outcome: a defect the writer meets after the envelope and the codes are already written
+        // no ruling: a defect the writer meets after the envelope and the codes are already written
         InterchangeAcknowledgment broken = new InterchangeAcknowledgment(ENVELOPE, "000000001", "260120", "1015",
                 new Code("A", "accepted"), null, null, List.of());
         assertThrows(RuntimeException.class, () -> json.document(broken, "ta1.x12"));

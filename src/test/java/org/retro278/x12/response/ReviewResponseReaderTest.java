@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The 278 response reader on our fictional responses: one test per outcome the claim can reach. */
+/** The 278 response reader on our fictional responses: one test per verdict the claim can reach. */
 class ReviewResponseReaderTest {
 
     private static ReviewResponse read(String fixture) {
@@ -26,8 +26,8 @@ class ReviewResponseReaderTest {
     @Test
     void a1CertifiedCarriesTheNumberTheDatesAndTheKeysToMatchIt() {
         ReviewResponse r = read("a1-certified-event-decision-covers-the-service.x12");
-        assertEquals(Verdict.CERTIFIED, r.outcome().verdict());
-        assertFalse(r.outcome().needsReview());
+        assertEquals(Verdict.CERTIFIED, r.ruling().verdict());
+        assertFalse(r.ruling().needsReview());
         assertEquals("CLM1001-202601150930-1", r.bht03());
         assertEquals(List.of(new Trace("CLM1001-1", "9RETRO2781", null)), r.traces());
         assertEquals(List.of("UMO5550001"), traceNumbers(r.umoTraces()));
@@ -54,7 +54,7 @@ class ReviewResponseReaderTest {
     @Test
     void a2PartialWithServicesA1AndA3() {
         ReviewResponse r = read("a2-partial-service-a1-and-service-a3.x12");
-        assertEquals(Verdict.PARTIALLY_CERTIFIED, r.outcome().verdict());
+        assertEquals(Verdict.PARTIALLY_CERTIFIED, r.ruling().verdict());
         assertEquals("A2", r.event().action().code());
         ServiceDecision certified = r.services().get(0);
         ServiceDecision denied = r.services().get(1);
@@ -67,13 +67,13 @@ class ReviewResponseReaderTest {
         assertNull(denied.decision().authorizationNumber());
         assertEquals(List.of(new Code("0P", "reason code 0P (see the payer's companion guide)")), denied.decision().reasons());
         assertEquals("CASE500002", denied.decision().adminReference());
-        assertTrue(r.outcome().explanation().contains("1 A1 (certified in total), 1 A3 (not certified)"), r.outcome().explanation());
+        assertTrue(r.ruling().explanation().contains("1 A1 (certified in total), 1 A3 (not certified)"), r.ruling().explanation());
     }
 
     @Test
     void a3DeniedWithTheReasonPublicMaterialExplains() {
         ReviewResponse r = read("a3-denied-reason-25.x12");
-        assertEquals(Verdict.DENIED, r.outcome().verdict());
+        assertEquals(Verdict.DENIED, r.ruling().verdict());
         assertEquals(List.of(new Code("25", "services were not considered because of other errors in the request (X12 RFI 2477)")),
                 r.event().reasons());
         assertEquals("CASE500003", r.event().adminReference());
@@ -83,14 +83,14 @@ class ReviewResponseReaderTest {
     @Test
     void a4PendedThenItsFinal278MatchesOnTheSameKeys() {
         ReviewResponse pended = read("a4-pended-more-to-follow.x12");
-        assertEquals(Verdict.PENDED, pended.outcome().verdict());
+        assertEquals(Verdict.PENDED, pended.ruling().verdict());
         assertTrue(pended.moreToFollow());
         assertEquals("A4", pended.event().action().code());
         assertEquals("0U", pended.event().reasons().get(0).code());
         assertNull(pended.event().authorizationNumber());
 
         ReviewResponse last = read("a4-final-after-pend.x12");
-        assertEquals(Verdict.CERTIFIED, last.outcome().verdict());
+        assertEquals(Verdict.CERTIFIED, last.ruling().verdict());
         assertFalse(last.moreToFollow());
         // what ties the unsolicited final 278 to the pended one (notes 4.6): our trace, the UMO's trace, REF*NT
         assertEquals(pended.traces(), last.traces());
@@ -106,7 +106,7 @@ class ReviewResponseReaderTest {
     @Test
     void a4PendedNamesTheDocumentsThePayerAsksForAtTheEventAndAtAService() {
         ReviewResponse r = read("a4-pended-documents-at-event-and-service.x12");
-        assertEquals(Verdict.PENDED, r.outcome().verdict());
+        assertEquals(Verdict.PENDED, r.ruling().verdict());
         assertTrue(r.moreToFollow());
         assertEquals(List.of(
                 new DocumentRequest("2000E", null, new Code("AS", "Admission Summary"), new Code("VO", "Voice")),
@@ -130,7 +130,7 @@ class ReviewResponseReaderTest {
     @Test
     void aPwkCodeOutsideTheListIsAProblemButStillRead() {
         ReviewResponse r = read("a4-pended-pwk-codes-not-in-the-list.x12");
-        assertEquals(Verdict.PENDED, r.outcome().verdict());
+        assertEquals(Verdict.PENDED, r.ruling().verdict());
         assertEquals(List.of("CODE_INVALID", "CODE_INVALID"), rules(r.problems()));
         assertEquals(List.of("PWK", "PWK"), r.problems().stream().map(p -> p.segment()).toList());
         assertEquals(List.of(2, 1), r.problems().stream().map(p -> p.element()).toList());
@@ -147,7 +147,7 @@ class ReviewResponseReaderTest {
     @Test
     void a6ModifiedStayWithTheSurgeryCertified() {
         ReviewResponse r = read("a6-modified-stay-cut-service-a1.x12");
-        assertEquals(Verdict.MODIFIED, r.outcome().verdict());
+        assertEquals(Verdict.MODIFIED, r.ruling().verdict());
         ServiceDecision surgery = r.services().get(0);
         assertEquals(new Procedure("HC", "99223", List.of(), "0120"), surgery.procedure());
         assertEquals(new DateRange(LocalDate.of(2025, 11, 10), LocalDate.of(2025, 11, 13)), surgery.serviceDates());
@@ -156,50 +156,50 @@ class ReviewResponseReaderTest {
 
     @Test
     void cancelledContactPayerAndNotRequired() {
-        assertEquals(Verdict.CANCELLED, read("c-cancelled.x12").outcome().verdict());
-        assertEquals(Verdict.CONTACT_PAYER, read("ct-contact-payer.x12").outcome().verdict());
-        assertFalse(read("ct-contact-payer.x12").outcome().needsReview(), "CT is a decision, not an unknown code");
-        assertEquals(Verdict.NOT_REQUIRED, read("na-not-required.x12").outcome().verdict());
+        assertEquals(Verdict.CANCELLED, read("c-cancelled.x12").ruling().verdict());
+        assertEquals(Verdict.CONTACT_PAYER, read("ct-contact-payer.x12").ruling().verdict());
+        assertFalse(read("ct-contact-payer.x12").ruling().needsReview(), "CT is a decision, not an unknown code");
+        assertEquals(Verdict.NOT_REQUIRED, read("na-not-required.x12").ruling().verdict());
     }
 
     @Test
     void aaaAtTheSubscriberWithoutADecision() {
         ReviewResponse r = read("aaa-2010c-subscriber-not-found.x12");
-        assertEquals(Verdict.REJECTED_BY_PAYER, r.outcome().verdict());
+        assertEquals(Verdict.REJECTED_BY_PAYER, r.ruling().verdict());
         assertNull(r.event());
-        assertEquals(List.of(new Rejection("2010C", null, false, new Code("75", "subscriber/insured not found"),
-                new Code("C", "please correct and resubmit"))), r.rejections());
+        assertEquals(List.of(new RequestValidation("2010C", null, false, new Code("75", "subscriber/insured not found"),
+                new Code("C", "please correct and resubmit"))), r.requestValidations());
         assertEquals(List.of(), r.problems(), "a response may end at the subscriber when it rejects there");
     }
 
     @Test
     void aaaAtThePatientEventRefusesARetroRequest() {
         ReviewResponse r = read("aaa-2000e-date-outside-allowable-period.x12");
-        assertEquals(Verdict.REJECTED_BY_PAYER, r.outcome().verdict());
-        Rejection aaa = r.rejections().get(0);
+        assertEquals(Verdict.REJECTED_BY_PAYER, r.ruling().verdict());
+        RequestValidation aaa = r.requestValidations().get(0);
         assertEquals("2000E", aaa.loop());
         assertEquals("62", aaa.reason().code());
         assertEquals("date of service not within allowable inquiry period", aaa.reason().words());
         assertEquals(new Code("N", "resubmission not allowed"), aaa.followUp());
         assertEquals(List.of("CLM1011-1"), traceNumbers(r.traces()), "the trace still correlates the rejection");
-        assertTrue(r.outcome().explanation().contains("AAA 62"), r.outcome().explanation());
+        assertTrue(r.ruling().explanation().contains("AAA 62"), r.ruling().explanation());
     }
 
     @Test
     void aaaAtTheRequester() {
         ReviewResponse r = read("aaa-2010b-provider-not-on-file.x12");
-        assertEquals(Verdict.REJECTED_BY_PAYER, r.outcome().verdict());
-        assertEquals("2010B", r.rejections().get(0).loop());
-        assertEquals("provider not on file", r.rejections().get(0).reason().words());
+        assertEquals(Verdict.REJECTED_BY_PAYER, r.ruling().verdict());
+        assertEquals("2010B", r.requestValidations().get(0).loop());
+        assertEquals("provider not on file", r.requestValidations().get(0).reason().words());
     }
 
     @Test
     void anActionCode005010DoesNotHaveNeedsReview() {
         ReviewResponse r = read("hcr01-ip-not-a-005010-code.x12");
-        assertEquals(Verdict.CONTACT_PAYER, r.outcome().verdict());
-        assertTrue(r.outcome().needsReview());
-        assertTrue(r.outcome().explanation().contains("HCR01 IP at the patient event is not a 005010 action code"),
-                r.outcome().explanation());
+        assertEquals(Verdict.CONTACT_PAYER, r.ruling().verdict());
+        assertTrue(r.ruling().needsReview());
+        assertTrue(r.ruling().explanation().contains("HCR01 IP at the patient event is not a 005010 action code"),
+                r.ruling().explanation());
         assertEquals(List.of("CODE_INVALID"), rules(r.problems()));
         assertTrue(r.event().action().words().startsWith("unknown HCR01 action code"), r.event().action().words());
     }
@@ -211,7 +211,7 @@ class ReviewResponseReaderTest {
         assertEquals("REF*BB", r.event().authorizationNumberFrom());
         assertEquals("AUTH500014", r.event().previousAuthorization());
         assertEquals(List.of("AUTHORIZATION_NUMBER_MISSING"), rules(r.problems()));
-        assertEquals(Verdict.CERTIFIED, r.outcome().verdict());
+        assertEquals(Verdict.CERTIFIED, r.ruling().verdict());
     }
 
     @Test

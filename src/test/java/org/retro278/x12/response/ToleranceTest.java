@@ -43,8 +43,8 @@ class ToleranceTest {
         assertEquals(List.of("0001", "0002"), List.of(first.envelope().transactionControlNumber(),
                 second.envelope().transactionControlNumber()));
         assertEquals("803", second.envelope().groupControlNumber());
-        assertEquals(Verdict.CERTIFIED, first.outcome().verdict());
-        assertEquals(Verdict.DENIED, second.outcome().verdict());
+        assertEquals(Verdict.CERTIFIED, first.ruling().verdict());
+        assertEquals(Verdict.DENIED, second.ruling().verdict());
     }
 
     @Test

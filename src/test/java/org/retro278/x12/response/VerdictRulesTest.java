@@ -29,8 +29,8 @@ class VerdictRulesTest {
         return out;
     }
 
-    private static Rejection aaa(String loop, Integer service) {
-        return new Rejection(loop, service, false, new Code("62", "date of service not within allowable inquiry period"),
+    private static RequestValidation aaa(String loop, Integer service) {
+        return new RequestValidation(loop, service, false, new Code("62", "date of service not within allowable inquiry period"),
                 new Code("N", "resubmission not allowed"));
     }
 
@@ -42,9 +42,9 @@ class VerdictRulesTest {
     @CsvSource({"A1, CERTIFIED", "A2, PARTIALLY_CERTIFIED", "A3, DENIED", "A4, PENDED", "A6, MODIFIED", "C, CANCELLED",
             "CT, CONTACT_PAYER", "NA, NOT_REQUIRED"})
     void eachActionCodeAtTheEvent(String action, Verdict expected) {
-        ClaimOutcome outcome = VerdictRules.of(false, List.of(), decision(action), List.of());
-        assertEquals(expected, outcome.verdict());
-        assertFalse(outcome.needsReview());
+        Ruling ruling = VerdictRules.of(false, List.of(), decision(action), List.of());
+        assertEquals(expected, ruling.verdict());
+        assertFalse(ruling.needsReview());
     }
 
     @Test
@@ -90,42 +90,42 @@ class VerdictRulesTest {
 
     @Test
     void aaaWithoutAnyDecisionIsRejectedByThePayer() {
-        ClaimOutcome outcome = VerdictRules.of(false, List.of(aaa("2010C", null)), null, services((String) null));
-        assertEquals(Verdict.REJECTED_BY_PAYER, outcome.verdict());
-        assertTrue(outcome.explanation().contains("AAA 62 (date of service not within allowable inquiry period) at 2010C"),
-                outcome.explanation());
-        assertTrue(outcome.explanation().contains("follow-up N (resubmission not allowed)"), outcome.explanation());
+        Ruling ruling = VerdictRules.of(false, List.of(aaa("2010C", null)), null, services((String) null));
+        assertEquals(Verdict.REJECTED_BY_PAYER, ruling.verdict());
+        assertTrue(ruling.explanation().contains("AAA 62 (date of service not within allowable inquiry period) at 2010C"),
+                ruling.explanation());
+        assertTrue(ruling.explanation().contains("follow-up N (resubmission not allowed)"), ruling.explanation());
     }
 
     @Test
     void aaaNextToADecisionLeavesTheDecision() {
-        ClaimOutcome outcome = VerdictRules.of(false, List.of(aaa("2010EA", null)), decision("A1"), List.of());
-        assertEquals(Verdict.CERTIFIED, outcome.verdict());
+        Ruling ruling = VerdictRules.of(false, List.of(aaa("2010EA", null)), decision("A1"), List.of());
+        assertEquals(Verdict.CERTIFIED, ruling.verdict());
     }
 
     @Test
     void aServiceRejectedByAaaNextToCertifiedOnesIsPartial() {
-        ClaimOutcome outcome = VerdictRules.of(false, List.of(aaa("2000F", 2)), decision("A1"), services("A1", null));
-        assertEquals(Verdict.PARTIALLY_CERTIFIED, outcome.verdict());
-        assertTrue(outcome.explanation().contains("1 service rejected (AAA) without a decision"), outcome.explanation());
+        Ruling ruling = VerdictRules.of(false, List.of(aaa("2000F", 2)), decision("A1"), services("A1", null));
+        assertEquals(Verdict.PARTIALLY_CERTIFIED, ruling.verdict());
+        assertTrue(ruling.explanation().contains("1 service rejected (AAA) without a decision"), ruling.explanation());
     }
 
     @Test
     void unknownActionCodeNeedsReview() {
-        ClaimOutcome atEvent = VerdictRules.of(false, List.of(), decision("IP"), List.of());
+        Ruling atEvent = VerdictRules.of(false, List.of(), decision("IP"), List.of());
         assertEquals(Verdict.CONTACT_PAYER, atEvent.verdict());
         assertTrue(atEvent.needsReview());
         assertTrue(atEvent.explanation().contains("HCR01 IP at the patient event"), atEvent.explanation());
-        ClaimOutcome atService = VerdictRules.of(false, List.of(), decision("A1"), services("D"));
+        Ruling atService = VerdictRules.of(false, List.of(), decision("A1"), services("D"));
         assertTrue(atService.needsReview());
         assertTrue(atService.explanation().contains("HCR01 D at a service"), atService.explanation());
     }
 
     @Test
     void neitherDecisionNorRejectionNeedsReview() {
-        ClaimOutcome outcome = VerdictRules.of(false, List.of(), null, services((String) null));
-        assertEquals(Verdict.CONTACT_PAYER, outcome.verdict());
-        assertTrue(outcome.needsReview());
+        Ruling ruling = VerdictRules.of(false, List.of(), null, services((String) null));
+        assertEquals(Verdict.CONTACT_PAYER, ruling.verdict());
+        assertTrue(ruling.needsReview());
     }
 
     @ParameterizedTest(name = "IK501 {0} -> {1}")
@@ -137,9 +137,9 @@ class VerdictRulesTest {
 
     @Test
     void unknownSetStatusNeedsReview() {
-        ClaimOutcome outcome = VerdictRules.ofSet(new Code("Q", "unknown"));
-        assertNull(outcome.verdict());
-        assertTrue(outcome.needsReview());
+        Ruling ruling = VerdictRules.ofSet(new Code("Q", "unknown"));
+        assertNull(ruling.verdict());
+        assertTrue(ruling.needsReview());
         assertTrue(VerdictRules.ofSet(null).needsReview());
     }
 
@@ -148,7 +148,7 @@ class VerdictRulesTest {
                 VerdictRules.ofSet(new Code(ik501, "words")));
     }
 
-    private static ClaimOutcome group(String ak901, List<AcknowledgedSet> sets, Integer included, Integer received,
+    private static Ruling group(String ak901, List<AcknowledgedSet> sets, Integer included, Integer received,
                                       Integer accepted) {
         return VerdictRules.ofGroup(new Code(ak901, "words"), sets, included, received, accepted);
     }
@@ -166,7 +166,7 @@ class VerdictRulesTest {
 
     @Test
     void partlyAcceptedGroupWithoutAnyAk2CannotBeDecided() {
-        ClaimOutcome none = group("P", List.of(), 3, 3, 2);
+        Ruling none = group("P", List.of(), 3, 3, 2);
         assertNull(none.verdict(), "P says a set was rejected, and no AK2 says which");
         assertTrue(none.needsReview());
         assertNull(group("P", List.of(), 2, 2, 2).verdict(), "counts that accept every set do not explain the P");
@@ -175,7 +175,7 @@ class VerdictRulesTest {
     @Test
     void partlyAcceptedGroupAcceptsTheUnlistedSetsOnlyWhenTheCountsSaySo() {
         List<AcknowledgedSet> oneRejected = List.of(set("0002", "R"));
-        ClaimOutcome counted = group("P", oneRejected, 3, 3, 2);
+        Ruling counted = group("P", oneRejected, 3, 3, 2);
         assertEquals(Verdict.ACCEPTED, counted.verdict(), counted.explanation());
         assertFalse(counted.needsReview());
         assertTrue(counted.explanation().contains("2 sets without an AK2"), counted.explanation());
@@ -190,7 +190,7 @@ class VerdictRulesTest {
         Code noError = new Code("000", "no error");
         assertNull(VerdictRules.ofInterchange(new Code("A", "accepted"), noError).verdict());
         assertNull(VerdictRules.ofInterchange(new Code("E", "accepted with errors"), new Code("021", "count")).verdict());
-        ClaimOutcome rejected = VerdictRules.ofInterchange(new Code("R", "rejected"), new Code("006", "invalid sender"));
+        Ruling rejected = VerdictRules.ofInterchange(new Code("R", "rejected"), new Code("006", "invalid sender"));
         assertEquals(Verdict.REJECTED_BY_GATEWAY, rejected.verdict());
         assertTrue(rejected.explanation().contains("TA105 006"), rejected.explanation());
         assertTrue(VerdictRules.ofInterchange(null, null).needsReview());
@@ -198,7 +198,7 @@ class VerdictRulesTest {
 
     @Test
     void aTa1RejectingADuplicateInterchangeChangesNoClaim() {
-        ClaimOutcome duplicate = VerdictRules.ofInterchange(new Code("R", "rejected"), new Code("025", "duplicate"));
+        Ruling duplicate = VerdictRules.ofInterchange(new Code("R", "rejected"), new Code("025", "duplicate"));
         assertNull(duplicate.verdict(), "the payer has the first copy: its answers decide (docs/reliability.md)");
         assertFalse(duplicate.needsReview());
         assertTrue(duplicate.explanation().contains("TA105 025"), duplicate.explanation());
@@ -208,8 +208,8 @@ class VerdictRulesTest {
 
     // ------------------------------------------------------------------ AAA04 follow-ups: which end the request
 
-    private static Rejection aaa(String loop, Integer service, String followUp) {
-        return new Rejection(loop, service, false, new Code("42", "unable to respond at current time"),
+    private static RequestValidation aaa(String loop, Integer service, String followUp) {
+        return new RequestValidation(loop, service, false, new Code("42", "unable to respond at current time"),
                 followUp == null ? null : new Code(followUp, "words for " + followUp));
     }
 
@@ -227,7 +227,7 @@ class VerdictRulesTest {
     @CsvSource({"Y, PENDED", "S, PENDED", "C, REJECTED_BY_PAYER", "N, REJECTED_BY_PAYER", "P, REJECTED_BY_PAYER",
             "R, REJECTED_BY_PAYER", "W, REJECTED_BY_PAYER", "X, REJECTED_BY_PAYER", "Q, REJECTED_BY_PAYER"})
     void aFollowUpThatHoldsTheRequestKeepsItOpen(String followUp, Verdict expected) {
-        ClaimOutcome o = VerdictRules.of(false, List.of(aaa("2000E", null, followUp)), null, List.of());
+        Ruling o = VerdictRules.of(false, List.of(aaa("2000E", null, followUp)), null, List.of());
         assertEquals(expected, o.verdict(), o::explanation);
         assertFalse(o.needsReview());
     }
@@ -238,13 +238,13 @@ class VerdictRulesTest {
                 List.of(aaa("2000E", null, "Y"), aaa("2010C", null, "C")), null, List.of()).verdict());
         assertEquals(Verdict.REJECTED_BY_PAYER, VerdictRules.of(false,
                 List.of(aaa("2000E", null, null)), null, List.of()).verdict(), "no follow-up: the AAA rejects");
-        ClaimOutcome held = VerdictRules.of(false, List.of(aaa("2000E", null, "Y")), null, List.of());
+        Ruling held = VerdictRules.of(false, List.of(aaa("2000E", null, "Y")), null, List.of());
         assertTrue(held.explanation().contains("will respond again"), held.explanation());
     }
 
     @Test
     void aServiceHeldNextToDecidedOnesKeepsTheClaimPended() {
-        ClaimOutcome o = VerdictRules.of(false, List.of(aaa("2000F", 2, "Y")), null, services("A1", null));
+        Ruling o = VerdictRules.of(false, List.of(aaa("2000F", 2, "Y")), null, services("A1", null));
         assertEquals(Verdict.PENDED, o.verdict(), o::explanation);
         assertTrue(o.explanation().contains("1 service held by the payer"), o.explanation());
         assertEquals(Verdict.PARTIALLY_CERTIFIED,
@@ -263,7 +263,7 @@ class VerdictRulesTest {
         assertTrue(VerdictRules.contradicts(a, List.of(set("0001", "R"))));
         assertFalse(VerdictRules.contradicts(r, List.of(set("0001", "R"))));
         assertFalse(VerdictRules.contradicts(new Code("P", "p"), List.of(set("0001", "A"), set("0002", "R"))));
-        ClaimOutcome unlisted = VerdictRules.ofGroup(a, List.of(set("0001", "R")), 2, 2, 1);
+        Ruling unlisted = VerdictRules.ofGroup(a, List.of(set("0001", "R")), 2, 2, 1);
         assertNull(unlisted.verdict(), "an accepted group with a rejected set accepts no set without an AK2");
         assertTrue(unlisted.needsReview());
         assertNull(VerdictRules.ofContradictedSet(r, new Code("A", "accepted")).verdict());
@@ -273,7 +273,7 @@ class VerdictRulesTest {
     void aRepeatedIk5DecidesOnlyWhenItAgrees() {
         Code a = new Code("A", "accepted");
         assertEquals(Verdict.ACCEPTED, VerdictRules.ofSet(a, new Code("A", "accepted")).verdict());
-        ClaimOutcome two = VerdictRules.ofSet(a, new Code("R", "rejected"));
+        Ruling two = VerdictRules.ofSet(a, new Code("R", "rejected"));
         assertNull(two.verdict());
         assertTrue(two.needsReview());
     }

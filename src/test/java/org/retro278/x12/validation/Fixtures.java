@@ -29,7 +29,7 @@ final class Fixtures {
     }
 
     static byte[] bytes(String resource) {
-        try (InputStream in = Fixtures.class.getResourceAsStream(resource)) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/golden/validate/" + resource)) {
             assertNotNull(in, resource);
             return in.readAllBytes();
         } catch (IOException e) {

@@ -10,5 +10,5 @@ package org.retro278.x12.response;
  * @param reason       AAA03 reject reason
  * @param followUp     AAA04 follow-up action, {@code null} when absent
  */
-public record Rejection(String loop, Integer service, boolean requestValid, Code reason, Code followUp) {
+public record RequestValidation(String loop, Integer service, boolean requestValid, Code reason, Code followUp) {
 }

@@ -1,7 +1,7 @@
 package org.retro278.intake;
 
 /**
- * What became of one claim file.
+ * What became of one claim file a practice sent (the intake's counterpart of responses/ResponseFileOutcome).
  *
  * @param fileId   the store's number for the file
  * @param ready    claims that passed the rules and wait for the submission
@@ -9,7 +9,7 @@ package org.retro278.intake;
  * @param report   for a file that goes to .error: the report to put beside it (plain words; may quote the
  *                 file, so it goes to the practice, never to a log), else {@code null}
  */
-public record IntakeOutcome(Kind kind, long fileId, int ready, int rejected, String report) {
+public record ClaimFileOutcome(Kind kind, long fileId, int ready, int rejected, String report) {
 
     public enum Kind {
         /** Read; its claims are READY or REJECTED_LOCALLY. Moves to .done. */
