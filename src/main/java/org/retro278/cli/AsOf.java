@@ -9,16 +9,25 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import picocli.CommandLine.Option;
 
 /**
- * The {@code --as-of} option of {@code convert}, {@code run} and {@code demo}: the moment the command
- * pretends it is. Retro windows count to it and envelopes carry it; a date alone means its start (00:00).
+ * The {@code --as-of} option: the moment the command pretends it is. As a mixin, that of {@code run}, {@code resubmit}
+ * and {@code purge}: a clock running on from that moment. {@code convert} and {@code demo} read their own through
+ * the methods here. Retro windows count to it and envelopes carry it; a date alone means its start (00:00).
  */
 final class AsOf {
 
     static final String LABEL = "YYYY-MM-DD[THH:MM[:SS]]";
 
-    private AsOf() {
+    @Option(names = "--as-of", paramLabel = LABEL, description = {"Act as though it were this moment, the clock running on"
+            + " from there: retro windows, deadlines, envelopes, the store's time stamps and the days purge counts back all"
+            + " follow it. For acceptance tests on fixed data; never in production."})
+    String value;
+
+    /** {@link #commandClock} of the value given to {@code command}; {@code null} after saying why it is not a moment. */
+    Clock clock(String command, PrintWriter err) {
+        return commandClock(command, value, err);
     }
 
     /** The moment an {@code --as-of} value names, in the local time of the machine's zone. */

@@ -16,8 +16,8 @@ import org.retro278.store.Reason;
 import org.retro278.store.ReceivedFile;
 import org.retro278.store.StoredClaim;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code claim}: one claim (or the claims a key names) with its whole history: every change of state, when, who
@@ -25,8 +25,7 @@ import picocli.CommandLine.Parameters;
  * the interchange, the payer's response file; the segment is in the detail). Its PHI (names, member ids, birth
  * dates, the reasons' words) is shown only with {@code --show-phi}.
  */
-@Command(name = "claim", mixinStandardHelpOptions = true,
-        header = "Show a claim and its whole history.",
+@Command(name = "claim", header = "Show a claim and its whole history.",
         description = {"Finds claims by the practice's claim_id (ID), by trace number, by ISA13 (and ST02), by claim file"
                 + " name or by the store's key, and shows each with every change of its state: when, by what, from which"
                 + " file, interchange or response file.",
@@ -35,14 +34,14 @@ import picocli.CommandLine.Parameters;
                 "Exit 0: shown. 1: no claim matched. 2: usage or configuration error."})
 public final class ClaimCommand extends OperatorCommand {
 
-    @Parameters(arity = "0..1", paramLabel = "ID", description = "The practice's claim_id (of every file, unless --practice).")
-    String claimId;
-
-    @Option(names = "--practice", paramLabel = "ID", description = "Only claims of this practice (with ID or --file).")
-    String practice;
+    @Mixin
+    ClaimSelection selection = new ClaimSelection();
 
     @Option(names = "--trace", paramLabel = "TRN02", description = "The claim whose request carried this trace number.")
     String trace;
+
+    @Option(names = "--show-phi", description = "Also show names, member ids, birth dates and the reasons' words (PHI).")
+    boolean showPhi;
 
     @Option(names = "--isa13", paramLabel = "N", description = "The claims sent in the interchange with this ISA13.")
     Long isa13;
@@ -50,18 +49,9 @@ public final class ClaimCommand extends OperatorCommand {
     @Option(names = "--st02", paramLabel = "N", description = "With --isa13: the claim of the transaction set with this ST02.")
     Long st02;
 
-    @Option(names = "--file", paramLabel = "NAME", description = "The claims of the claim files with this name.")
-    String file;
-
-    @Option(names = "--key", paramLabel = "N", description = "The claim with this store key (what status lists).")
-    Long key;
-
     @Option(names = "--after", paramLabel = "KEY", defaultValue = "0",
             description = "Only claims with a store key above KEY: the next page.")
     long after;
-
-    @Option(names = "--show-phi", description = "Also show names, member ids, birth dates and the reasons' words (PHI).")
-    boolean showPhi;
 
     @Override
     int show(OperatorView view, PrintWriter out, PrintWriter err) throws Exception {
@@ -89,34 +79,23 @@ public final class ClaimCommand extends OperatorCommand {
 
     @Override
     String usage() {
-        int selectors = (claimId != null ? 1 : 0) + (trace != null ? 1 : 0) + (isa13 != null ? 1 : 0) + (file != null ? 1 : 0)
-                + (key != null ? 1 : 0);
-        if (selectors != 1) {
+        if (selection.named(trace, isa13) != 1) {
             return "name one claim: ID, --trace TRN02, --isa13 N [--st02 N], --file NAME or --key N";
         }
         if (st02 != null && isa13 == null) {
             return "--st02 needs --isa13";
         }
-        if (practice != null && claimId == null && file == null) {
-            return "--practice goes with ID or --file";
-        }
-        return null;
+        return selection.practiceMisplaced();
     }
 
     private List<StoredClaim> find(OperatorView view) {
-        if (key != null) {
-            return view.claim(key).stream().toList();
-        }
         if (trace != null) {
             return view.claimByTrace(trace).stream().toList();
         }
         if (isa13 != null) {
             return view.claimsOfInterchange(isa13, st02, after, limit);
         }
-        if (file != null) {
-            return view.claimsOfFileNamed(file, practice, after, limit);
-        }
-        return view.claimsById(claimId, practice, after, limit);
+        return selection.find(view, after, limit);
     }
 
     /** A claim as shown: with its file, its history and, when asked for, its request (PHI). */

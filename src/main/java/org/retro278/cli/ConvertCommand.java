@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.concurrent.Callable;
 import org.retro278.build.TransactionSetValidator;
 import org.retro278.build.X12Checks;
 import org.retro278.config.ConfigurationException;
@@ -21,22 +20,16 @@ import org.retro278.x12.control.FileControlNumbers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code convert}: one claim file to one validated 278 interchange per payer, offline.
  */
-@Command(name = "convert", mixinStandardHelpOptions = true,
-        header = "Convert a claim file into validated X12 278 requests, offline.",
+@Command(name = "convert", header = "Convert a claim file into validated X12 278 requests, offline.",
         description = {"Writes one validated 005010X217 interchange per payer (*.x12) and a rejection report"
                 + " (*.rejections.csv) into the output directory.",
                 "Exit 0: every claim converted. 1: some claims rejected (the others are written)."
                 + " 2: usage or configuration error, or the file was refused as a whole."})
-public final class ConvertCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class ConvertCommand extends Subcommand {
 
     @Mixin
     Installation installation = new Installation();
@@ -69,8 +62,8 @@ public final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter outw = spec.commandLine().getOut();
+        PrintWriter err = err();
+        PrintWriter outw = out();
         LocalDateTime created;
         try {
             created = AsOf.orNow(asOf, Clock.systemDefaultZone());

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import org.apache.commons.io.file.PathUtils;
 import org.retro278.config.ConfigurationException;
 import org.retro278.config.PracticeProfile;
@@ -34,8 +33,6 @@ import org.retro278.store.StoredClaim;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code demo}: the whole adapter on the embedded defaults, start to finish, on the demo's own installation
@@ -44,21 +41,18 @@ import picocli.CommandLine.Model.CommandSpec;
  * day it runs as ({@link DemoSamples}), waits until every claim is final, prints a summary and exits 0. The
  * adapter's log goes to a file in the work folder, so the terminal shows only the summary.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo",
         header = "Run the whole adapter on the embedded defaults with the sample claims, and show where each claim ended.",
         description = {"Starts the adapter on the demo's own installation (demo/config: embedded SFTP server, embedded store,"
                 + " simulated payers), drops the sample claim files with their dates moved to today (or --as-of), waits"
                 + " until every claim has its final state, prints a summary and exits 0.",
                 "The adapter's log goes to a file in the work folder. A temporary work folder is removed at the end"
                 + " (it holds the demo's claim data) unless --keep is given or the demo failed."})
-public final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand extends Subcommand {
 
     /** States in which a claim still waits for something. */
     private static final Set<ClaimState> OPEN = EnumSet.of(ClaimState.RECEIVED, ClaimState.READY, ClaimState.SENT,
             ClaimState.ACCEPTED, ClaimState.PENDED);
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     Installation installation = new Installation(Path.of("demo", "config"));
@@ -86,8 +80,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         ZoneId zone = ZoneId.systemDefault();
         Clock clock = AsOf.runningFrom(asOf == null ? null : asOf.atTime(LocalTime.now(zone)), zone);
         LocalDate day = LocalDate.now(clock);

@@ -7,32 +7,26 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
 import org.retro278.sftp.PasswordHash;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code password-hash}: reads a password (twice, without echo, on a terminal; the first line of standard
  * input otherwise) and prints its {@link PasswordHash} for a partner file's {@code sftp.account.passwordHash}.
  * The password itself is never printed, logged or kept.
  */
-@Command(name = "password-hash", mixinStandardHelpOptions = true,
+@Command(name = "password-hash",
         header = "Print the hash of a partner's SFTP password for its partner file.",
         description = {"Reads the password twice without echo on a terminal, or the first line of standard input"
                 + " (printf '%s' \"$PW\" | retro278 password-hash), and prints pbkdf2-sha256$...: put it in the"
                 + " practice's or payer's sftp.account.passwordHash (host: embedded). Exit 2 when no password was given"
                 + " or the two differ."})
-public final class PasswordHashCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class PasswordHashCommand extends Subcommand {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         char[] password = null;
         try {
             Console console = System.console();

@@ -4,25 +4,19 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import org.retro278.config.ConfigurationException;
 import org.retro278.config.RuntimeSettings;
 import org.retro278.retention.Retention;
-import org.retro278.store.StoreException;
-import org.retro278.store.TransactionStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code purge}: retention by hand, as run does it on its schedule: claim files whose every claim is final and older
  * than the retention period are reduced to PHI-free tombstones (duplicates are still caught), and retro278's local
  * copies of them go.
  */
-@Command(name = "purge", mixinStandardHelpOptions = true,
-        header = "Remove final claims older than the retention period, keeping PHI-free tombstones.",
+@Command(name = "purge", header = "Remove final claims older than the retention period, keeping PHI-free tombstones.",
         description = {"Claim files whose every claim is final (decided, except PENDED; rejected locally, by the gateway or by"
                 + " the payer) and unchanged for DAYS days lose what they carried (requests, names, member ids, dates of"
                 + " service, reasons, the payer's details, file names); a tombstone of ids, states, control numbers, dates"
@@ -31,27 +25,19 @@ import picocli.CommandLine.Spec;
                 + " than DAYS days.",
                 "Reads the same installation as run (--config, --work, retro278.store.*) and works while run is running.",
                 "Exit 0: purged. 1: nothing was due. 2: usage or configuration error."})
-public final class PurgeCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class PurgeCommand extends StoreCommand {
 
     @Mixin
-    InstalledStore installed = new InstalledStore();
+    AsOf asOf = new AsOf();
 
     @Option(names = "--older-than", paramLabel = "DAYS",
             description = "Keep what changed in the last DAYS days (1-36500; default: retro278.retention.days, 2190).")
     Integer days;
 
-    @Option(names = "--as-of", paramLabel = AsOf.LABEL,
-            description = "Count the days back from this moment instead of now. For acceptance tests on fixed data.")
-    String asOf;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Clock clock = AsOf.commandClock("purge", asOf, err);
+    public Integer call() throws Exception {
+        PrintWriter err = err();
+        Clock clock = asOf.clock("purge", err);
         if (clock == null) {
             return Retro278.USAGE;
         }
@@ -71,22 +57,18 @@ public final class PurgeCommand implements Callable<Integer> {
             return Retro278.USAGE;
         }
         Duration period = days != null ? Duration.ofDays(days) : settings.retention().period();
-        Retention.Purged p;
-        try (TransactionStore store = installed.open("purge", err, clock)) {
-            if (store == null) {
-                return Retro278.USAGE;
-            }
-            p = new Retention(store, installed.workDir(settings), clock, period).purge();
-        } catch (StoreException e) {
-            err.println("purge: " + e.getMessage());
-            return Retro278.USAGE;
+        try {
+            return withStore(clock, store -> shown(new Retention(store, installed.workDir(settings), clock, period).purge(), period));
         } catch (IOException e) {
             err.println("purge: the work directory could not be cleaned (" + e.getClass().getSimpleName() + ")");
             return Retro278.USAGE;
         }
-        out.printf("purged %d claim file(s) and %d claim(s) final for more than %d day(s) (tombstones kept); %d local"
+    }
+
+    private int shown(Retention.Purged p, Duration period) {
+        out().printf("purged %d claim file(s) and %d claim(s) final for more than %d day(s) (tombstones kept); %d local"
                 + " cop(ies) removed%n", p.files(), p.claims(), period.toDays(), p.localCopies());
-        out.flush();
+        out().flush();
         return p.files() + p.localCopies() == 0 ? Retro278.PROBLEMS : Retro278.OK;
     }
 }

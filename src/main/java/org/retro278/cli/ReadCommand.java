@@ -3,7 +3,6 @@ package org.retro278.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.retro278.cli.X12Files.FileReading;
 import org.retro278.cli.X12Files.Result;
 import org.retro278.x12.X12Problem;
@@ -14,9 +13,7 @@ import org.retro278.x12.response.ResponseReader;
 import org.retro278.x12.validation.ValidationSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code read FILE...}: every 278 response, 999 and TA1 of every file as JSON Lines on stdout, one object per
@@ -29,15 +26,11 @@ import picocli.CommandLine.Spec;
  * still read, so one run reports everything: whatever a file holds, it ends as documents, problems or
  * "unreadable", never as a stack trace that stops the command.
  */
-@Command(name = "read", mixinStandardHelpOptions = true,
-        header = "Read TA1, 999 and 278 response files as JSON Lines.",
+@Command(name = "read", header = "Read TA1, 999 and 278 response files as JSON Lines.",
         description = {"One JSON object per 278 response, 999 and TA1 on stdout: the decision, the rejections, the"
                 + " acknowledged control numbers and the claim state it means, with plain words beside every code.",
                 "Exit 0: read clean. 1: read with problems. 2: unreadable."})
-public final class ReadCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class ReadCommand extends Subcommand {
 
     @Option(names = "--no-validation",
             description = "Check envelopes only, not the implementation guides (faster; the documents are the same).")
@@ -48,9 +41,9 @@ public final class ReadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         ResponseReader reader = noValidation ? ResponseReader.create().withoutValidation() : ResponseReader.create();
-        ResponseJson json = new ResponseJson(spec.commandLine().getOut());
+        ResponseJson json = new ResponseJson(out());
         return files.readEach(new FileReading() {
             @Override
             public Result read(String name, InputStream in) throws IOException {

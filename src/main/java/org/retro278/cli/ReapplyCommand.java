@@ -4,27 +4,23 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.time.Clock;
 import org.retro278.build.X12Checks;
+import org.retro278.responses.NotX12File;
 import org.retro278.responses.ResponseReapply;
 import org.retro278.store.OperatorActions.Reapplied;
-import org.retro278.store.StoreException;
-import org.retro278.store.TransactionStore;
 import org.retro278.x12.X12Problem;
 import org.retro278.x12.response.ResponseReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code reapply}: applies a payer's response file (TA1, 999, 278 responses) again after a fix, as {@code run} would
  * apply it, idempotently: what was applied before changes nothing again, and the history says who applied it again.
  */
-@Command(name = "reapply", mixinStandardHelpOptions = true,
-        header = "Apply a payer's response file again, after a fix.",
+@Command(name = "reapply", header = "Apply a payer's response file again, after a fix.",
         description = {"Reads FILE (TA1, 999 and 278 responses in any mix, as a payer left it: from the payer's .error folder"
                 + " or work/responses/PAYER/) and applies it to the claims as run does, in one store transaction, whether or"
                 + " not these bytes were applied before. Applied twice is applied once: a claim it moved before does not move"
@@ -34,47 +30,38 @@ import picocli.CommandLine.Spec;
                 "Reads the same installation as run (--config, --work, retro278.store.*) and works while run is running.",
                 "Exit 0: applied (every answer matched a claim). 1: answers matched nothing, or the file is not X12."
                 + " 2: usage or configuration error."})
-public final class ReapplyCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    InstalledStore installed = new InstalledStore();
+public final class ReapplyCommand extends StoreCommand {
 
     @Parameters(paramLabel = "FILE", description = "The response file.")
     Path file;
 
-    @Option(names = "--payer", paramLabel = "ID", required = true, description = "The payer whose answers these are.")
-    String payer;
-
     @Mixin
     Operator operator = new Operator();
 
+    @Option(names = "--payer", paramLabel = "ID", required = true, description = "The payer whose answers these are.")
+    String payer;
+
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    public Integer call() throws Exception {
+        PrintWriter err = err();
         if (!Files.isRegularFile(file)) {
             err.println("reapply: " + file + " is not a file");
             return Retro278.USAGE;
         }
-        ResponseReapply.Reapplication o;
-        try (TransactionStore store = installed.open("reapply", err)) {
-            if (store == null) {
-                return Retro278.USAGE;
-            }
-            o = new ResponseReapply(store, ResponseReader.using(X12Checks.validator())).reapply(payer, file, operator.name());
-        } catch (ResponseReapply.NotX12 e) {
+        try {
+            return withStore(Clock.systemUTC(), store -> shown(
+                    new ResponseReapply(store, ResponseReader.using(X12Checks.validator())).reapply(payer, file, operator.name())));
+        } catch (NotX12File e) {
             err.println("reapply: refused: " + e.getMessage() + "; nothing was applied");
             return Retro278.PROBLEMS;
-        } catch (StoreException e) {
-            err.println("reapply: " + e.getMessage());
-            return Retro278.USAGE;
         } catch (IOException e) {
             err.println("reapply: " + file + " cannot be read (" + e.getClass().getSimpleName() + ")");
             return Retro278.USAGE;
         }
+    }
+
+    private int shown(ResponseReapply.Reapplication o) {
+        PrintWriter out = out();
         Reapplied a = o.applied();
         out.printf("response file %d of payer %s %s: %d answer(s), %d matched, %d matched nothing; %d claim(s) changed%s%n",
                 a.responseFileId(), payer, a.appliedBefore() ? "applied again" : "applied (not seen before)", a.tally().items(),

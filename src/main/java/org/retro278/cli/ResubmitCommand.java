@@ -3,19 +3,14 @@ package org.retro278.cli;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.retro278.store.ClaimState;
 import org.retro278.store.OperatorActions.Resubmit;
 import org.retro278.store.OperatorView;
-import org.retro278.store.StoreException;
 import org.retro278.store.StoredClaim;
 import org.retro278.store.TransactionStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code resubmit}: sends claims again as new requests once the cause of their failure is fixed: one claim, the
@@ -23,8 +18,7 @@ import picocli.CommandLine.Spec;
  * reserves it under new control numbers (new ST02, trace number and BHT03) and sends it once. The history records
  * the operator and the reason. Claims that must not be resent are refused, with words.
  */
-@Command(name = "resubmit", mixinStandardHelpOptions = true,
-        header = "Send claims again as new requests, with a reason.",
+@Command(name = "resubmit", header = "Send claims again as new requests, with a reason.",
         description = {"Sends one claim (ID, --key N), the claims of a claim file (--file NAME) or every claim of a payer in a"
                 + " state (--state STATE --payer ID) again as a new request: new ST02, trace number (TRN02) and BHT03. The"
                 + " running adapter (run) sends each once with its next interchange to the payer.",
@@ -37,28 +31,13 @@ import picocli.CommandLine.Spec;
                 "Reads the same installation as run (--config, --work, retro278.store.*) and works while run is running.",
                 "Exit 0: every claim matched was resubmitted. 1: nothing matched, or a claim was refused."
                 + " 2: usage or configuration error."})
-public final class ResubmitCommand implements Callable<Integer> {
+public final class ResubmitCommand extends StoreCommand {
 
     /** Claims read per page when a file or a state names many. */
     private static final int PAGE = 500;
 
-    @Spec
-    CommandSpec spec;
-
     @Mixin
-    InstalledStore installed = new InstalledStore();
-
-    @Parameters(arity = "0..1", paramLabel = "ID", description = "The practice's claim_id (of every file, unless --practice).")
-    String claimId;
-
-    @Option(names = "--practice", paramLabel = "ID", description = "Only claims of this practice (with ID or --file).")
-    String practice;
-
-    @Option(names = "--key", paramLabel = "N", description = "The claim with this store key (what status and claim list).")
-    Long key;
-
-    @Option(names = "--file", paramLabel = "NAME", description = "The claims of the claim files with this name.")
-    String file;
+    ClaimSelection selection = new ClaimSelection();
 
     @Option(names = "--state", paramLabel = "STATE", description = "With --payer: every claim of the payer in this state"
             + " (for example REJECTED_BY_GATEWAY).")
@@ -74,68 +53,71 @@ public final class ResubmitCommand implements Callable<Integer> {
     @Mixin
     Operator operator = new Operator();
 
-    @Option(names = "--as-of", paramLabel = AsOf.LABEL, description = {"Record the change as though it were this moment, the"
-            + " clock running on from there: for acceptance tests next to a run --as-of; never in production."})
-    String asOf;
+    @Mixin
+    AsOf asOf = new AsOf();
+
+    /** What the claims named came to. */
+    private static final class Counts {
+        int resubmitted;
+        int refused;
+    }
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    public Integer call() throws Exception {
         String usage = usage();
         if (usage != null) {
-            err.println("resubmit: " + usage + " (--help)");
-            return Retro278.USAGE;
+            return usageError(usage);
         }
-        Clock clock = AsOf.commandClock("resubmit", asOf, err);
+        Clock clock = asOf.clock("resubmit", err());
         if (clock == null) {
             return Retro278.USAGE;
         }
-        int resubmitted = 0;
-        int refused = 0;
-        try (TransactionStore store = installed.open("resubmit", err, clock)) {
-            if (store == null) {
-                return Retro278.USAGE;
-            }
-            OperatorView view = store.operatorView();
-            long after = 0;
-            List<StoredClaim> page;
-            do {
-                page = find(view, after);
-                for (StoredClaim c : page) {
-                    Resubmit r = store.operatorActions().resubmit(c.key(), operator.name(), reason.strip());
-                    if (r.resubmitted()) {
-                        resubmitted++;
-                    } else {
-                        refused++;
-                    }
-                    out.println(r.words(c.payerId()));
-                    after = c.key();
-                }
-            } while (page.size() == PAGE);
-        } catch (StoreException e) {
-            err.println("resubmit: " + e.getMessage());
-            return Retro278.USAGE;
+        Counts n = new Counts();
+        int exit = withStore(clock, store -> {
+            resubmitAll(store, n, out());
+            return Retro278.OK;
+        });
+        if (exit != Retro278.OK) {
+            return exit;
         }
-        if (resubmitted + refused == 0) {
-            err.println("resubmit: no claim matched");
+        if (n.resubmitted + n.refused == 0) {
+            err().println("resubmit: no claim matched");
             return Retro278.PROBLEMS;
         }
-        out.printf("%d resubmitted, %d refused%n", resubmitted, refused);
-        out.flush();
-        return refused == 0 ? Retro278.OK : Retro278.PROBLEMS;
+        out().printf("%d resubmitted, %d refused%n", n.resubmitted, n.refused);
+        out().flush();
+        return n.refused == 0 ? Retro278.OK : Retro278.PROBLEMS;
+    }
+
+    private void resubmitAll(TransactionStore store, Counts n, PrintWriter out) {
+        OperatorView view = store.operatorView();
+        long after = 0;
+        List<StoredClaim> page;
+        do {
+            page = find(view, after);
+            for (StoredClaim c : page) {
+                Resubmit r = store.operatorActions().resubmit(c.key(), operator.name(), reason.strip());
+                if (r.resubmitted()) {
+                    n.resubmitted++;
+                } else {
+                    n.refused++;
+                }
+                out.println(r.words(c.payerId()));
+                after = c.key();
+            }
+        } while (page.size() == PAGE);
     }
 
     private String usage() {
-        int selectors = (claimId != null ? 1 : 0) + (key != null ? 1 : 0) + (file != null ? 1 : 0) + (state != null ? 1 : 0);
-        if (selectors != 1) {
+        if (selection.named(state) != 1) {
             return "name the claims: ID, --key N, --file NAME or --state STATE --payer ID";
         }
         if ((state != null) != (payer != null)) {
             return "--state and --payer go together";
         }
-        if (practice != null && claimId == null && file == null) {
-            return "--practice goes with ID or --file";
+        String practice = selection.practiceMisplaced();
+        if (practice != null) {
+            return practice;
         }
         if (reason.isBlank()) {
             return "--reason must say why";
@@ -148,15 +130,9 @@ public final class ResubmitCommand implements Callable<Integer> {
 
     /** The next page of the claims named, after the key {@code after}. */
     private List<StoredClaim> find(OperatorView view, long after) {
-        if (key != null) {
-            return after > 0 ? List.of() : view.claim(key).stream().toList();
-        }
-        if (file != null) {
-            return view.claimsOfFileNamed(file, practice, after, PAGE);
-        }
         if (state != null) {
             return view.claimsInState(state, payer, after, PAGE);
         }
-        return view.claimsById(claimId, practice, after, PAGE);
+        return selection.find(view, after, PAGE);
     }
 }

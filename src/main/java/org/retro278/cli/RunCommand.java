@@ -1,32 +1,23 @@
 package org.retro278.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.concurrent.Callable;
+import java.time.Clock;
 import org.retro278.runtime.Adapter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code run}: the adapter, until it is stopped. SIGTERM or Ctrl-C stop it cleanly: the routes finish what
  * they are doing, the store closes, and the command exits 0. With the default configuration it starts the
  * embedded SFTP server that the shipped practices and payers use.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        header = "Run the adapter until it is stopped.",
+@Command(name = "run", header = "Run the adapter until it is stopped.",
         description = {"Takes claim files from the practices' SFTP drop folders, sends 278 requests to the payers' SFTP"
                 + " gateways exactly once, reads their answers back and writes the practices' status files.",
                 "With the default configuration the embedded SFTP server hosts both sides and simulated payers answer.",
                 "SIGTERM or Ctrl-C stops it cleanly (exit 0)."})
-public final class RunCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class RunCommand extends Subcommand {
 
     @Mixin
     Installation installation = new Installation();
@@ -37,27 +28,21 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     WorkDirectory work = new WorkDirectory();
 
+    @Mixin
+    AsOf asOf = new AsOf();
+
     @Option(names = "--sftp-port", paramLabel = "PORT", description = "Port of the embedded SFTP server (0: any free port).")
     Integer sftpPort;
 
-    @Option(names = "--as-of", paramLabel = AsOf.LABEL,
-            description = {"Run as though it were this moment, the clock running on from there: retro windows, deadlines,",
-                    "envelopes and the store's time stamps all follow it. For acceptance tests on fixed data; never in production."})
-    String asOf;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        LocalDateTime moment;
-        try {
-            moment = asOf == null ? null : AsOf.parse(asOf);
-        } catch (DateTimeParseException e) {
-            err.println("run: --as-of '" + asOf + "' is not " + AsOf.LABEL);
+        PrintWriter out = out();
+        Clock clock = asOf.clock("run", err());
+        if (clock == null) {
             return Retro278.USAGE;
         }
         StopSignal stop = StopSignal.install();
-        Adapter adapter = launch.start(installation, work.dir, sftpPort, AsOf.runningFrom(moment, ZoneId.systemDefault()));
+        Adapter adapter = launch.start(installation, work.dir, sftpPort, clock);
         if (adapter == null) {
             return Retro278.USAGE;
         }

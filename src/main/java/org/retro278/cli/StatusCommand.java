@@ -28,8 +28,7 @@ import picocli.CommandLine.Option;
  * and practice, the overdue claims, the claims in ERROR or rejected with their reason codes, the claim files in
  * {@code .error} and the interchanges not acknowledged. Ids, states, codes, counts and times only: no PHI.
  */
-@Command(name = "status", mixinStandardHelpOptions = true,
-        header = "Show what the store holds: claims per state, payer and practice, and what needs a look.",
+@Command(name = "status", header = "Show what the store holds: claims per state, payer and practice, and what needs a look.",
         description = {"Claims per state, per payer and per practice; OVERDUE claims; ERROR and REJECTED claims with their"
                 + " reason codes; claim files refused or repeated (in .error); interchanges sent and not acknowledged.",
                 "Reads the same installation as run (--config, --work, retro278.store.*) and works while run is running.",

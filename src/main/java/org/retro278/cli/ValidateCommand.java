@@ -3,15 +3,12 @@ package org.retro278.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.retro278.cli.X12Files.FileReading;
 import org.retro278.cli.X12Files.Result;
 import org.retro278.x12.validation.ValidationSummary;
 import org.retro278.x12.validation.X12Validator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code validate FILE...}: every problem of every file on stdout, one line each, prefixed by the file name,
@@ -22,22 +19,18 @@ import picocli.CommandLine.Spec;
  * <p>Problem lines never carry element values that may be PHI (see {@link org.retro278.x12.X12Problem}), so
  * the output can go to a terminal or a ticket; nothing of the data goes to a log.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        header = "Check X12 files against their implementation guides.",
+@Command(name = "validate", header = "Check X12 files against their implementation guides.",
         description = {"278 requests and responses against 005010X217, 999s against 005010X231A1, envelopes and TA1s against"
                 + " X12 00501; other sets get envelope checks. Every problem is printed, one line each.",
                 "Exit 0: every file clean. 1: problems found. 2: a file cannot be read or is not X12."})
-public final class ValidateCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class ValidateCommand extends Subcommand {
 
     @Mixin
     X12Files files = new X12Files();
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         X12Validator validator = X12Validator.create();
         return files.readEach(new FileReading() {
             @Override

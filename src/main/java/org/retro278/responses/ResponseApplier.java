@@ -2,6 +2,10 @@ package org.retro278.responses;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -20,9 +24,11 @@ import org.retro278.x12.response.ImplementationAcknowledgment;
 import org.retro278.x12.response.InboundDocument;
 import org.retro278.x12.response.InterchangeAcknowledgment;
 import org.retro278.x12.response.ResponseHandler;
+import org.retro278.x12.response.ResponseReader;
 import org.retro278.x12.response.ReviewResponse;
 import org.retro278.x12.response.ServiceDecision;
 import org.retro278.x12.response.Trace;
+import org.retro278.x12.validation.ValidationSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +55,25 @@ final class ResponseApplier implements ResponseHandler {
     int items;
     int matched;
     int unmatched;
+
+    /**
+     * Reads {@code file}, a response file of {@code payerId}, with {@code reader} and applies its answers in
+     * {@code session}: what {@code run} and {@code reapply} both do in their store transaction. {@code problems} is
+     * emptied first (a retried transaction reads the file again), then holds what the reader reported.
+     */
+    static ResponseSession.Tally applyFile(ResponseSession session, String payerId, ResponseReader reader, Path file,
+                                           List<X12Problem> problems) throws IOException {
+        problems.clear();
+        ResponseApplier applier = new ResponseApplier(session, payerId, problems);
+        ValidationSummary summary;
+        try (InputStream in = Files.newInputStream(file)) {
+            summary = reader.read(in, applier);
+        }
+        if (!summary.x12()) {
+            throw new NotX12File();
+        }
+        return new ResponseSession.Tally(applier.items, applier.matched, applier.unmatched, problems.size());
+    }
 
     ResponseApplier(ResponseSession session, String payerId, List<X12Problem> problems) {
         this.session = session;

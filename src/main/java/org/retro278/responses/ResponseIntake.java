@@ -1,8 +1,6 @@
 package org.retro278.responses;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,13 +18,11 @@ import org.retro278.inbound.SpooledFile;
 import org.retro278.io.Hashes;
 import org.retro278.io.PartnerFileName;
 import org.retro278.ops.Activity;
-import org.retro278.store.ResponseSession;
 import org.retro278.store.StoreException;
 import org.retro278.store.TransactionStore;
 import org.retro278.submit.RetryBackoff;
 import org.retro278.x12.X12Problem;
 import org.retro278.x12.response.ResponseReader;
-import org.retro278.x12.validation.ValidationSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,7 +154,7 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
             String state = s.sqlState();
             return state == null || !(state.startsWith("22") || state.startsWith("23"));
         }
-        return e instanceof IOException && !(e instanceof NotX12);
+        return e instanceof IOException && !(e instanceof NotX12File);
     }
 
     /** A failure in words fit for a log line and a report: its kind and, from the store, the SQLState only. */
@@ -188,18 +184,8 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
         inbound.keepCopy(payerId, fileName, file);
         String sha = Hashes.sha256(file);
         List<X12Problem> problems = new ArrayList<>();
-        ValidationSummary[] summary = new ValidationSummary[1];
-        TransactionStore.AppliedResponseFile out = store.applyResponseFile(payerId, fileName, sha, session -> {
-            problems.clear();
-            ResponseApplier applier = new ResponseApplier(session, payerId, problems);
-            try (InputStream in = Files.newInputStream(file)) {
-                summary[0] = reader.read(in, applier);
-            }
-            if (!summary[0].x12()) {
-                throw new NotX12();
-            }
-            return new ResponseSession.Tally(applier.items, applier.matched, applier.unmatched, problems.size());
-        });
+        TransactionStore.AppliedResponseFile out = store.applyResponseFile(payerId, fileName, sha,
+                session -> ResponseApplier.applyFile(session, payerId, reader, file, problems));
         if (out.duplicate()) {
             LOG.info("response file {} of payer {} was applied before (same content): nothing changed", PartnerFileName.logId(fileName),
                     payerId);
@@ -230,20 +216,11 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
         return new ResponseFileOutcome(true, false, t.items(), t.matched(), t.unmatched(), t.problems(), report);
     }
 
-    /** A file that is not X12 at all: nothing applied (the transaction rolls back). */
-    private static final class NotX12 extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        NotX12() {
-            super("the file is not X12");
-        }
-    }
-
     /** Route helper: a file that is not X12 goes to .error with a report; anything else propagates. */
     public ResponseFileOutcome receiveOrRefuse(String payerId, String fileName, Path file) throws IOException {
         try {
             return receive(payerId, fileName, file);
-        } catch (NotX12 e) {
+        } catch (NotX12File e) {
             LOG.warn("response file {} of payer {} is not X12: moved aside", PartnerFileName.logId(fileName), payerId);
             return refused(fileName, "REFUSED: the file is not X12 (it does not start with an ISA segment); nothing in it was applied.");
         }

@@ -1,18 +1,14 @@
 package org.retro278.responses;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.retro278.io.Hashes;
 import org.retro278.store.OperatorActions.Reapplied;
-import org.retro278.store.ResponseSession;
 import org.retro278.store.TransactionStore;
 import org.retro278.x12.X12Problem;
 import org.retro278.x12.response.ResponseReader;
-import org.retro278.x12.validation.ValidationSummary;
 
 /**
  * {@code retro278 reapply}: a payer's response file applied again by an operator, after a fix, through the same
@@ -36,31 +32,14 @@ public final class ResponseReapply {
         }
     }
 
-    /** A file that is not X12 at all: nothing applied. */
-    public static final class NotX12 extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        NotX12() {
-            super("the file is not X12 (it does not start with an ISA segment)");
-        }
-    }
-
-    /** Applies {@code file}, a response file of {@code payerId}, again on behalf of {@code operator}. */
+    /**
+     * Applies {@code file}, a response file of {@code payerId}, again on behalf of {@code operator}; a file that is not
+     * X12 at all is {@link NotX12File}, nothing applied.
+     */
     public Reapplication reapply(String payerId, Path file, String operator) throws IOException {
         List<X12Problem> problems = new ArrayList<>();
         Reapplied applied = store.operatorActions().reapplyResponseFile(payerId, file.getFileName().toString(),
-                Hashes.sha256(file), operator, session -> {
-                    problems.clear();
-                    ResponseApplier applier = new ResponseApplier(session, payerId, problems);
-                    ValidationSummary summary;
-                    try (InputStream in = Files.newInputStream(file)) {
-                        summary = reader.read(in, applier);
-                    }
-                    if (!summary.x12()) {
-                        throw new NotX12();
-                    }
-                    return new ResponseSession.Tally(applier.items, applier.matched, applier.unmatched, problems.size());
-                });
+                Hashes.sha256(file), operator, session -> ResponseApplier.applyFile(session, payerId, reader, file, problems));
         return new Reapplication(applied, problems);
     }
 }

@@ -4,13 +4,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * What the metrics ask the store (org.retro278.ops): claims per state, overdue claims per payer, and the
@@ -60,7 +57,7 @@ public final class ClaimCensus {
             // only claims that await an answer can be overdue: a range of the state index, not the whole table
             Map<String, Long> overdue = new TreeMap<>();
             try (PreparedStatement q = c.prepareStatement("select payer_id, count(*) as n from claim where state in ("
-                    + states(ClaimState::awaitsAnswer) + ") and overdue = true group by payer_id");
+                    + Sql.states(ClaimState::awaitsAnswer) + ") and overdue = true group by payer_id");
                  ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     overdue.put(rs.getString("payer_id"), rs.getLong("n"));
@@ -93,21 +90,19 @@ public final class ClaimCensus {
         db.transaction("reading answers from the history", c -> {
             try (PreparedStatement q = c.prepareStatement("select e.id, e.to_state, e.occurred_at, c.payer_id, c.sent_at "
                     + "from claim_event e join claim c on c.id = e.claim_key where e.id > ? and e.id <= ? and e.to_state in ("
-                    + states(s -> s.stamp() == ClaimState.Stamp.ACKNOWLEDGED || s.stamp() == ClaimState.Stamp.DECIDED)
+                    + Sql.states(s -> s.stamp() == ClaimState.Stamp.ACKNOWLEDGED || s.stamp() == ClaimState.Stamp.DECIDED)
                     + ") and (e.from_state is null or e.from_state <> e.to_state) and c.sent_at is not null "
                     + "order by e.id")) {
                 q.setLong(1, afterEventId);
                 q.setLong(2, upTo);
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        ClaimState state = ClaimState.valueOf(rs.getString("to_state"));
-                        Instant sent = Sql.instant(rs, "sent_at");
-                        Duration after = Duration.between(sent, Sql.instant(rs, "occurred_at"));
-                        visitor.accept(new Answer(rs.getLong("id"), rs.getString("payer_id"), state,
-                                state.stamp() == ClaimState.Stamp.DECIDED ? AnswerKind.DECISION : AnswerKind.ACKNOWLEDGMENT,
-                                after.isNegative() ? Duration.ZERO : after));
-                    }
-                }
+                Database.forEach(q, rs -> {
+                    ClaimState state = ClaimState.valueOf(rs.getString("to_state"));
+                    Instant sent = Sql.instant(rs, "sent_at");
+                    Duration after = Duration.between(sent, Sql.instant(rs, "occurred_at"));
+                    visitor.accept(new Answer(rs.getLong("id"), rs.getString("payer_id"), state,
+                            state.stamp() == ClaimState.Stamp.DECIDED ? AnswerKind.DECISION : AnswerKind.ACKNOWLEDGMENT,
+                            after.isNegative() ? Duration.ZERO : after));
+                });
             }
             return null;
         });
@@ -121,10 +116,5 @@ public final class ClaimCensus {
                 return rs.next();
             }
         });
-    }
-
-    /** The states that pass the test, as a SQL list of literals (they are the fixed vocabulary, never input). */
-    private static String states(Predicate<ClaimState> test) {
-        return Arrays.stream(ClaimState.values()).filter(test).map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
     }
 }

@@ -2,6 +2,8 @@ package org.retro278.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -17,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.retro278.io.SecureFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +43,9 @@ final class Database implements AutoCloseable {
     static final String INTERCHANGE_COLUMNS = "id, payer_id, isa13, gs06, file_name, state, envelope_time, "
             + "transaction_count, sha256, size_bytes, created_at, sent_at, attempts, last_attempt_at, last_error";
 
+    /** The H2 settings that make it read and sort like PostgreSQL, so one schema and one SQL fit both. */
+    static final String H2_COMPATIBILITY = "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
     private static final int MAX_ATTEMPTS = 5;
     private static final int POOL_SIZE = 8;
 
@@ -51,6 +57,34 @@ final class Database implements AutoCloseable {
     private Database(HikariDataSource pool, Clock clock) {
         this.pool = pool;
         this.clock = clock;
+    }
+
+    /**
+     * The JDBC URL of the default store: an H2 database {@code db/retro278} under the work directory,
+     * in PostgreSQL compatibility, in automatic mixed mode ({@code AUTO_SERVER=TRUE}) so that a second
+     * process on this host (a CLI command next to the running adapter) can share it safely.
+     *
+     * <p>{@code WRITE_DELAY=0}: H2 writes each commit to its file when the commit returns. With H2's default
+     * (500 ms) a process that dies (kill -9, OOM kill, halt) loses the commits of its last half second, which
+     * breaks exactly-once: a reservation or a SENT recorded for a file already at the payer's gateway would
+     * be forgotten (CrashRecoveryIT, docs/reliability.md). H2 does not force commits to the disk itself, so
+     * an operating-system crash or power loss can still lose them: use PostgreSQL where that matters.
+     * {@code TRACE_LEVEL_FILE=0}: no {@code .trace.db} file (H2 writes failing statements' values there).
+     */
+    static String h2Url(Path workDir) {
+        Path base = workDir.toAbsolutePath().resolve("db").resolve("retro278");
+        return "jdbc:h2:file:" + base + ";" + H2_COMPATIBILITY + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
+    }
+
+    /**
+     * Opens the default store under the work directory, creating its folder owner-only (the database files hold PHI),
+     * as H2's default user {@code sa} with the password given (may be empty).
+     */
+    static Database openH2(Path workDir, String password, Clock clock) throws IOException {
+        Path dir = SecureFiles.createPrivateDirectories(workDir.toAbsolutePath().resolve("db"));
+        Database db = open(h2Url(workDir), "sa", password, clock);
+        SecureFiles.restrictTree(dir); // H2 creates its files with the umask: database and lock file owner-only
+        return db;
     }
 
     /** Opens the pool at a JDBC URL and brings the schema up to date with Flyway; see {@link TransactionStore#open}. */
@@ -217,15 +251,35 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** Takes in one row. */
+    @FunctionalInterface
+    interface RowConsumer {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
     /** Every row the query returns, read, in order. */
     static <T> List<T> all(PreparedStatement q, RowReader<T> reader) throws SQLException {
         List<T> out = new ArrayList<>();
+        forEach(q, rs -> out.add(reader.read(rs)));
+        return out;
+    }
+
+    /** Hands every row the query returns to {@code each}, in order, one at a time. */
+    static void forEach(PreparedStatement q, RowConsumer each) throws SQLException {
         try (ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
-                out.add(reader.read(rs));
+                each.accept(rs);
             }
         }
-        return out;
+    }
+
+    /** Runs an insert, its parameters set by {@code binder}: the generated key of the row it made. */
+    static long insert(Connection c, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement ins = c.prepareStatement(sql, new String[] {"id"})) {
+            binder.bind(ins);
+            ins.executeUpdate();
+            return generatedKey(ins);
+        }
     }
 
     /** Runs a statement that changes rows, its parameters set by {@code binder}: how many rows it changed. */

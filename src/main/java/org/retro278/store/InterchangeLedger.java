@@ -51,18 +51,16 @@ final class InterchangeLedger {
         Optional<ReservedInterchange> reserved = db.transaction("reserving an interchange", c -> {
             // first lock: the interchange counter, which every reservation takes first
             long isa13 = DatabaseControlNumbers.reserve(c, ControlNumberKind.INTERCHANGE, 1);
-            List<long[]> keys = new ArrayList<>();
+            List<Long> keys = new ArrayList<>();
             List<String> claimIds = new ArrayList<>();
             try (PreparedStatement q = c.prepareStatement("select id, practice_claim_id from claim where payer_id = ? "
                     + "and state = 'READY' and interchange_id is null order by ready_at, id limit ?")) {
                 q.setString(1, payerId);
                 q.setInt(2, maxClaims);
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        keys.add(new long[] {rs.getLong(1)});
-                        claimIds.add(rs.getString(2));
-                    }
-                }
+                Database.forEach(q, rs -> {
+                    keys.add(rs.getLong(1));
+                    claimIds.add(rs.getString(2));
+                });
             }
             if (keys.isEmpty()) {
                 c.rollback(); // hands the ISA13 back: nobody saw it
@@ -72,10 +70,8 @@ final class InterchangeLedger {
             long gs06 = DatabaseControlNumbers.reserve(c, ControlNumberKind.GROUP, 1);
             long firstSt02 = DatabaseControlNumbers.reserve(c, ControlNumberKind.TRANSACTION, n);
             String fileName = Objects.requireNonNull(fileNameForIsa13.apply(isa13), "file name");
-            long interchangeId;
-            try (PreparedStatement ins = c.prepareStatement("insert into interchange (payer_id, isa13, gs06, file_name, state, "
-                    + "envelope_time, transaction_count, created_at, attempts) values (?, ?, ?, ?, 'SENDING', ?, ?, ?, 0)",
-                    new String[] {"id"})) {
+            long interchangeId = Database.insert(c, "insert into interchange (payer_id, isa13, gs06, file_name, state, "
+                    + "envelope_time, transaction_count, created_at, attempts) values (?, ?, ?, ?, 'SENDING', ?, ?, ?, 0)", ins -> {
                 ins.setString(1, payerId);
                 ins.setLong(2, isa13);
                 ins.setLong(3, gs06);
@@ -83,16 +79,14 @@ final class InterchangeLedger {
                 ins.setObject(5, envelopeTime);
                 ins.setInt(6, n);
                 Sql.setTime(ins, 7, now);
-                ins.executeUpdate();
-                interchangeId = Database.generatedKey(ins);
-            }
+            });
             List<ReservedClaim> reservedClaims = new ArrayList<>(n);
             List<HistoryEntry> events = new ArrayList<>(n);
             try (PreparedStatement up = c.prepareStatement("update claim set interchange_id = ?, isa13 = ?, gs06 = ?, st02 = ?, "
                     + "trace_number = ?, bht03 = ?, attempt = attempt + 1, updated_at = ? "
                     + "where id = ? and state = 'READY' and interchange_id is null")) {
                 for (int i = 0; i < n; i++) {
-                    long key = keys.get(i)[0];
+                    long key = keys.get(i);
                     TransactionIds ids = RequestIdentifiers.forClaim(claimIds.get(i), firstSt02 + i, envelopeTime);
                     up.setLong(1, interchangeId);
                     up.setLong(2, isa13);

@@ -10,9 +10,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +25,7 @@ final class OperatorChanges implements OperatorActions {
     /** Every room of the store logs as the store, so log settings and lines stay as they were. */
     private static final Logger log = LoggerFactory.getLogger(TransactionStore.class);
 
-    private static final String FINAL_STATES = Stream.of(ClaimState.values()).filter(ClaimState::isFinal)
-            .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ", "(", ")"));
+    private static final String FINAL_STATES = "(" + Sql.states(ClaimState::isFinal) + ")";
 
     private final Database db;
     private final ClaimLedger claims;
@@ -93,16 +91,11 @@ final class OperatorChanges implements OperatorActions {
                 + "and id <> ? order by id")) {
             q.setString(1, identity);
             q.setLong(2, claimKey);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    ClaimState s = ClaimState.valueOf(rs.getString("state"));
-                    if (s.blocksRedrop()) {
-                        return Optional.of("the same claim came again as claim " + rs.getLong("id") + " of file "
-                                + rs.getLong("file_id") + ", which is " + s + ": resend that one if anything");
-                    }
-                }
-            }
-            return Optional.empty();
+            return Database.all(q, rs -> {
+                ClaimState s = ClaimState.valueOf(rs.getString("state"));
+                return s.blocksRedrop() ? "the same claim came again as claim " + rs.getLong("id") + " of file "
+                        + rs.getLong("file_id") + ", which is " + s + ": resend that one if anything" : null;
+            }).stream().filter(Objects::nonNull).findFirst();
         } catch (SQLException e) {
             throw new StoreException("looking for the same claim", e);
         }

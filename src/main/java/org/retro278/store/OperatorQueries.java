@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.retro278.model.RetroAuthorizationRequest;
 
 /**
@@ -25,8 +24,7 @@ final class OperatorQueries implements OperatorView {
     private static final String OVERDUE = "state in ('SENT', 'ACCEPTED', 'PENDED') and overdue = true";
     private static final Set<ClaimState> FAILED_STATES = EnumSet.of(ClaimState.ERROR, ClaimState.REJECTED_LOCALLY,
             ClaimState.REJECTED_BY_GATEWAY, ClaimState.REJECTED_BY_PAYER);
-    private static final String FAILED = FAILED_STATES.stream().map(s -> "'" + s.name() + "'")
-            .collect(Collectors.joining(", ", "state in (", ")"));
+    private static final String FAILED = "state in (" + Sql.states(FAILED_STATES::contains) + ")";
     private static final String ERROR_FILES = "outcome in ('REFUSED', 'DUPLICATE')";
     /** Sent and not acknowledged: a claim of it still SENT; or not yet delivered (SENDING). */
     private static final String UNACKNOWLEDGED = "(i.state = 'SENDING' or (i.state = 'SENT' and exists (select 1 from claim a "
@@ -170,31 +168,31 @@ final class OperatorQueries implements OperatorView {
     // ---------------------------------------------------------------------------------- one claim
 
     @Override
-    public Optional<StoredClaim> claim(long key) {
-        return claims.findOne("reading a claim", "id = ?", ps -> ps.setLong(1, key));
-    }
-
-    @Override
     public List<StoredClaim> claimsById(String claimId, String practiceId, long afterKey, int limit) {
         return page("finding claims by claim id", "practice_claim_id = ? and (? is null or practice_id = ?)", afterKey, limit,
                 claimId, practiceId, practiceId);
     }
 
     @Override
-    public Optional<StoredClaim> claimByTrace(String traceNumber) {
-        return claims.findOne("finding a claim by trace number", "trace_number = ?", ps -> ps.setString(1, traceNumber));
-    }
-
-    @Override
-    public List<StoredClaim> claimsOfInterchange(long isa13, Long st02, long afterKey, int limit) {
-        return page("finding claims by ISA13", "isa13 = ? and (cast(? as bigint) is null or st02 = ?)", afterKey, limit,
-                isa13, st02, st02);
+    public Optional<StoredClaim> claim(long key) {
+        return one("reading a claim", "id = ?", key);
     }
 
     @Override
     public List<StoredClaim> claimsOfFileNamed(String fileName, String practiceId, long afterKey, int limit) {
         return page("finding claims by file name", "file_id in (select f.id from received_file f where f.file_name = ? "
                 + "and (? is null or f.practice_id = ?))", afterKey, limit, fileName, practiceId, practiceId);
+    }
+
+    @Override
+    public Optional<StoredClaim> claimByTrace(String traceNumber) {
+        return one("finding a claim by trace number", "trace_number = ?", traceNumber);
+    }
+
+    @Override
+    public List<StoredClaim> claimsOfInterchange(long isa13, Long st02, long afterKey, int limit) {
+        return page("finding claims by ISA13", "isa13 = ? and (cast(? as bigint) is null or st02 = ?)", afterKey, limit,
+                isa13, st02, st02);
     }
 
     @Override
@@ -205,6 +203,11 @@ final class OperatorQueries implements OperatorView {
             ps.setLong(3, afterKey);
             ps.setInt(4, limit);
         });
+    }
+
+    /** The claim that {@code where}, with its one parameter {@code value} (never null), names. */
+    private Optional<StoredClaim> one(String what, String where, Object value) {
+        return claims.findOne(what, where, ps -> ps.setObject(1, value));
     }
 
     /** A keyset page of the claims that match: keys above {@code afterKey}, in key order, at most {@code limit}. */

@@ -317,12 +317,13 @@ final class ReceivedFiles {
         }
     }
 
+    private static final String INSERT_FILE = "insert into received_file (practice_id, file_name, size_bytes, sha256, "
+            + "original_sha256, received_at, outcome, duplicate_of, finished_at, source_modified) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private ReceivedFile insertFile(Connection c, String practiceId, String fileName, long size, String sha256,
                                     OffsetDateTime now, Long duplicateOf, Long sourceModified) throws SQLException {
         boolean dup = duplicateOf != null;
-        try (PreparedStatement ins = c.prepareStatement("insert into received_file (practice_id, file_name, size_bytes, sha256, "
-                + "original_sha256, received_at, outcome, duplicate_of, finished_at, source_modified) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                new String[] {"id"})) {
+        long id = Database.insert(c, INSERT_FILE, ins -> {
             ins.setString(1, practiceId);
             ins.setString(2, fileName);
             ins.setLong(3, size);
@@ -333,10 +334,8 @@ final class ReceivedFiles {
             Sql.setLong(ins, 8, duplicateOf);
             Sql.setTime(ins, 9, dup ? now : null);
             Sql.setLong(ins, 10, sourceModified);
-            ins.executeUpdate();
-            long id = Database.generatedKey(ins);
-            return new ReceivedFile(id, practiceId, fileName, size, sha256, now.toInstant(),
-                    dup ? FileOutcome.DUPLICATE : FileOutcome.RECEIVED, null, duplicateOf, null, dup ? now.toInstant() : null);
-        }
+        });
+        return new ReceivedFile(id, practiceId, fileName, size, sha256, now.toInstant(),
+                dup ? FileOutcome.DUPLICATE : FileOutcome.RECEIVED, null, duplicateOf, null, dup ? now.toInstant() : null);
     }
 }

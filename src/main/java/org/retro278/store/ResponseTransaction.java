@@ -107,15 +107,13 @@ final class ResponseTransaction implements ResponseSession {
     }
 
     private static long record(Connection c, String payerId, String fileName, String hash, OffsetDateTime now) throws SQLException {
-        try (PreparedStatement ins = c.prepareStatement("insert into response_file (payer_id, file_name, sha256, received_at, "
-                + "items, matched, unmatched, problems) values (?, ?, ?, ?, 0, 0, 0, 0)", new String[] {"id"})) {
+        return Database.insert(c, "insert into response_file (payer_id, file_name, sha256, received_at, items, matched, "
+                + "unmatched, problems) values (?, ?, ?, ?, 0, 0, 0, 0)", ins -> {
             ins.setString(1, payerId);
             ins.setString(2, Sql.clip(fileName, 255));
             ins.setString(3, hash);
             Sql.setTime(ins, 4, now);
-            ins.executeUpdate();
-            return Database.generatedKey(ins);
-        }
+        });
     }
 
     /** Runs the work on this session, writes its history and the file's counts: the body of both transactions. */

@@ -9,10 +9,18 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /** JDBC conversions both engines agree on: times as UTC {@code OffsetDateTime}, nullable numbers. */
 final class Sql {
     private Sql() {
+    }
+
+    /** The claim states that pass the test, as a SQL list of literals (the fixed vocabulary, never input): 'A', 'B'. */
+    static String states(Predicate<ClaimState> test) {
+        return Arrays.stream(ClaimState.values()).filter(test).map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
     }
 
     static void setTime(PreparedStatement ps, int i, OffsetDateTime t) throws SQLException {

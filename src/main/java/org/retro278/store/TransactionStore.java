@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
-import org.retro278.io.SecureFiles;
 import org.retro278.model.RetroAuthorizationRequest;
 import org.retro278.x12.RequestIdentifiers;
 import org.retro278.x12.control.ControlNumbersExhaustedException;
@@ -39,9 +38,6 @@ import org.retro278.x12.control.ControlNumbersExhaustedException;
  * logs only ids, states, counts and control numbers, and its exceptions carry no values.
  */
 public final class TransactionStore implements AutoCloseable {
-
-    /** The H2 settings that make it read and sort like PostgreSQL, so one schema and one SQL fit both. */
-    public static final String H2_COMPATIBILITY = "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
     /** The longest a GS group may be: GE01 counts at most 99,999 transaction sets (and so do we). */
     public static final int MAX_TRANSACTION_SETS = 99_999;
@@ -80,21 +76,9 @@ public final class TransactionStore implements AutoCloseable {
         return new TransactionStore(Database.open(jdbcUrl, user, password, clock));
     }
 
-    /**
-     * The JDBC URL of the default store: an H2 database {@code db/retro278} under the work directory,
-     * in PostgreSQL compatibility, in automatic mixed mode ({@code AUTO_SERVER=TRUE}) so that a second
-     * process on this host (a CLI command next to the running adapter) can share it safely.
-     *
-     * <p>{@code WRITE_DELAY=0}: H2 writes each commit to its file when the commit returns. With H2's default
-     * (500 ms) a process that dies (kill -9, OOM kill, halt) loses the commits of its last half second, which
-     * breaks exactly-once: a reservation or a SENT recorded for a file already at the payer's gateway would
-     * be forgotten (CrashRecoveryIT, docs/reliability.md). H2 does not force commits to the disk itself, so
-     * an operating-system crash or power loss can still lose them: use PostgreSQL where that matters.
-     * {@code TRACE_LEVEL_FILE=0}: no {@code .trace.db} file (H2 writes failing statements' values there).
-     */
+    /** The JDBC URL of the default store: an H2 database under the work directory ({@link Database#h2Url}). */
     public static String h2Url(Path workDir) {
-        Path base = workDir.toAbsolutePath().resolve("db").resolve("retro278");
-        return "jdbc:h2:file:" + base + ";" + H2_COMPATIBILITY + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
+        return Database.h2Url(workDir);
     }
 
     /**
@@ -107,10 +91,7 @@ public final class TransactionStore implements AutoCloseable {
 
     /** {@link #openH2(Path, String)} with the clock that stamps every row. */
     public static TransactionStore openH2(Path workDir, String password, Clock clock) throws IOException {
-        Path db = SecureFiles.createPrivateDirectories(workDir.toAbsolutePath().resolve("db"));
-        TransactionStore store = open(h2Url(workDir), "sa", password, clock);
-        SecureFiles.restrictTree(db); // H2 creates its files with the umask: database and lock file owner-only
-        return store;
+        return new TransactionStore(Database.openH2(workDir, password, clock));
     }
 
     /** Closes the pool. Further calls fail. */

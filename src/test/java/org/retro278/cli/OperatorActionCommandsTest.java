@@ -76,6 +76,20 @@ class OperatorActionCommandsTest {
     }
 
     @Test
+    void resubmitSaysWhatIsWrongWithItsOptions() {
+        Cli two = cli("resubmit", "A-1", "--key", "1", "--reason", "fixed");
+        assertEquals(2, two.exit, two.toString());
+        assertTrue(two.err.contains("resubmit: name the claims: ID, --key N, --file NAME or --state STATE --payer ID (--help)"),
+                two.err);
+        Cli practice = cli("resubmit", "--practice", "P1", "--key", "1", "--reason", "fixed");
+        assertEquals(2, practice.exit, practice.toString());
+        assertTrue(practice.err.contains("resubmit: --practice goes with ID or --file (--help)"), practice.err);
+        Cli moment = cli("resubmit", "A-1", "--reason", "fixed", "--as-of", "soon");
+        assertEquals(2, moment.exit, moment.toString());
+        assertTrue(moment.err.contains("resubmit: --as-of 'soon' is not YYYY-MM-DD[THH:MM[:SS]]"), moment.err);
+    }
+
+    @Test
     void reapplyAppliesAResponseFileAgainIdempotently() throws Exception {
         String ta1 = Files.readString(ProjectFiles.path("src/test/resources/golden/read/ta1-accepted.x12"),
                 StandardCharsets.US_ASCII).replace("TA1*000000101", String.format(Locale.ROOT, "TA1*%09d", s.secondIsa13))

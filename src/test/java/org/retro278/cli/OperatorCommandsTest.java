@@ -118,6 +118,9 @@ class OperatorCommandsTest {
         assertEquals(2, cli("claim").exit, "no claim named");
         assertEquals(2, cli("claim", "A-1", "--trace", "X").exit, "two selectors");
         assertEquals(2, cli("claim", "--st02", "1", "--key", "1").exit, "--st02 without --isa13");
+        Cli practice = cli("claim", "--practice", "P1", "--key", "1");
+        assertEquals(2, practice.exit, practice.toString());
+        assertTrue(practice.err.contains("claim: --practice goes with ID or --file (--help)"), practice.err);
         Cli missing = Cli.run("status", "--config", ProjectFiles.path("config").toString(), "--work", work.resolve("none").toString());
         assertEquals(2, missing.exit, missing.toString());
         assertTrue(missing.err.contains("no store at "), missing.err);
