@@ -15,8 +15,9 @@ import org.retro278.model.RetroAuthorizationRequest;
 
 /**
  * The store's room for the operator's questions ({@link OperatorView}): read-only, paged queries on the indexes of
- * V6__claim_history_causes.sql, each in one read-committed transaction, so that they run beside a working
- * adapter (on H2 through its automatic mixed mode) without holding its rows.
+ * V6__claim_history_causes.sql and V9__claim_tally.sql (counts from the tally: {@link StatusCounts}), each in one
+ * read-committed transaction, so that they run beside a working adapter (on H2 through its automatic mixed mode)
+ * without holding its rows.
  */
 final class OperatorQueries implements OperatorView {
 
