@@ -5,9 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * per statement over its transition tables, adding each key's net change at once, keys in order (so two
  * transactions take the tally rows they share in the same order).
  */
-final class ClaimTallyTriggers implements JavaMigration {
+final class ClaimTallyTriggers extends StoreMigration {
 
     private static final Logger log = LoggerFactory.getLogger(ClaimTallyTriggers.class);
 
@@ -47,24 +45,8 @@ final class ClaimTallyTriggers implements JavaMigration {
             "create trigger claim_tally_moves after insert, update, delete on claim for each row call '"
                     + ClaimTallyTrigger.class.getName() + "'");
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("9.1");
-    }
-
-    @Override
-    public String getDescription() {
-        return "claim tally triggers and first filling";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    ClaimTallyTriggers() {
+        super("9.1", "claim tally triggers and first filling");
     }
 
     @Override
