@@ -48,16 +48,17 @@ public final class ClaimCensus {
             for (ClaimState s : ClaimState.values()) {
                 byState.put(s, 0L);
             }
-            try (PreparedStatement q = c.prepareStatement("select state, count(*) as n from claim group by state");
+            // from the tally (V9), which the triggers on claim keep: a few rows per practice and payer, not the claims
+            try (PreparedStatement q = c.prepareStatement("select state, sum(n) as n from claim_tally group by state");
                  ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     byState.put(ClaimState.valueOf(rs.getString("state")), rs.getLong("n"));
                 }
             }
-            // only claims that await an answer can be overdue: a range of the state index, not the whole table
+            // only claims that await an answer can be overdue
             Map<String, Long> overdue = new TreeMap<>();
-            try (PreparedStatement q = c.prepareStatement("select payer_id, count(*) as n from claim where state in ("
-                    + Sql.states(ClaimState::awaitsAnswer) + ") and overdue = true group by payer_id");
+            try (PreparedStatement q = c.prepareStatement("select payer_id, sum(n) as n from claim_tally where state in ("
+                    + Sql.states(ClaimState::awaitsAnswer) + ") and overdue = true group by payer_id having sum(n) > 0");
                  ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     overdue.put(rs.getString("payer_id"), rs.getLong("n"));

@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,29 +15,13 @@ import org.slf4j.LoggerFactory;
  * streamed and updated in batches, in Flyway's transaction for this version; a request that cannot be read
  * leaves its claim without an identity (counted in the log, never its content).
  */
-final class ClaimIdentityBackfill implements JavaMigration {
+final class ClaimIdentityBackfill extends StoreMigration {
 
     private static final Logger log = LoggerFactory.getLogger(ClaimIdentityBackfill.class);
     private static final int BATCH = 500;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("5.1");
-    }
-
-    @Override
-    public String getDescription() {
-        return "claim identity of claims recorded before version 5";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    ClaimIdentityBackfill() {
+        super("5.1", "claim identity of claims recorded before version 5");
     }
 
     @Override

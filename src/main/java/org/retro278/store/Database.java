@@ -120,7 +120,7 @@ final class Database implements AutoCloseable {
             Flyway.configure(TransactionStore.class.getClassLoader())
                     .dataSource(pool)
                     .locations("classpath:db/migration")
-                    .javaMigrations(new ClaimIdentityBackfill())
+                    .javaMigrations(new ClaimIdentityBackfill(), new ClaimTallyTriggers())
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();

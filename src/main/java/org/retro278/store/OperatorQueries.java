@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +15,9 @@ import org.retro278.model.RetroAuthorizationRequest;
 
 /**
  * The store's room for the operator's questions ({@link OperatorView}): read-only, paged queries on the indexes of
- * V6__claim_history_causes.sql, each in one read-committed transaction, so that they run beside a working
- * adapter (on H2 through its automatic mixed mode) without holding its rows.
+ * V6__claim_history_causes.sql and V9__claim_tally.sql (counts from the tally: {@link StatusCounts}), each in one
+ * read-committed transaction, so that they run beside a working adapter (on H2 through its automatic mixed mode)
+ * without holding its rows.
  */
 final class OperatorQueries implements OperatorView {
 
@@ -24,7 +26,6 @@ final class OperatorQueries implements OperatorView {
     private static final String OVERDUE = "state in ('SENT', 'ACCEPTED', 'PENDED') and overdue = true";
     private static final Set<ClaimState> FAILED_STATES = EnumSet.of(ClaimState.ERROR, ClaimState.REJECTED_LOCALLY,
             ClaimState.REJECTED_BY_GATEWAY, ClaimState.REJECTED_BY_PAYER);
-    private static final String FAILED = "state in (" + Sql.states(FAILED_STATES::contains) + ")";
     private static final String ERROR_FILES = "outcome in ('REFUSED', 'DUPLICATE')";
     /** Sent and not acknowledged: a claim of it still SENT; or not yet delivered (SENDING). */
     private static final String UNACKNOWLEDGED = "(i.state = 'SENDING' or (i.state = 'SENT' and exists (select 1 from claim a "
@@ -48,11 +49,12 @@ final class OperatorQueries implements OperatorView {
                     .equal("practice_id", filter.practiceId())
                     .equal("payer_id", filter.payerId())
                     .since("received_at", filter);
-            List<ClaimCount> counts = counts(c, claimsWhere);
-            long failedTotal = counts.stream().filter(n -> FAILED_STATES.contains(n.state()))
-                    .mapToLong(ClaimCount::count).sum();
-            Page<ClaimSummary> overdue = claimPage(c, claimsWhere.and(OVERDUE), rows, -1);
-            Page<ClaimSummary> failed = claimPage(c, claimsWhere.and(FAILED), rows, failedTotal);
+            // the tally answers without --since (V9); with it, the claims received since are counted on claim_by_received
+            boolean tallied = filter.since() == null;
+            List<ClaimCount> counts = tallied ? StatusCounts.counts(c, filter) : counts(c, claimsWhere);
+            Page<ClaimSummary> overdue = claimPage(c, claimsWhere.and(OVERDUE), rows,
+                    tallied ? StatusCounts.overdue(c, filter) : -1);
+            Page<ClaimSummary> failed = failedPage(c, claimsWhere, counts, rows);
             Conditions filesWhere = new Conditions().and(ERROR_FILES)
                     .equal("practice_id", filter.practiceId())
                     .since("received_at", filter);
@@ -80,6 +82,24 @@ final class OperatorQueries implements OperatorView {
             }
         }
         return out;
+    }
+
+    /**
+     * The newest failed claims that match: the newest of each failed state that has any (one range of claim_by_state_key
+     * each, not a sort of every failed claim), merged.
+     */
+    private Page<ClaimSummary> failedPage(Connection c, Conditions where, List<ClaimCount> counts, int limit) throws SQLException {
+        List<ClaimSummary> out = new ArrayList<>();
+        long total = 0;
+        for (ClaimState state : FAILED_STATES) {
+            long n = counts.stream().filter(k -> k.state() == state).mapToLong(ClaimCount::count).sum();
+            if (n > 0) {
+                total += n;
+                out.addAll(claimPage(c, where.and("state = ?", state.name()), limit, n).rows());
+            }
+        }
+        out.sort(Comparator.comparingLong(ClaimSummary::key).reversed());
+        return new Page<>(out.subList(0, Math.min(limit, out.size())), total);
     }
 
     /** The newest claims that match, and how many match ({@code known} when already counted, else -1). */

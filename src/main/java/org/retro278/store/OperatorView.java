@@ -8,7 +8,8 @@ import org.retro278.model.RetroAuthorizationRequest;
 /**
  * What an operator asks the store ({@code retro278 status}, {@code retro278 claim}): counts, the claims that need
  * a look, files refused, interchanges unanswered, and one claim's whole history. Read-only; every list is paged
- * (at most {@code limit} rows after a key) and every query runs on an index (V6__claim_history_causes.sql).
+ * (at most {@code limit} rows after a key) and every query runs on an index (V6__claim_history_causes.sql,
+ * V9__claim_tally.sql); status's counts come from the claim tally, not the claims, except with {@code since}.
  *
  * <p>PHI: everything here is ids, states, codes, counts and times, except {@link #request}, which an operator
  * asks for explicitly ({@code --show-phi}).
