@@ -26,16 +26,23 @@ import java.util.regex.Pattern;
  * @param pollTimes         how often the routes look and how long a file must be quiet
  * @param management        where the metrics and health checks are served (org.retro278.ops)
  * @param retention         how long final claims are kept, and how often run purges (org.retro278.retention)
+ * @param responseRetry     how long a response file that failed for a passing cause waits before it is read again
+ *                          ({@code retro278.responses.retryBackoff.*}; the wait doubles with each failure up to the max)
  */
 public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, String storePasswordEnv,
                               String embeddedSftpBind, int embeddedSftpPort, boolean simulatePayers,
                               String interchangeFileName, Duration retryBackoffFirst, Duration retryBackoffMax,
                               ReadFolders readFolders, PollTimes pollTimes, Management management,
-                              Retention retention) {
+                              Retention retention, Backoff responseRetry) {
 
     static final String FILE_NAME = "retro278.submit.fileName";
     static final String BACKOFF_FIRST = "retro278.submit.retryBackoff.firstSeconds";
     static final String BACKOFF_MAX = "retro278.submit.retryBackoff.maxSeconds";
+    static final String RESPONSE_BACKOFF = "retro278.responses.retryBackoff";
+
+    /** A retry back-off: the first wait, doubled with each further failure up to {@code max}. */
+    public record Backoff(Duration first, Duration max) {
+    }
     /** What a file name may be once {@code {payer}} and {@code {isa13}} are put in: no path, no dot-file. */
     private static final Pattern FILE_NAME_CHARS = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,119}");
 
@@ -141,7 +148,8 @@ public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, S
                 new ReadFolders(".done", ".error", ".report.txt"),
                 new PollTimes(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMillis(1000), 128 * 1024,
                         Duration.ofMillis(1000), Duration.ofMillis(1000), Duration.ofMinutes(10)),
-                new Management("127.0.0.1", 9278, false, null), new Retention(Duration.ofDays(2190), Duration.ofHours(24)));
+                new Management("127.0.0.1", 9278, false, null), new Retention(Duration.ofDays(2190), Duration.ofHours(24)),
+                new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5)));
     }
 
     public static RuntimeSettings load(Path file) throws ConfigurationException {
@@ -177,16 +185,25 @@ public record RuntimeSettings(Path workDir, String storeUrl, String storeUser, S
             throw new ConfigurationException(file + ": " + FILE_NAME + ": '" + fileName + "' must contain {isa13} and"
                     + " otherwise only letters, digits, '.', '_' and '-' (at most 120, not starting with '.')");
         }
-        Duration first = seconds(p, file, BACKOFF_FIRST, d.retryBackoffFirst(), 1, 3_600);
-        Duration max = seconds(p, file, BACKOFF_MAX, d.retryBackoffMax(), 1, 86_400);
-        if (max.compareTo(first) < 0) {
-            throw new ConfigurationException(file + ": " + BACKOFF_MAX + ": less than " + BACKOFF_FIRST);
-        }
+        Backoff submitRetry = backoff(file, p, BACKOFF_FIRST, BACKOFF_MAX, new Backoff(d.retryBackoffFirst(), d.retryBackoffMax()));
+        Backoff responseRetry = backoff(file, p, RESPONSE_BACKOFF + ".firstSeconds", RESPONSE_BACKOFF + ".maxSeconds",
+                d.responseRetry());
         return new RuntimeSettings(work == null ? d.workDir() : Path.of(work), url, user,
                 pwEnv == null ? d.storePasswordEnv() : pwEnv, bind == null ? d.embeddedSftpBind() : bind, portNumber,
-                "true".equals(simulate), fileName == null ? d.interchangeFileName() : fileName, first, max,
+                "true".equals(simulate), fileName == null ? d.interchangeFileName() : fileName, submitRetry.first(),
+                submitRetry.max(),
                 readFolders(file, p, d.readFolders()), pollTimes(file, p, d.pollTimes()), management(file, p, d.management()),
-                retention(file, p, d.retention()));
+                retention(file, p, d.retention()), responseRetry);
+    }
+
+    private static Backoff backoff(Path file, Properties p, String firstKey, String maxKey, Backoff d)
+            throws ConfigurationException {
+        Duration first = seconds(p, file, firstKey, d.first(), 1, 3_600);
+        Duration max = seconds(p, file, maxKey, d.max(), 1, 86_400);
+        if (max.compareTo(first) < 0) {
+            throw new ConfigurationException(file + ": " + maxKey + ": less than " + firstKey);
+        }
+        return new Backoff(first, max);
     }
 
     private static Retention retention(Path file, Properties p, Retention d) throws ConfigurationException {

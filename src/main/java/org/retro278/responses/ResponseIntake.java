@@ -61,7 +61,8 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
         this(store, reader, inbound, clock, new RetryBackoff(Duration.ofSeconds(2), Duration.ofMinutes(5)));
     }
 
-    ResponseIntake(TransactionStore store, ResponseReader reader, InboundFiles inbound, Clock clock, RetryBackoff backoff) {
+    /** With the back-off of a response file that failed for a passing cause ({@code retro278.responses.retryBackoff.*}). */
+    public ResponseIntake(TransactionStore store, ResponseReader reader, InboundFiles inbound, Clock clock, RetryBackoff backoff) {
         this.store = store;
         this.reader = reader;
         this.inbound = inbound;

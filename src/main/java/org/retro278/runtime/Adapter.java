@@ -151,7 +151,8 @@ public final class Adapter implements AutoCloseable {
                     new RetryBackoff(settings.retryBackoffFirst(), settings.retryBackoffMax()));
             submission.countInto(management.activity());
             ResponseIntake responseIntake = new ResponseIntake(store, ResponseReader.using(X12Checks.validator()),
-                    InboundFiles.responseFiles(work.resolve("responses"), settings.readFolders(), o.clock()), o.clock());
+                    InboundFiles.responseFiles(work.resolve("responses"), settings.readFolders(), o.clock()), o.clock(),
+                    new RetryBackoff(settings.responseRetry().first(), settings.responseRetry().max()));
             responseIntake.countInto(management.activity());
             SftpPollFailures pollFailures = new SftpPollFailures();
 

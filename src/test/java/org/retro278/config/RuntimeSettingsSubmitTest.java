@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.retro278.testing.ProjectFiles;
 
-/** The submission settings of application.properties: defaults, own values, mistakes named. */
+/** The submission and response-retry settings of application.properties: defaults, own values, mistakes named. */
 class RuntimeSettingsSubmitTest {
 
     @TempDir
@@ -30,6 +30,7 @@ class RuntimeSettingsSubmitTest {
             assertEquals("retro278-{payer}-{isa13}.x12", s.interchangeFileName(), config);
             assertEquals(Duration.ofSeconds(2), s.retryBackoffFirst(), config);
             assertEquals(Duration.ofMinutes(5), s.retryBackoffMax(), config);
+            assertEquals(new RuntimeSettings.Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5)), s.responseRetry(), config);
         }
     }
 
@@ -40,6 +41,14 @@ class RuntimeSettingsSubmitTest {
         assertEquals("278-{isa13}.edi", s.interchangeFileName());
         assertEquals(Duration.ofSeconds(10), s.retryBackoffFirst());
         assertEquals(Duration.ofMinutes(10), s.retryBackoffMax());
+        assertEquals(new RuntimeSettings.Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5)), s.responseRetry(), "its own default");
+    }
+
+    @Test
+    void aResponseFileRetriesOnItsOwnBackOff() throws Exception {
+        RuntimeSettings s = load("retro278.responses.retryBackoff.firstSeconds=30\nretro278.responses.retryBackoff.maxSeconds=3600\n");
+        assertEquals(new RuntimeSettings.Backoff(Duration.ofSeconds(30), Duration.ofHours(1)), s.responseRetry());
+        assertEquals(Duration.ofSeconds(2), s.retryBackoffFirst(), "the upload back-off is another setting");
     }
 
     @Test
@@ -47,7 +56,9 @@ class RuntimeSettingsSubmitTest {
         for (String bad : new String[] {"retro278.submit.fileName=retro278-{payer}.x12",
                 "retro278.submit.fileName=.hidden-{isa13}", "retro278.submit.fileName=out/{isa13}.x12",
                 "retro278.submit.retryBackoff.firstSeconds=0", "retro278.submit.retryBackoff.maxSeconds=soon",
-                "retro278.submit.retryBackoff.firstSeconds=60\nretro278.submit.retryBackoff.maxSeconds=30"}) {
+                "retro278.submit.retryBackoff.firstSeconds=60\nretro278.submit.retryBackoff.maxSeconds=30",
+                "retro278.responses.retryBackoff.firstSeconds=0",
+                "retro278.responses.retryBackoff.firstSeconds=60\nretro278.responses.retryBackoff.maxSeconds=30"}) {
             ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(bad), bad);
             String key = bad.substring(bad.lastIndexOf('\n') + 1, bad.lastIndexOf('='));
             assertTrue(e.getMessage().contains(key), e.getMessage());
