@@ -120,7 +120,7 @@ final class Database implements AutoCloseable {
             Flyway.configure(TransactionStore.class.getClassLoader())
                     .dataSource(pool)
                     .locations("classpath:db/migration")
-                    .javaMigrations(new ClaimIdentityBackfill(), new ClaimTallyTriggers())
+                    .javaMigrations(new ClaimIdentityBackfill(), new ClaimTallyTriggers(), new InterchangeAwaitingTriggers())
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();

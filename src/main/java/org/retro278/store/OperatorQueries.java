@@ -15,9 +15,9 @@ import org.retro278.model.RetroAuthorizationRequest;
 
 /**
  * The store's room for the operator's questions ({@link OperatorView}): read-only, paged queries on the indexes of
- * V6__claim_history_causes.sql and V9__claim_tally.sql (counts from the tally: {@link StatusCounts}), each in one
- * read-committed transaction, so that they run beside a working adapter (on H2 through its automatic mixed mode)
- * without holding its rows.
+ * V6__claim_history_causes.sql, V9__claim_tally.sql and V10__interchange_awaiting.sql (counts from the tally:
+ * {@link StatusCounts}), each in one read-committed transaction, so that they run beside a working adapter (on H2
+ * through its automatic mixed mode) without holding its rows.
  */
 final class OperatorQueries implements OperatorView {
 
@@ -27,9 +27,14 @@ final class OperatorQueries implements OperatorView {
     private static final Set<ClaimState> FAILED_STATES = EnumSet.of(ClaimState.ERROR, ClaimState.REJECTED_LOCALLY,
             ClaimState.REJECTED_BY_GATEWAY, ClaimState.REJECTED_BY_PAYER);
     private static final String ERROR_FILES = "outcome in ('REFUSED', 'DUPLICATE')";
-    /** Sent and not acknowledged: a claim of it still SENT; or not yet delivered (SENDING). */
-    private static final String UNACKNOWLEDGED = "(i.state = 'SENDING' or (i.state = 'SENT' and exists (select 1 from claim a "
-            + "where a.interchange_id = i.id and a.state = 'SENT')))";
+    /**
+     * Sent and not acknowledged: a claim of it still SENT; or not yet delivered (SENDING). One set of keys, so that it
+     * is a look-up of the interchanges named (V10: interchange_awaiting holds only those with claims SENT), not a
+     * probe per interchange ever sent.
+     */
+    private static final String UNACKNOWLEDGED = "i.id in (select s.id from interchange s where s.state = 'SENDING' union all "
+            + "select w.interchange_id from interchange_awaiting w join interchange s on s.id = w.interchange_id "
+            + "where s.state = 'SENT')";
 
     private final Database db;
     private final ClaimLedger claims;

@@ -24,7 +24,8 @@ import org.retro278.store.OperatorView.StoreStatus;
 /**
  * claim_tally (V9) equals a real count of the claims after every kind of move: intake, release, reservation,
  * a claim dropped from an interchange, SENT, responses, the deadline watch, resubmit, a given-up interchange,
- * a restarted intake, purge; and status reads its counts from it, filters included.
+ * a restarted intake, purge; so does interchange_awaiting (V10) against the claims SENT per interchange; and status
+ * reads its counts from the one and its unacknowledged interchanges from the other, filters included.
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.Engine.class)
@@ -115,6 +116,29 @@ class ClaimTallyTest extends StoreTestBase {
         assertEquals(since + 1000L * keys, tallied);
     }
 
+    @Test
+    void unacknowledgedInterchangesAreThoseAwaitingAndTheOnesBeingSent() throws Exception {
+        OperatorScenario s = OperatorScenario.build(store, clock);
+        assertEquals(List.of(s.firstIsa13, s.secondIsa13), unacknowledgedIsa13());
+        long fileId = store.recordReceivedFile("P1", "claims-50.csv", 100, sha(50)).id();
+        store.recordClaims(fileId, List.of(NewClaim.of(TestRequests.simple("E-1", "PAYERA", SERVICE_DAY), List.of(2L))));
+        store.releaseFile(fileId);
+        ReservedInterchange sending = store.reserveInterchange("PAYERA", 100, LocalDateTime.of(2026, 11, 16, 4, 0),
+                OperatorScenario::fileName).orElseThrow();
+        assertEquals(List.of(s.firstIsa13, s.secondIsa13, sending.isa13()), unacknowledgedIsa13());
+        // an interchange whose claims still count as SENT is listed only while interchange_awaiting says so
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.executeUpdate("delete from interchange_awaiting");
+            c.commit();
+        }
+        assertEquals(List.of(sending.isa13()), unacknowledgedIsa13(), "only the interchange being sent");
+    }
+
+    private List<Long> unacknowledgedIsa13() {
+        return store.operatorView().status(StatusFilter.ALL, 10).unacknowledged().rows().stream()
+                .map(OperatorView.InterchangeSummary::isa13).toList();
+    }
+
     private void assertTallyIsCount(String after) throws SQLException {
         Map<String, Long> tally = new TreeMap<>();
         try (Connection c = connect(); Statement st = c.createStatement();
@@ -132,6 +156,19 @@ class ClaimTallyTest extends StoreTestBase {
             }
         }
         assertEquals(real, tally, "after " + after);
+        assertEquals(rows("select interchange_id, count(*) from claim where state = 'SENT' and interchange_id is not null "
+                + "group by interchange_id"), rows("select interchange_id, n from interchange_awaiting"),
+                "interchanges awaiting (only those with claims SENT, no empty rows), after " + after);
+    }
+
+    private Map<Long, Long> rows(String sql) throws SQLException {
+        Map<Long, Long> out = new TreeMap<>();
+        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.put(rs.getLong(1), rs.getLong(2));
+            }
+        }
+        return out;
     }
 
     private long nonZeroKeys() throws SQLException {
