@@ -32,7 +32,9 @@ public final class StatusBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         boolean postgres = args.length > 1 && !args[1].isEmpty();
-        Path work = Files.createTempDirectory("retro278-status-bench");
+        // -Dretro278.bench.store=DIR: time the H2 store a run before filled (its path is printed), without filling again
+        String reuse = System.getProperty("retro278.bench.store");
+        Path work = reuse != null ? Path.of(reuse) : Files.createTempDirectory("retro278-status-bench");
         Path config = Path.of("config");
         String url;
         String user;
@@ -50,9 +52,11 @@ public final class StatusBenchmark {
         try (TransactionStore store = TransactionStore.open(url, user, password)) {
             System.out.println("== store: " + (postgres ? "PostgreSQL, schema " + PG_SCHEMA : "H2 at " + work));
         }
-        long t0 = System.nanoTime();
-        fill(url, user, password, n, postgres);
-        System.out.printf("filled %,d claims in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+        if (reuse == null) {
+            long t0 = System.nanoTime();
+            fill(url, user, password, n, postgres);
+            System.out.printf("filled %,d claims in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+        }
         // H2 hands back the result of a repeated query while nothing changed: measure the queries, not that cache
         try (TransactionStore store = TransactionStore.open(postgres ? url : url + ";OPTIMIZE_REUSE_RESULTS=FALSE", user, password)) {
             OperatorView view = store.operatorView();
