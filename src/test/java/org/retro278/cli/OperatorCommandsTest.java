@@ -44,13 +44,7 @@ class OperatorCommandsTest {
     }
 
     private Cli cli(String... args) {
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--config";
-        all[args.length + 1] = ProjectFiles.path("config").toString();
-        all[args.length + 2] = "--work";
-        all[args.length + 3] = work.toString();
-        return Cli.run(all);
+        return Cli.onInstallation(ProjectFiles.path("config"), work, args);
     }
 
     private static void assertNoPhi(String text) {
