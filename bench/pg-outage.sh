@@ -37,9 +37,10 @@ outage_once() { # $1: n, $2: pg_ctl stop mode
   pg_stop "$2"
   echo "outage $n: PostgreSQL stopped (-m $2) at $(date +%T), for $outage s"
   : > "$run/health-$n.txt"
-  while awk -v a="$t_down" -v b="$(now)" -v o="$outage" 'BEGIN { exit !(b - a < o) }'; do
-    line=$(ready); echo "$(since "$t_down") $line" >> "$run/health-$n.txt"; sleep 1
-  done
+  (while true; do line=$(ready); echo "$(since "$t_down") $line" >> "$run/health-$n.txt"; sleep 1; done) &
+  local poller=$!
+  sleep "$outage"
+  kill "$poller"; wait "$poller" 2>/dev/null || true
   pg_start
   t_up=$(now)
   down_s[$n]=$(awk -v a="$t_down" -v b="$t_up" 'BEGIN { printf "%.1f", b - a }')
