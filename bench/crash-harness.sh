@@ -81,7 +81,7 @@ if [ "$outage" -gt 0 ]; then
   sed -i "s|^retro278.store.url=.*|retro278.store.url=$storeurl|; s|^retro278.store.user=.*|retro278.store.user=postgres|" \
     "$run/config/application.properties"
   grep -q "^retro278.store.url=$storeurl" "$run/config/application.properties" || { echo "no store url line to set" >&2; exit 2; }
-  echo "== PostgreSQL $("$pgbin/postgres" --version | grep -oE '[0-9.]+$') of our own: $pgdata, port $pgport"
+  echo "== PostgreSQL $("$pgbin/postgres" --version | grep -oE '[0-9]+\.[0-9]+' | head -1) of our own: $pgdata, port $pgport"
 fi
 
 # fictional claims, valid as of today (run uses the real clock), ids of their own per file
