@@ -81,7 +81,7 @@ outage_figures() {
       "after the server was back; ${loglines[$n]} log lines, $(grep -cE '^\s+at |^Caused by' "$run/outage-$n.log" || true)" \
       "of them stack-trace lines"
     echo "   store check while down: $(grep -m1 ' 503 ' "$run/health-$n.txt" | grep -oE '"store"[^}]*}' | head -1 || true)"
-    grep -E ' (WARN|ERROR) ' "$run/outage-$n.log" | sed -E 's/^[^ ]+ +//; s/\[[^]]*\] //; s/[0-9]+/N/g' | cut -c1-220 \
+    grep -E ' (WARN|ERROR) ' "$run/outage-$n.log" | sed -E 's/^[^ ]+ +//; s/\[[^]]*\] //; s/[0-9A-F]{15}-[0-9A-F]{16}/ID/g; s/@[0-9a-f]+/@X/g; s/[0-9]+/N/g' | cut -c1-220 \
       | sort | uniq -c | sort -rn | sed 's/^/   /' || true
   done
   echo "== census held $(awk -v a="$t_last_up" -v b="$t_census" 'BEGIN { printf "%.0f", b - a }') s after the last outage ended"

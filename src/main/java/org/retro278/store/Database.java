@@ -51,6 +51,7 @@ final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Clock clock;
+    private final StoreOutage outage = new StoreOutage(log, System::nanoTime);
     final RequestJson requestJson = new RequestJson();
     final ColumnJson json = new ColumnJson();
 
@@ -180,14 +181,19 @@ final class Database implements AutoCloseable {
     /**
      * Runs {@code work} in a transaction: commit on return, roll back on any exception. A transaction
      * that fails on a deadlock, a serialization conflict or a lock timeout is run again (up to
-     * {@value #MAX_ATTEMPTS} times); other database failures become a {@link StoreException}.
+     * {@value #MAX_ATTEMPTS} times); other database failures become a {@link StoreException}, and one that says the
+     * server cannot be reached is said once per outage by {@link StoreOutage}.
      */
     <T, X extends Exception> T transaction(String what, Work<T, X> work) throws X {
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(work);
+                T result = once(work);
+                outage.answered();
+                return result;
             } catch (SQLException e) {
-                if (attempt < MAX_ATTEMPTS && isTransient(e)) {
+                if (StoreOutage.unreachable(e)) {
+                    outage.failed(what, e);
+                } else if (attempt < MAX_ATTEMPTS && isTransient(e)) {
                     log.debug("{}: transient failure (SQLState {}), attempt {} of {}", what, e.getSQLState(), attempt,
                             MAX_ATTEMPTS);
                     pause(attempt);

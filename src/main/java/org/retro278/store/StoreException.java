@@ -23,6 +23,11 @@ public class StoreException extends RuntimeException {
         return sqlState;
     }
 
+    /** Whether the operation failed because the server cannot be reached (stopped, crashed, starting, the network down). */
+    public boolean unreachable() {
+        return getCause() instanceof SQLException e && StoreOutage.unreachable(e);
+    }
+
     /** Whether a unique constraint refused the operation. */
     public boolean isUniqueViolation() {
         return "23505".equals(sqlState);

@@ -1,0 +1,104 @@
+package org.retro278.store;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+
+/**
+ * Says, in one PHI-free line, that the store's server cannot be reached (stopped, crashed, restarting, the network
+ * down), once per kind of failure while the outage lasts and again every five minutes, and says when it answers
+ * again, with how long it was away. Each operation that failed meanwhile goes to DEBUG only: the work it was part of
+ * is tried again by its route (docs/reliability.md, "The store's server stops"). Failures of another kind (a
+ * constraint, a deadlock after its retries) are not an outage and are left to the caller.
+ */
+final class StoreOutage {
+
+    static final Duration REPEAT = Duration.ofMinutes(5);
+
+    private final Logger log;
+    private final LongSupplier nanos;
+    private volatile boolean down;
+    private String kind;
+    private long sinceNanos;
+    private long saidAtNanos;
+    private long failures;
+
+    StoreOutage(Logger log, LongSupplier nanos) {
+        this.log = log;
+        this.nanos = nanos;
+    }
+
+    /** Whether {@code e} (or a cause of it) says the server cannot be reached, as opposed to refusing the operation. */
+    static boolean unreachable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true; // the pool had no connection within its timeout
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                String state = s.getSQLState();
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The kind of an unreachable-store failure, in words an operator can act on. */
+    static String kind(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null && e.getCause() instanceof SQLException c) {
+            state = c.getSQLState();
+        }
+        String words;
+        if (e instanceof SQLTransientConnectionException || state == null) {
+            words = "no connection to the server could be made";
+        } else if (state.equals("57P01")) {
+            words = "the server is shutting down";
+        } else if (state.equals("57P02")) {
+            words = "the server crashed";
+        } else if (state.equals("57P03")) {
+            words = "the server is starting and not accepting connections yet";
+        } else {
+            words = "the connection to the server failed";
+        }
+        return words + (state == null ? "" : " (SQLState " + state + ")");
+    }
+
+    /** {@code what} failed because the server cannot be reached: said once per kind of failure, then every five minutes. */
+    synchronized void failed(String what, SQLException e) {
+        long now = nanos.getAsLong();
+        String k = kind(e);
+        failures++;
+        if (!down) {
+            down = true;
+            sinceNanos = now;
+        }
+        if (!k.equals(kind) || now - saidAtNanos >= REPEAT.toNanos()) {
+            kind = k;
+            saidAtNanos = now;
+            log.warn("the store cannot be reached: {}; what needs it waits and is tried again by its route"
+                    + " (said again if the cause changes, and every 5 minutes)", k);
+        }
+        log.debug("{}: the store cannot be reached ({})", what, k);
+    }
+
+    /** An operation went through: if the store was unreachable, says that it answers again. */
+    void answered() {
+        if (!down) {
+            return;
+        }
+        synchronized (this) {
+            if (!down) {
+                return;
+            }
+            down = false;
+            kind = null;
+            long seconds = Duration.ofNanos(nanos.getAsLong() - sinceNanos).toSeconds();
+            log.info("the store answers again, after {} s unreachable ({} operation(s) failed meanwhile)", seconds, failures);
+            failures = 0;
+        }
+    }
+}
