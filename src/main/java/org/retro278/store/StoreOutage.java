@@ -17,13 +17,14 @@ final class StoreOutage {
 
     static final Duration REPEAT = Duration.ofMinutes(5);
 
+    /** An outage under way: since when, the kind of failure last said and when, the operations failed so far. */
+    private record Down(long sinceNanos, String kind, long saidAtNanos, long failures) {
+    }
+
     private final Logger log;
     private final LongSupplier nanos;
-    private volatile boolean down;
-    private String kind;
-    private long sinceNanos;
-    private long saidAtNanos;
-    private long failures;
+    /** {@code null} while the store answers. */
+    private volatile Down down;
 
     StoreOutage(Logger log, LongSupplier nanos) {
         this.log = log;
@@ -71,14 +72,10 @@ final class StoreOutage {
     synchronized void failed(String what, SQLException e) {
         long now = nanos.getAsLong();
         String k = kind(e);
-        failures++;
-        if (!down) {
-            down = true;
-            sinceNanos = now;
-        }
-        if (!k.equals(kind) || now - saidAtNanos >= REPEAT.toNanos()) {
-            kind = k;
-            saidAtNanos = now;
+        Down d = down == null ? new Down(now, null, now, 0) : down;
+        boolean say = !k.equals(d.kind()) || now - d.saidAtNanos() >= REPEAT.toNanos();
+        down = new Down(d.sinceNanos(), k, say ? now : d.saidAtNanos(), d.failures() + 1);
+        if (say) {
             log.warn("the store cannot be reached: {}; what needs it waits and is tried again by its route"
                     + " (said again if the cause changes, and every 5 minutes)", k);
         }
@@ -87,18 +84,17 @@ final class StoreOutage {
 
     /** An operation went through: if the store was unreachable, says that it answers again. */
     void answered() {
-        if (!down) {
+        if (down == null) {
             return;
         }
         synchronized (this) {
-            if (!down) {
+            Down d = down;
+            if (d == null) {
                 return;
             }
-            down = false;
-            kind = null;
-            long seconds = Duration.ofNanos(nanos.getAsLong() - sinceNanos).toSeconds();
-            log.info("the store answers again, after {} s unreachable ({} operation(s) failed meanwhile)", seconds, failures);
-            failures = 0;
+            down = null;
+            long seconds = Duration.ofNanos(nanos.getAsLong() - d.sinceNanos()).toSeconds();
+            log.info("the store answers again, after {} s unreachable ({} operation(s) failed meanwhile)", seconds, d.failures());
         }
     }
 }
