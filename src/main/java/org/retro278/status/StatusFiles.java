@@ -96,7 +96,8 @@ public final class StatusFiles {
                 out.addAll(pair);
             } catch (IOException | RuntimeException e) {
                 // one file's status failing never holds up the others'; it is tried again at the next tick
-                LOG.warn("status files of file {} could not be written, will retry: {}", f.id(), e.getClass().getSimpleName());
+                LOG.warn("status files of file {} could not be written, will retry: {}", f.id(),
+                        StoreException.in(e).map(StoreException::words).orElse(e.getClass().getSimpleName()));
             }
         }
         return out;

@@ -3,12 +3,15 @@ package org.retro278.store;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
  * Says, in one PHI-free line, that the store's server cannot be reached (stopped, crashed, restarting, the network
- * down), once per kind of failure while the outage lasts and again every five minutes, and says when it answers
+ * down), once per kind of failure while the outage lasts (the kinds can alternate: each is said once) and again every
+ * five minutes, and says when it answers
  * again, with how long it was away. Each operation that failed meanwhile goes to DEBUG only: the work it was part of
  * is tried again by its route (docs/reliability.md, "The store's server stops"). Failures of another kind (a
  * constraint, a deadlock after its retries) are not an outage and are left to the caller.
@@ -17,8 +20,8 @@ final class StoreOutage {
 
     static final Duration REPEAT = Duration.ofMinutes(5);
 
-    /** An outage under way: since when, the kind of failure last said and when, the operations failed so far. */
-    private record Down(long sinceNanos, String kind, long saidAtNanos, long failures) {
+    /** An outage under way: since when, when each kind of failure was last said, the operations failed so far. */
+    private record Down(long sinceNanos, Map<String, Long> saidAtNanos, long failures) {
     }
 
     private final Logger log;
@@ -72,12 +75,16 @@ final class StoreOutage {
     synchronized void failed(String what, SQLException e) {
         long now = nanos.getAsLong();
         String k = kind(e);
-        Down d = down == null ? new Down(now, null, now, 0) : down;
-        boolean say = !k.equals(d.kind()) || now - d.saidAtNanos() >= REPEAT.toNanos();
-        down = new Down(d.sinceNanos(), k, say ? now : d.saidAtNanos(), d.failures() + 1);
+        Down d = down == null ? new Down(now, new HashMap<>(), 0) : down;
+        Long saidAt = d.saidAtNanos().get(k);
+        boolean say = saidAt == null || now - saidAt >= REPEAT.toNanos();
+        if (say) {
+            d.saidAtNanos().put(k, now);
+        }
+        down = new Down(d.sinceNanos(), d.saidAtNanos(), d.failures() + 1);
         if (say) {
             log.warn("the store cannot be reached: {}; what needs it waits and is tried again by its route"
-                    + " (said again if the cause changes, and every 5 minutes)", k);
+                    + " (each kind said once, and again every 5 minutes)", k);
         }
         log.debug("{}: the store cannot be reached ({})", what, k);
     }
