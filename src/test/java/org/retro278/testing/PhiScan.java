@@ -11,7 +11,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,6 +29,8 @@ public final class PhiScan {
     static final boolean ENABLED = Boolean.getBoolean("retro278.phiScan");
 
     private static final AtomicLong EVENTS = new AtomicLong();
+    /** Events per logger, cut to its first three names (org.apache.camel), for the report: what the DEBUG volume is. */
+    private static final Map<String, LongAdder> BY_LIBRARY = new ConcurrentHashMap<>();
     private static final List<String> HITS = new ArrayList<>();
     private static final List<String> UNCHECKED = new ArrayList<>();
     private static volatile Pattern pattern;
@@ -62,6 +66,7 @@ public final class PhiScan {
 
     static void scan(String level, String logger, String thread, String text) {
         EVENTS.incrementAndGet();
+        BY_LIBRARY.computeIfAbsent(library(logger), k -> new LongAdder()).increment();
         Matcher m = pattern().matcher(text);
         if (m.find()) {
             String hit = level + " " + logger + " [" + thread + "] shows '" + m.group() + "': "
@@ -159,6 +164,24 @@ public final class PhiScan {
         synchronized (HITS) {
             return new ArrayList<>(HITS);
         }
+    }
+
+    private static String library(String logger) {
+        int dot = -1;
+        for (int i = 0; i < 3; i++) {
+            int next = logger.indexOf('.', dot + 1);
+            if (next < 0) {
+                return logger;
+            }
+            dot = next;
+        }
+        return logger.substring(0, dot);
+    }
+
+    /** The loggers (first three names) with the most events, most first: "org.apache.camel 81234, ...". */
+    static String busiest(int n) {
+        return BY_LIBRARY.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum())).limit(n)
+                .map(e -> e.getKey() + " " + e.getValue().sum()).collect(Collectors.joining(", "));
     }
 
     static long events() {
