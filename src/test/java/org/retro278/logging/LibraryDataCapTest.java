@@ -49,10 +49,15 @@ class LibraryDataCapTest {
         Logger sshd = context.getLogger("org.apache.sshd.sftp.server.SftpSubsystem");
         sshd.setLevel(Level.TRACE);
         sshd.trace("doOpen(/home/riverside/drop/Okafor Adaeze.csv)");
+        Logger session = context.getLogger("org.apache.sshd.server.session.ServerSessionImpl");
+        session.setLevel(Level.TRACE);
+        session.trace("encode(ServerSessionImpl[riverside]) packet #34 4f 6b 61 66 6f 72 Okafor");
+        session.debug("a session's DEBUG gets through");
         Logger csv = context.getLogger("com.example.uncapped");
         csv.debug("an uncapped library at DEBUG");
         List<String> logged = list.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        assertEquals(List.of("a library's warning still gets through", "an uncapped library at DEBUG"), logged);
+        assertEquals(List.of("a library's warning still gets through", "a session's DEBUG gets through", "an uncapped library at DEBUG"),
+                logged);
         context.stop();
     }
 
@@ -83,6 +88,8 @@ class LibraryDataCapTest {
         LibraryDataCap cap = (LibraryDataCap) context.getTurboFilterList().get(0);
         assertEquals(Level.INFO, cap.capOf("org.smooks.cartridges.javabean.BeanMapExpressionEvaluator"), "Smooks prints rows");
         assertEquals(Level.INFO, cap.capOf("org.apache.sshd.sftp.server.SftpSubsystem"), "MINA's SFTP prints paths");
+        assertEquals(Level.DEBUG, cap.capOf("org.apache.sshd.server.session.ServerSessionImpl"), "MINA dumps packets at TRACE");
+        assertEquals(Level.INFO, cap.capOf("org.apache.camel.component.file.GenericFileConsumer"), "Camel prints file names");
         assertEquals(Level.ALL, cap.capOf("org.retro278"), "retro278's own loggers are never capped");
         context.stop();
     }

@@ -1,13 +1,6 @@
 package org.retro278.testing;
 
-import ch.qos.logback.classic.Level;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * The log scan of the whole suite ({@code -Dretro278.phiScan=true}, set by the pom for surefire and
- * failsafe): every log event of every test, with org.retro278 and the libraries at DEBUG, is searched for
+ * failsafe): every log event of every test, with every logger at DEBUG and the shipped caps, is searched for
  * the fixtures' PHI and the tests' secrets ({@link FixturePhi}) before any masking. A hit fails the test
  * that was running ({@link PhiScanCheck}); {@code target/phi-scan.txt} gets the counts ({@link PhiScanReport}).
  */
@@ -84,59 +77,6 @@ public final class PhiScan {
             List<String> out = new ArrayList<>(UNCHECKED);
             UNCHECKED.clear();
             return out;
-        }
-    }
-
-    /**
-     * For a test that lowers library loggers below the levels the adapter ships with (levels.xml holds Smooks,
-     * MINA SSHD, JSch, Camel... where they do not print the data they handle): the hits since the last check
-     * from a library logger below its shipped level stay in target/phi-scan.txt marked with the reason and do
-     * not fail the test; every other hit (retro278's own loggers, a library at or above its shipped level)
-     * still does. Returns how many were excused.
-     */
-    public static int excuseBelowShippedLevels(String reason) {
-        Map<String, Level> shipped = shippedLibraryLevels();
-        int excused = 0;
-        synchronized (HITS) {
-            for (Iterator<String> it = UNCHECKED.iterator(); it.hasNext(); ) {
-                String hit = it.next();
-                String[] words = hit.split(" ", 3);
-                Level held = heldLevel(shipped, words[1]);
-                if (held != null && !Level.toLevel(words[0]).isGreaterOrEqual(held)) {
-                    it.remove();
-                    HITS.remove(hit);
-                    HITS.add("EXCUSED (" + reason + ") " + hit);
-                    excused++;
-                }
-            }
-        }
-        return excused;
-    }
-
-    /** The level levels.xml sets for the logger's closest configured ancestor, or null for retro278's own. */
-    private static Level heldLevel(Map<String, Level> shipped, String logger) {
-        String best = null;
-        for (String name : shipped.keySet()) {
-            if ((logger.equals(name) || logger.startsWith(name + ".")) && (best == null || name.length() > best.length())) {
-                best = name;
-            }
-        }
-        return best == null ? null : shipped.get(best);
-    }
-
-    private static Map<String, Level> shippedLibraryLevels() {
-        try (InputStream in = PhiScan.class.getResourceAsStream("/org/retro278/logging/levels.xml")) {
-            String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            Map<String, Level> levels = new HashMap<>();
-            Matcher m = Pattern.compile("<logger name=\"([^\"]+)\" level=\"([A-Z]+)\"").matcher(xml);
-            while (m.find()) {
-                if (!m.group(1).startsWith("org.retro278")) {
-                    levels.put(m.group(1), Level.toLevel(m.group(2)));
-                }
-            }
-            return levels;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
