@@ -21,8 +21,8 @@ import org.retro278.x12.response.InboundDocument;
 import org.retro278.x12.response.ResponseHandler;
 import org.retro278.x12.response.ResponseJson;
 import org.retro278.x12.response.ResponseReader;
-import org.retro278.x12.validation.ValidationSummary;
 import org.retro278.x12.validation.UsageNodeOverride;
+import org.retro278.x12.validation.ValidationSummary;
 
 /**
  * The {@code read} benchmark (docs/benchmarks.md): what writing JSON Lines costs beside reading alone. Not a
