@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * owner-only) and {@code NAME.pub} (the line a partner adds to its authorized keys).
  *
  * <p>camel-sftp endpoints use it as {@code privateKeyFile=<privateKeyFile()>}, and when the key is
- * encrypted {@code privateKeyPassphrase=RAW({{env:RETRO278_SFTP_KEY_PASSPHRASE}})}. The passphrase
+ * encrypted {@code privateKeyPassphrase=#bean:NAME} (SftpParameters binds it; never a placeholder). The passphrase
  * comes only from the environment variable {@value #PASSPHRASE_VARIABLE} (or a method argument): when
  * it is set at creation the key is written encrypted, and it is then needed to load it.
  */

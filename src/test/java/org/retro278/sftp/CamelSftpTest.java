@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -33,14 +32,15 @@ import org.retro278.sftp.embedded.SftpServerExtension;
 
 /**
  * camel-sftp (Camel 4.22, JSch 2.28.6) against the embedded server, with the endpoint options the
- * adapter's routes use: a pinned host key, key or password login with secrets from the environment,
+ * adapter's routes use: a pinned host key, key or password login with secrets bound as beans (as SftpParameters binds them),
  * uploads under a temporary name renamed at the end, a consumer with a read lock that moves what it read.
  */
 class CamelSftpTest {
 
     private static final String KEY_PASSPHRASE = "adapter key p@ss+&=%";
     private static final String PAYERB_PASSWORD = "gateway pw: s3cr&t+%20/?#";
-    private static final String PAYERB_PASSWORD_VARIABLE = "RETRO278_SFTP_PASSWORD_PAYERB";
+    private static final String PASSPHRASE_BEAN = "retro278-secret-test-privateKeyPassphrase";
+    private static final String PASSWORD_BEAN = "retro278-secret-test-password";
 
     @RegisterExtension
     static final SftpServerExtension SFTP = SftpServerExtension.builder()
@@ -56,8 +56,10 @@ class CamelSftpTest {
     void startCamel() {
         camel = new DefaultCamelContext();
         camel.getShutdownStrategy().setTimeout(5);
-        FakeEnvironment.install(camel, Map.of(AdapterKey.PASSPHRASE_VARIABLE, KEY_PASSPHRASE,
-                PAYERB_PASSWORD_VARIABLE, PAYERB_PASSWORD));
+        // secrets reach endpoints as SftpParameters passes them: bound beans, never placeholders (Camel prints
+        // resolved placeholders at DEBUG)
+        camel.getRegistry().bind(PASSPHRASE_BEAN, KEY_PASSPHRASE);
+        camel.getRegistry().bind(PASSWORD_BEAN, PAYERB_PASSWORD);
         camel.start();
         producer = camel.createProducerTemplate();
     }
@@ -69,7 +71,7 @@ class CamelSftpTest {
 
     /** Key login with the adapter's (encrypted) key, as a route writes it. */
     private static String keyLogin() {
-        return SFTP.keyAuth() + "&privateKeyPassphrase=RAW({{env:" + AdapterKey.PASSPHRASE_VARIABLE + ":}})"
+        return SFTP.keyAuth() + "&privateKeyPassphrase=#bean:" + PASSPHRASE_BEAN
                 + "&preferredAuthentications=publickey";
     }
 
@@ -230,7 +232,7 @@ class CamelSftpTest {
 
     @Test
     void aPasswordAccountLogsInWithThePasswordFromTheEnvironment() throws Exception {
-        String uri = SFTP.uri("payerb", "inbox", "password=RAW({{env:" + PAYERB_PASSWORD_VARIABLE + "}})",
+        String uri = SFTP.uri("payerb", "inbox", "password=#bean:" + PASSWORD_BEAN,
                 "preferredAuthentications=password", TEMP_THEN_RENAME);
         upload(uri, "a.x12", "ISA~");
         assertEquals("ISA~", Files.readString(SFTP.home("payerb").resolve("inbox/a.x12")));
