@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.retro278.io.SecureFiles;
@@ -51,6 +52,8 @@ final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Clock clock;
+    /** Transactions committed through {@link #transaction}: what the store costs in durable commits. */
+    private final LongAdder commits = new LongAdder();
     final RequestJson requestJson = new RequestJson();
     final ColumnJson json = new ColumnJson();
 
@@ -203,6 +206,7 @@ final class Database implements AutoCloseable {
             try {
                 T result = work.run(c);
                 c.commit();
+                commits.increment();
                 return result;
             } catch (Throwable e) {
                 try {
@@ -228,6 +232,11 @@ final class Database implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying a transaction", e);
         }
+    }
+
+    /** The transactions committed since the store opened. */
+    long commits() {
+        return commits.sum();
     }
 
     // ---------------------------------------------------------------------------------- rows
