@@ -27,8 +27,9 @@ class ClaimWritesTest extends StoreTestBase {
     private static final int CHUNK = 500; // the intake's (ClaimIntake.CHUNK)
     private static final int PER_INTERCHANGE = 1_000;
 
-    /** Rows written per claim, every table of {@link RowWrites#TABLES} together. */
-    private static final double MAX_ROW_WRITES_PER_CLAIM = 15.1;
+    /** Rows written per claim, every table of {@link RowWrites#TABLES} together (H2 keeps its tallies row by row). */
+    private static final double MAX_ROW_WRITES_PER_CLAIM_H2 = 14.1;
+    private static final double MAX_ROW_WRITES_PER_CLAIM_POSTGRESQL = 9.1;
     /** Transactions per claim. */
     private static final double MAX_COMMITS_PER_CLAIM = 0.01;
 
@@ -90,7 +91,28 @@ class ClaimWritesTest extends StoreTestBase {
                         + " record %d ms, release %d ms, reserve %d ms, SENT %d ms%n", engine, CLAIMS, writesPerClaim,
                 perTable.toString().trim(), commitsPerClaim, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
                 reserving / 1_000_000, marking / 1_000_000);
-        assertTrue(writesPerClaim <= MAX_ROW_WRITES_PER_CLAIM, "row writes per claim: " + writesPerClaim + " (" + perTable + ")");
+        double bound = engine == TestDatabase.Engine.H2 ? MAX_ROW_WRITES_PER_CLAIM_H2 : MAX_ROW_WRITES_PER_CLAIM_POSTGRESQL;
+        assertTrue(writesPerClaim <= bound, "row writes per claim: " + writesPerClaim + " (" + perTable + ")");
         assertTrue(commitsPerClaim <= MAX_COMMITS_PER_CLAIM, "commits per claim: " + commitsPerClaim);
+    }
+
+    @Test
+    void theReadyQueueIsCountedOnlyUpToWhatTheCallerNeedsAndEveryReadyCommitIsSaid() throws Exception {
+        long start = store.readyChanges();
+        List<Long> keys = receive("PAYERA", 3, 7);
+        assertEquals(start, store.readyChanges(), "claims RECEIVED are not READY");
+        assertTrue(store.readyQueue("PAYERA").isEmpty());
+        store.releaseFile(inspect().find(keys.get(0)).orElseThrow().fileId());
+        assertEquals(start + 1, store.readyChanges(), "the release made claims READY");
+        assertEquals(2, store.readyQueue("PAYERA", 2).orElseThrow().count(), "the count stops at the caller's limit");
+        assertEquals(3, store.readyQueue("PAYERA", 10).orElseThrow().count());
+        assertEquals(1, store.readyQueue("PAYERA").orElseThrow().count());
+        ReservedInterchange r = store.reserveInterchange("PAYERA", 10, LocalDateTime.of(2026, 11, 16, 4, 0), i -> "i-" + i + ".x12")
+                .orElseThrow();
+        assertTrue(store.readyQueue("PAYERA").isEmpty(), "reserved claims do not wait");
+        assertEquals(start + 1, store.readyChanges());
+        assertTrue(store.markInterchangeFailed(r.id(), "never delivered"));
+        assertEquals(start + 2, store.readyChanges(), "a given-up interchange's claims are READY again");
+        assertEquals(3, store.readyQueue("PAYERA", 10).orElseThrow().count());
     }
 }
