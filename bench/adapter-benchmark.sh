@@ -9,4 +9,4 @@ cd "$(dirname "$0")/.."
 mvn -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
 cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
 echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
-java -Xmx512m ${BENCH_JAVA_OPTS:-} -Dlogback.configurationFile=src/main/resources/logback.xml -cp "$cp" org.retro278.bench.AdapterBenchmark "${1:-10000}" "${2:-5}"
+java -Xmx512m ${BENCH_JAVA_OPTS:-} -Dlogback.configurationFile=src/main/resources/logback.xml -javaagent:target/retro278-agent.jar -cp "$cp" org.retro278.bench.AdapterBenchmark "${1:-10000}" "${2:-5}"

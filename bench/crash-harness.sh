@@ -11,20 +11,32 @@
 # taken in, reserved, built and uploaded. Then it lets the adapter finish and counts every claim at the payers
 # by trace number (TRN02, read with StAEDI: org.retro278.bench.PayerCensus): each exactly once, every file in .done, the
 # store and the status files agreeing. Exit 0 when every claim is accounted for.
+#
+# With --pg-outage SECONDS the store is PostgreSQL instead: a cluster of the harness's own (initdb and pg_ctl of the
+# installed PostgreSQL, its own data folder and free port; no other server is touched), and the last run (not
+# killed, not restarted) has --outages (default 2) outages of that many seconds: the first as soon as an
+# interchange is reserved (files still being taken in and sent), stopped with pg_ctl -m fast; the second as soon
+# as a payer's response file has been read, stopped with -m immediate (a crash of the server). During each, the
+# adapter's /health/ready is asked every second and its log lines are counted by kind; then the same census.
+# --kills defaults to 0 in this mode:
+#   bench/crash-harness.sh --pg-outage 45 --files 1 --claims 2000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-seed=278 kills=30 files=25 claims=2000 keep=false
+seed=278 kills="" files=25 claims=2000 keep=false outage=0 outages=2
 while [ $# -gt 0 ]; do
   case "$1" in
     --seed) seed=$2; shift 2 ;;
     --kills) kills=$2; shift 2 ;;
+    --pg-outage) outage=$2; shift 2 ;;
+    --outages) outages=$2; shift 2 ;;
     --files) files=$2; shift 2 ;;
     --claims) claims=$2; shift 2 ;;
     --keep) keep=true; shift ;;
-    *) echo "usage: $0 [--seed N] [--kills N] [--files N] [--claims N] [--keep]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--seed N] [--kills N] [--files N] [--claims N] [--keep] [--pg-outage SECONDS [--outages N]]" >&2; exit 2 ;;
   esac
 done
+if [ -z "$kills" ]; then if [ "$outage" -gt 0 ]; then kills=0; else kills=30; fi; fi
 jar=$root/target/retro278.jar
 [ -f "$jar" ] && [ -d "$root/target/test-classes" ] || { echo "build first: mvn -B -ntp package -DskipTests" >&2; exit 2; }
 cp="$jar:$root/target/test-classes"
@@ -37,7 +49,8 @@ dropper=""
 cleanup() {
   [ -n "$dropper" ] && kill "$dropper" 2>/dev/null || true
   [ -n "$adapter" ] && kill -9 "$adapter" 2>/dev/null || true
-  if [ "$keep" = false ] && [ "${status:-1}" = 0 ]; then rm -rf "$run"; else echo "== kept: $run"; fi
+  [ -n "${pgdata:-}" ] && pg_stop immediate 2>/dev/null || true
+  if [ "$keep" = false ] && [ "${status:-1}" = 0 ]; then rm -rf "$run" "${pgdir:-}"; else echo "== kept: $run ${pgdir:-}"; fi
 }
 trap cleanup EXIT
 
@@ -47,7 +60,29 @@ ssh-keygen -q -t ed25519 -N "" -C crash-harness -f "$run/practice_key"
 sed -i "s|^  # account: .*|  account:\n    authorizedKeys: $run/practice_key.pub|" "$run/config/practices/RIVERSIDE.yaml"
 grep -q "authorizedKeys: $run" "$run/config/practices/RIVERSIDE.yaml" || { echo "RIVERSIDE.yaml: no account line to set" >&2; exit 2; }
 echo "retro278.management.port=0" >> "$run/config/application.properties"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+port=$(free_port)
+
+# --pg-outage: a PostgreSQL cluster of our own (as user postgres when run as root: initdb refuses root)
+storeurl=""
+if [ "$outage" -gt 0 ]; then
+  pgbin=$(pg_config --bindir)
+  pgdir=$(mktemp -d -t retro278-pg-XXXXXX)
+  pgdata=$pgdir/data pgport=$(free_port)
+  as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  [ "$(id -u)" = 0 ] && chown postgres "$pgdir"
+  pg_start() { as_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdir/postgres.log" -w -t 60 \
+    -o "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1" start > /dev/null; }
+  pg_stop() { as_pg "$pgbin/pg_ctl" -D "$pgdata" -m "$1" -w stop > /dev/null; }
+  as_pg "$pgbin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 --no-instructions > "$run/logs/initdb.log"
+  pg_start
+  as_pg "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres retro278
+  storeurl="jdbc:postgresql://127.0.0.1:$pgport/retro278"
+  sed -i "s|^retro278.store.url=.*|retro278.store.url=$storeurl|; s|^retro278.store.user=.*|retro278.store.user=postgres|" \
+    "$run/config/application.properties"
+  grep -q "^retro278.store.url=$storeurl" "$run/config/application.properties" || { echo "no store url line to set" >&2; exit 2; }
+  echo "== PostgreSQL $("$pgbin/postgres" --version | grep -oE '[0-9]+\.[0-9]+' | head -1) of our own: $pgdata, port $pgport"
+fi
 
 # fictional claims, valid as of today (run uses the real clock), ids of their own per file
 today=$(date +%F)
@@ -57,7 +92,8 @@ for i in $(seq 1 "$files"); do
   java -cp "$cp" org.retro278.bench.ValidClaimFileGenerator "$n" "$run/claims/$(printf 'crash-%02d.csv' "$i")" \
     "$((seed * 1000 + i))" "$today" "$(printf 'K%02d-' "$i")" > /dev/null
 done
-echo "== seed $seed: $claims claims in $files files, $kills kills; work folder $work; $(nproc) cores"
+echo "== seed $seed: $claims claims in $files files, $kills kills, $([ "$outage" -gt 0 ] && echo "$outages PostgreSQL outage(s) of $outage s" || echo "H2");" \
+  "work folder $work; $(nproc) cores"
 
 start_adapter() { # $1: log name
   java -jar "$jar" run --config "$run/config" --work "$work" --sftp-port "$port" > "$run/logs/$1.log" 2>&1 &
@@ -134,13 +170,16 @@ start_adapter final
 for _ in $(seq 1 600); do running final && break; kill -0 "$adapter" 2>/dev/null || break; sleep 0.2; done
 running final || { echo "the last run did not start: $run/logs/final.log" >&2; exit 1; }
 [ -n "$dropper" ] || { drop_all & dropper=$!; }
+[ "$outage" -gt 0 ] && source "$root/bench/pg-outage.sh"
 wait "$dropper"; dropper=""
 status=0
-java -cp "$cp" org.retro278.bench.PayerCensus "$work" "$run/claims" 600 | tee "$run/census.txt" || status=1
+java -cp "$cp" org.retro278.bench.PayerCensus "$work" "$run/claims" 600 $storeurl | tee "$run/census.txt" || status=1
+t_census=$(date +%s)
 kill -TERM "$adapter"; wait "$adapter" || true; adapter=""
 t1=$(date +%s)
 echo "== kills: $kills (exit 137 each), under way when killed: $(for p in "${!phase[@]}"; do printf '%s %s, ' "$p" "${phase[$p]}"; done)"
 echo "== claims at the payers: $(grep -oP 'claims at the payers +\K\d+' "$run/census.txt"), duplicates:" \
   "$(grep -oP 'duplicates +\K\d+' "$run/census.txt"), lost: $(grep -oP 'lost +\K\d+' "$run/census.txt")," \
   "wall time $((t1 - t0)) s"
+[ "$outage" -gt 0 ] && outage_figures
 exit $status

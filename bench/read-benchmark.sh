@@ -10,16 +10,19 @@ cd "$(dirname "$0")/.."
 sets=${1:-17242}
 mvn -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
 cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
-log="-Dlogback.configurationFile=src/main/resources/logback.xml"
+# StAEDI's validator with the override the shipped jar installs (docs/validation.md); RETRO278_BENCH_OPTS adds
+# JVM options, e.g. RETRO278_BENCH_OPTS=-Dretro278.staedi.override=off for the figures without it
+# shellcheck disable=SC2206
+jvm=(-Dlogback.configurationFile=src/main/resources/logback.xml -javaagent:target/retro278-agent.jar ${RETRO278_BENCH_OPTS:-})
 dir=$(mktemp -d "${TMPDIR:-/tmp}/retro278-read-bench.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
 file="$dir/responses.x12"
 echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
-java "$log" -cp "$cp" org.retro278.bench.ReadCommandBenchmark generate "$file" "$sets"
+java "${jvm[@]}" -cp "$cp" org.retro278.bench.ReadCommandBenchmark generate "$file" "$sets"
 segments=$(wc -l < "$file")
 echo "== warm: one JVM, -Xmx256m"
-java -Xmx256m "$log" -cp "$cp" org.retro278.bench.ReadCommandBenchmark warm "$file" "$dir/warm.jsonl"
-java -Xmx256m "$log" -cp "$cp" org.retro278.bench.ReadCommandBenchmark json "$file"
+java -Xmx256m "${jvm[@]}" -cp "$cp" org.retro278.bench.ReadCommandBenchmark warm "$file" "$dir/warm.jsonl"
+java -Xmx256m "${jvm[@]}" -cp "$cp" org.retro278.bench.ReadCommandBenchmark json "$file"
 echo "== fresh JVM each, -Xmx256m, as a user runs it; /usr/bin/time gives wall and CPU of all threads (JIT, GC)"
 fresh() { # NAME OUTPUT COMMAND...: runs COMMAND once with stdout to OUTPUT, prints segments/s
   local name=$1 output=$2; shift 2
@@ -30,6 +33,6 @@ fresh() { # NAME OUTPUT COMMAND...: runs COMMAND once with stdout to OUTPUT, pri
       n, s / w, s / (u + k), s, w, u + k, b }'
 }
 fresh "reader alone, validated, fresh JVM" "$dir/reader.txt" \
-  java -Xmx256m "$log" -cp "$cp" org.retro278.bench.ReadCommandBenchmark reader "$file"
+  java -Xmx256m "${jvm[@]}" -cp "$cp" org.retro278.bench.ReadCommandBenchmark reader "$file"
 fresh "read FILE > out.jsonl, fresh JVM " "$dir/read.jsonl" \
-  java -Xmx256m "$log" -cp "$cp" org.retro278.cli.Retro278 read "$file"
+  java -Xmx256m "${jvm[@]}" -cp "$cp" org.retro278.cli.Retro278 read "$file"

@@ -1,5 +1,6 @@
 package org.retro278.cli;
 
+import org.retro278.x12.validation.UsageNodeOverride;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -68,7 +69,9 @@ public final class Retro278 implements Runnable {
         @Override
         public String[] getVersion() {
             String v = Retro278.class.getPackage().getImplementationVersion();
-            return new String[] {"retro278 " + (v == null ? "(development build)" : v)};
+            return new String[] {"retro278 " + (v == null ? "(development build)" : v),
+                    "StAEDI validator override " + (UsageNodeOverride.inEffect() ? "in effect" : "absent") + ": "
+                            + UsageNodeOverride.status()};
         }
     }
 }

@@ -90,9 +90,10 @@ public final class PartnerFileName {
     }
 
     /**
-     * Whether the SFTP client under Camel cannot reach a file of this name at all: it reads a backslash as an
-     * escape and Camel hands it the name unescaped, so the file can be neither read nor moved. Such a file is
-     * left where it is and reported once in the log (docs/partners.md, "File names").
+     * Whether Camel's SFTP consumer cannot reach a file of this name at all: Camel takes a backslash for a path
+     * separator on Linux (its FileUtil.normalizePath and stripPath) and JSch reads one as an escape, so the file
+     * can be neither read, moved nor renamed, not even into the error folder. Such a file is left where it is
+     * and reported once in the log (docs/partners.md, "File names").
      */
     public static boolean unreachable(String name) {
         return name.indexOf('\\') >= 0;

@@ -108,7 +108,8 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
                     int failures = retries.failed(key, Instant.now(clock), null);
                     LOG.warn("response file {} of payer {} could not be applied now ({}); left in place, tried again in {} s"
                             + " (attempt {})", PartnerFileName.logId(name), payerId, cause(e), retries.wait(failures).toSeconds(), failures);
-                    throw new NotNow(cause(e));
+                    // an unreachable store rides along, so that the routes leave it to the store's one line (StoreOutageRoutes)
+                    throw new NotNow(cause(e), e instanceof StoreException s && s.unreachable() ? s : null);
                 }
             }
             activity.responseFile(payerId, o.applied(), o.duplicate(), o.report() != null, o.matched(), o.unmatched());
@@ -171,8 +172,8 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
     static final class NotNow extends IOException {
         private static final long serialVersionUID = 1L;
 
-        NotNow(String why) {
-            super("the response file could not be applied now (" + why + "); it stays for a later attempt");
+        NotNow(String why, StoreException unreachableStore) {
+            super("the response file could not be applied now (" + why + "); it stays for a later attempt", unreachableStore);
         }
 
         @Override

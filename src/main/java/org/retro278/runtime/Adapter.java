@@ -168,6 +168,7 @@ public final class Adapter implements AutoCloseable {
             StatusFiles statusFiles = new StatusFiles(store, work.resolve("status"), settings.pollTimes().statusBytesPerSecond());
             statusFiles.countInto(management.activity());
             camel.getRegistry().bind("statusFiles", statusFiles);
+            camel.addRoutes(new StoreOutageRoutes());
             loadTemplates(camel, o.routes());
             if (settings.retention().enabled()) {
                 camel.getRegistry().bind("retention", new Retention(store, work, o.clock(), settings.retention().period()));

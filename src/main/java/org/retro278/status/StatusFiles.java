@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.retro278.config.RuntimeSettings;
 import org.retro278.io.PartnerFileName;
@@ -18,6 +19,7 @@ import org.retro278.io.SecureFiles;
 import org.retro278.ops.Activity;
 import org.retro278.sftp.SftpFailure;
 import org.retro278.store.ReceivedFile;
+import org.retro278.store.StoreException;
 import org.retro278.store.TransactionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,7 +96,8 @@ public final class StatusFiles {
                 out.addAll(pair);
             } catch (IOException | RuntimeException e) {
                 // one file's status failing never holds up the others'; it is tried again at the next tick
-                LOG.warn("status files of file {} could not be written, will retry: {}", f.id(), e.getClass().getSimpleName());
+                LOG.warn("status files of file {} could not be written, will retry: {}", f.id(),
+                        StoreException.in(e).map(StoreException::words).orElse(e.getClass().getSimpleName()));
             }
         }
         return out;
@@ -162,7 +165,10 @@ public final class StatusFiles {
             pace.undelivered(fileId);
         }
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        LOG.warn("status file of file {} could not be uploaded, will retry: {}", exchange.getIn().getHeader(FILE_ID_HEADER),
-                SftpFailure.of(cause).message());
+        // the upload may have gone through and recording it failed: a store failure is not the partner's server's
+        Optional<StoreException> store = StoreException.in(cause);
+        LOG.warn("status file of file {} could not be {}, will retry: {}", exchange.getIn().getHeader(FILE_ID_HEADER),
+                store.isPresent() ? "recorded as published" : "uploaded",
+                store.map(StoreException::words).orElseGet(() -> SftpFailure.of(cause).message()));
     }
 }

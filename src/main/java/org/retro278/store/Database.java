@@ -58,6 +58,7 @@ final class Database implements AutoCloseable {
     /** Raised after every commit that made claims READY in this process: the submission's hand-off (docs/store.md). */
     private final AtomicLong readyChanges = new AtomicLong();
     private final ThreadLocal<Boolean> readyInTransaction = new ThreadLocal<>();
+    private final StoreOutage outage = new StoreOutage(log, System::nanoTime);
     final RequestJson requestJson = new RequestJson();
     final ColumnJson json = new ColumnJson();
 
@@ -187,14 +188,19 @@ final class Database implements AutoCloseable {
     /**
      * Runs {@code work} in a transaction: commit on return, roll back on any exception. A transaction
      * that fails on a deadlock, a serialization conflict or a lock timeout is run again (up to
-     * {@value #MAX_ATTEMPTS} times); other database failures become a {@link StoreException}.
+     * {@value #MAX_ATTEMPTS} times); other database failures become a {@link StoreException}, and one that says the
+     * server cannot be reached is said once per outage by {@link StoreOutage}.
      */
     <T, X extends Exception> T transaction(String what, Work<T, X> work) throws X {
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(work);
+                T result = once(work);
+                outage.answered();
+                return result;
             } catch (SQLException e) {
-                if (attempt < MAX_ATTEMPTS && isTransient(e)) {
+                if (StoreOutage.unreachable(e)) {
+                    outage.failed(what, e);
+                } else if (attempt < MAX_ATTEMPTS && isTransient(e)) {
                     log.debug("{}: transient failure (SQLState {}), attempt {} of {}", what, e.getSQLState(), attempt,
                             MAX_ATTEMPTS);
                     pause(attempt);

@@ -45,6 +45,7 @@ import org.retro278.store.InterchangeState;
 import org.retro278.store.ReadyQueue;
 import org.retro278.store.Reason;
 import org.retro278.store.ReservedInterchange;
+import org.retro278.store.StoreException;
 import org.retro278.store.TransactionStore;
 import org.retro278.x12.EnvelopeWriter;
 import org.retro278.x12.InterchangeFrame;
@@ -376,14 +377,18 @@ public final class Submission {
 
     /** An upload failed; the interchange stays SENDING and is tried again after its back-off. */
     public void failed(long interchangeId, Exception cause) {
-        String words = SftpFailure.of(cause).message();
+        // the upload may have gone through and recording it failed: a store failure is not the gateway's
+        Optional<StoreException> storeFailure = StoreException.in(cause);
+        String words = storeFailure.map(StoreException::words).orElseGet(() -> SftpFailure.of(cause).message());
         store.recordSendFailure(interchangeId, words);
         Interchange i = store.findInterchange(interchangeId).orElse(null);
         if (i != null) {
             more.remove(i.payerId()); // the next tick, not at once: the payer may be down
         }
-        activity.uploadFailed(i == null ? "" : i.payerId());
-        LOG.warn("interchange {} (ISA13 {}) could not be uploaded, will retry: {}", interchangeId,
-                i == null ? "?" : i.isa13(), words);
+        if (storeFailure.isEmpty()) {
+            activity.uploadFailed(i == null ? "" : i.payerId());
+        }
+        LOG.warn("interchange {} (ISA13 {}) could not be {}, will retry: {}", interchangeId, i == null ? "?" : i.isa13(),
+                storeFailure.isPresent() ? "recorded as sent" : "uploaded", words);
     }
 }

@@ -4,6 +4,7 @@ import com.opencsv.CSVParserBuilder;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -13,14 +14,17 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 import org.apache.commons.io.file.PathUtils;
@@ -35,6 +39,7 @@ import org.retro278.x12.EnvelopeWriter;
 import org.retro278.x12.Request278Writer;
 import org.retro278.x12.RequestIdentifiers;
 import org.retro278.x12.TransactionIds;
+import org.retro278.x12.validation.UsageNodeOverride;
 
 /**
  * The convert benchmark (docs/benchmarks.md). Not a test: run it with {@code bench/convert-benchmark.sh}.
@@ -60,20 +65,22 @@ public final class ConvertBenchmark {
         Retro278.routeJavaUtilLogging();
         try {
             if (mode.equals("throughput")) {
+                System.out.println("StAEDI override (x12/validation/UsageNodeOverride): " + UsageNodeOverride.status());
                 // warm up the JIT on a small file so the measured runs compare like with like
                 Path warm = dir.resolve("warm.csv");
                 ValidClaimFileGenerator.write(warm, 20_000, 1L);
                 convert(warm, dir.resolve("warm-out"), dir.resolve("warm-state"), false);
-                double validated = convert(file, dir.resolve("out-validated"), dir.resolve("state-1"), false);
-                double unvalidated = convert(file, dir.resolve("out-unvalidated"), dir.resolve("state-2"), true);
-                double plain = plainReference(file);
-                System.out.printf("%nRESULT convert, every set validated  : %,8.0f claims/s%n", claims / validated);
-                System.out.printf("RESULT convert, validation off       : %,8.0f claims/s%n", claims / unvalidated);
-                System.out.printf("RESULT plain Java (no Smooks, no StAEDI, no validation): %,8.0f claims/s%n", claims / plain);
+                Run validated = convert(file, dir.resolve("out-validated"), dir.resolve("state-1"), false);
+                Run unvalidated = convert(file, dir.resolve("out-unvalidated"), dir.resolve("state-2"), true);
+                Run plain = plainReference(file);
+                System.out.printf("%nRESULT convert, every set validated  : %s%n", validated.rates(claims));
+                System.out.printf("RESULT convert, validation off       : %s%n", unvalidated.rates(claims));
+                System.out.printf("RESULT plain Java (no Smooks, no StAEDI, no validation): %s%n", plain.rates(claims));
+                System.out.printf("RESULT output of the validated convert: sha-256 %s%n", digest(dir.resolve("out-validated")));
             } else {
                 HeapSampler sampler = new HeapSampler();
                 sampler.start();
-                double s = convert(file, dir.resolve("out"), dir.resolve("state"), false);
+                double s = convert(file, dir.resolve("out"), dir.resolve("state"), false).wall();
                 sampler.stopSampling();
                 System.out.printf("%nRESULT convert %,d claims with -Xmx%d MiB: %.1f s, %,.0f claims/s; heap used at most %d MiB,"
                                 + " live after GC at most %d MiB%n", claims, Runtime.getRuntime().maxMemory() >> 20, s, claims / s,
@@ -84,8 +91,36 @@ public final class ConvertBenchmark {
         }
     }
 
-    /** Runs the convert command and returns its wall time in seconds. */
-    private static double convert(Path claims, Path out, Path state, boolean skipValidation) {
+    /** Wall time and CPU time of all the JVM's threads (JIT and GC included), in seconds. */
+    record Run(double wall, double cpu) {
+        String rates(long claims) {
+            return String.format("%,8.0f claims/s wall, %,8.0f claims per CPU-second (%.2f s wall, %.2f s CPU, load average %s)",
+                    claims / wall, claims / cpu, wall, cpu, loadAverage());
+        }
+    }
+
+    private static double processCpu() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    private static String loadAverage() {
+        return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** One digest over the output files, in name order (names and bytes): the same digest, the same output. */
+    private static String digest(Path out) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                sha.update(out.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                sha.update(Files.readAllBytes(f));
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** Runs the convert command and returns its wall and CPU time. */
+    private static Run convert(Path claims, Path out, Path state, boolean skipValidation) {
         List<String> args = new ArrayList<>(List.of("convert", "--claims", claims.toString(), "--out", out.toString(),
                 "--as-of", "2026-11-15", "--state", state.toString()));
         if (skipValidation) {
@@ -94,20 +129,22 @@ public final class ConvertBenchmark {
         picocli.CommandLine cl = BenchAccess.commandLine();
         cl.setOut(new PrintWriter(OutputStream.nullOutputStream()));
         long t = System.nanoTime();
+        double cpu = processCpu();
         int exit = cl.execute(args.toArray(String[]::new));
+        cpu = processCpu() - cpu;
         double s = (System.nanoTime() - t) / 1e9;
         if (exit != 0) {
             throw new IllegalStateException("convert exited " + exit);
         }
         System.out.printf("convert %s: %.2f s%n", skipValidation ? "(validation off)" : "(validated)", s);
-        return s;
+        return new Run(s, cpu);
     }
 
     /**
      * The CPU limit: the same claims read with plain opencsv, checked by the same rules, written as the same
      * 278 bytes by a StringBuilder writer. Checks on the first claims that the bytes equal the real writer's.
      */
-    private static double plainReference(Path file) throws Exception {
+    private static Run plainReference(Path file) throws Exception {
         ClaimRules rules = new ClaimRules(PayerDirectory.load(Path.of("config/payers")), X12Checks.facts(), "uuuu-MM-dd",
                 LocalDate.of(2026, 11, 15));
         LocalDateTime created = LocalDateTime.of(2026, 11, 15, 0, 0);
@@ -115,6 +152,7 @@ public final class ConvertBenchmark {
         long st02 = 0;
         long bytes = 0;
         long t = System.nanoTime();
+        double cpu = processCpu();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVReader csv = new CSVReaderBuilder(in).withCSVParser(new CSVParserBuilder().withEscapeChar('\0').build()).build()) {
             String[] header = csv.readNext();
@@ -159,9 +197,10 @@ public final class ConvertBenchmark {
             }
         }
         double s = (System.nanoTime() - t) / 1e9;
+        cpu = processCpu() - cpu;
         System.out.printf("plain reference: %.2f s, %,d claims, %,d MiB of X12 (first 1,000 sets byte-equal to the StAEDI writer's)%n",
                 s, st02, bytes >> 20);
-        return s;
+        return new Run(s, cpu);
     }
 
     private static String realWriter(ClaimRules.Accepted a, TransactionIds ids, LocalDateTime created) throws Exception {

@@ -30,7 +30,9 @@ import org.retro278.testing.TestCsv;
  * {@code .error} or left in the drop folder; the store and the practice's status files agreeing claim by claim.
  * Not a test: waits (up to a limit) until the adapter has settled, prints the figures, exits 0 when all holds.
  *
- * <p>{@code java ... PayerCensus <work dir> <folder of the claim files dropped> <seconds to wait>}
+ * <p>{@code java ... PayerCensus <work dir> <folder of the claim files dropped> <seconds to wait> [<store JDBC URL> [<user>]]}:
+ * without a URL the adapter's embedded H2 store in the work dir; with one (PostgreSQL, {@code --pg-outage}) that store,
+ * user {@code postgres} unless given, no password.
  */
 public final class PayerCensus {
 
@@ -55,7 +57,9 @@ public final class PayerCensus {
         Path dropped = Path.of(args[1]);
         long deadline = System.nanoTime() + Long.parseLong(args[2]) * 1_000_000_000L;
         PayerCensus census;
-        try (TransactionStore store = open(work, deadline)) {
+        String url = args.length > 3 ? args[3] : null;
+        String user = args.length > 4 ? args[4] : "postgres";
+        try (TransactionStore store = open(work, url, user, deadline)) {
             while (true) {
                 census = new PayerCensus(work, dropped);
                 census.count(store);
@@ -72,11 +76,14 @@ public final class PayerCensus {
         System.exit(census.problems.isEmpty() ? 0 : 1);
     }
 
-    /** The adapter's H2 store, opened beside the running adapter (H2's mixed mode); tried again while it starts. */
-    private static TransactionStore open(Path work, long deadline) throws Exception {
+    /**
+     * The adapter's store: its H2 file opened beside the running adapter (H2's mixed mode), or the server at {@code url};
+     * tried again while it starts (or while the server is down).
+     */
+    private static TransactionStore open(Path work, String url, String user, long deadline) throws Exception {
         while (true) {
             try {
-                return TransactionStore.openH2(work, null);
+                return url == null ? TransactionStore.openH2(work, null) : TransactionStore.open(url, user, "");
             } catch (RuntimeException e) {
                 if (System.nanoTime() > deadline) {
                     throw e;

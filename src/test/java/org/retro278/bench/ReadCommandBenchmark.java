@@ -21,6 +21,7 @@ import org.retro278.x12.response.InboundDocument;
 import org.retro278.x12.response.ResponseHandler;
 import org.retro278.x12.response.ResponseJson;
 import org.retro278.x12.response.ResponseReader;
+import org.retro278.x12.validation.UsageNodeOverride;
 import org.retro278.x12.validation.ValidationSummary;
 
 /**
@@ -59,6 +60,7 @@ public final class ReadCommandBenchmark {
                 command.print("read command, validated, warm JVM ");
                 System.out.printf("RESULT read wrote %,d bytes of JSON (%,d per document)%n", Files.size(json),
                         Files.size(json) / Math.max(1, reader.documents()));
+                System.out.println("StAEDI override in effect: " + UsageNodeOverride.inEffect() + " (" + UsageNodeOverride.status() + ")");
             }
             case "reader" -> reader(file).print("reader alone, validated, fresh JVM");
             case "json" -> {

@@ -17,6 +17,7 @@ import org.retro278.x12.X12Problem;
 import org.retro278.x12.response.InboundDocument;
 import org.retro278.x12.response.ResponseHandler;
 import org.retro278.x12.response.ResponseReader;
+import org.retro278.x12.validation.UsageNodeOverride;
 import org.retro278.x12.validation.ValidationSummary;
 
 /**
@@ -75,6 +76,7 @@ public final class ResponseReaderBenchmark {
             r4.print("999s, unvalidated          ");
             r5.print("278 responses, bare StAEDI ");
             r6.print("999s, bare StAEDI          ");
+            System.out.println("StAEDI override in effect: " + UsageNodeOverride.inEffect() + " (" + UsageNodeOverride.status() + ")");
             System.out.printf("RESULT heap: -Xmx%d MiB; used at most %d MiB (garbage included), live after full GC at most %d MiB%n",
                     Runtime.getRuntime().maxMemory() >> 20, heap.peakUsed >> 20, heap.peakAfterGc() >> 20);
         } finally {

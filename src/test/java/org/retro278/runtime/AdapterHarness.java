@@ -169,6 +169,7 @@ public final class AdapterHarness implements AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Duser.timezone=" + clock.getZone().getId());
         cmd.addAll(List.of(jvmOptions));
+        cmd.add("-javaagent:" + ProjectFiles.path("target/retro278-agent.jar")); // StAEDI's validator as shipped
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("org.retro278.cli.Retro278");

@@ -1,24 +1,19 @@
 package org.retro278.testing;
 
-import ch.qos.logback.classic.Level;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * The log scan of the whole suite ({@code -Dretro278.phiScan=true}, set by the pom for surefire and
- * failsafe): every log event of every test, with org.retro278 and the libraries at DEBUG, is searched for
+ * failsafe): every log event of every test, with every logger at DEBUG and the shipped caps, is searched for
  * the fixtures' PHI and the tests' secrets ({@link FixturePhi}) before any masking. A hit fails the test
  * that was running ({@link PhiScanCheck}); {@code target/phi-scan.txt} gets the counts ({@link PhiScanReport}).
  */
@@ -27,6 +22,8 @@ public final class PhiScan {
     static final boolean ENABLED = Boolean.getBoolean("retro278.phiScan");
 
     private static final AtomicLong EVENTS = new AtomicLong();
+    /** Events per logger, cut to its first three names (org.apache.camel), for the report: what the DEBUG volume is. */
+    private static final Map<String, LongAdder> BY_LIBRARY = new ConcurrentHashMap<>();
     private static final List<String> HITS = new ArrayList<>();
     private static final List<String> UNCHECKED = new ArrayList<>();
     private static volatile Pattern pattern;
@@ -62,6 +59,7 @@ public final class PhiScan {
 
     static void scan(String level, String logger, String thread, String text) {
         EVENTS.incrementAndGet();
+        BY_LIBRARY.computeIfAbsent(library(logger), k -> new LongAdder()).increment();
         Matcher m = pattern().matcher(text);
         if (m.find()) {
             String hit = level + " " + logger + " [" + thread + "] shows '" + m.group() + "': "
@@ -79,59 +77,6 @@ public final class PhiScan {
             List<String> out = new ArrayList<>(UNCHECKED);
             UNCHECKED.clear();
             return out;
-        }
-    }
-
-    /**
-     * For a test that lowers library loggers below the levels the adapter ships with (levels.xml holds Smooks,
-     * MINA SSHD, JSch, Camel... where they do not print the data they handle): the hits since the last check
-     * from a library logger below its shipped level stay in target/phi-scan.txt marked with the reason and do
-     * not fail the test; every other hit (retro278's own loggers, a library at or above its shipped level)
-     * still does. Returns how many were excused.
-     */
-    public static int excuseBelowShippedLevels(String reason) {
-        Map<String, Level> shipped = shippedLibraryLevels();
-        int excused = 0;
-        synchronized (HITS) {
-            for (Iterator<String> it = UNCHECKED.iterator(); it.hasNext(); ) {
-                String hit = it.next();
-                String[] words = hit.split(" ", 3);
-                Level held = heldLevel(shipped, words[1]);
-                if (held != null && !Level.toLevel(words[0]).isGreaterOrEqual(held)) {
-                    it.remove();
-                    HITS.remove(hit);
-                    HITS.add("EXCUSED (" + reason + ") " + hit);
-                    excused++;
-                }
-            }
-        }
-        return excused;
-    }
-
-    /** The level levels.xml sets for the logger's closest configured ancestor, or null for retro278's own. */
-    private static Level heldLevel(Map<String, Level> shipped, String logger) {
-        String best = null;
-        for (String name : shipped.keySet()) {
-            if ((logger.equals(name) || logger.startsWith(name + ".")) && (best == null || name.length() > best.length())) {
-                best = name;
-            }
-        }
-        return best == null ? null : shipped.get(best);
-    }
-
-    private static Map<String, Level> shippedLibraryLevels() {
-        try (InputStream in = PhiScan.class.getResourceAsStream("/org/retro278/logging/levels.xml")) {
-            String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            Map<String, Level> levels = new HashMap<>();
-            Matcher m = Pattern.compile("<logger name=\"([^\"]+)\" level=\"([A-Z]+)\"").matcher(xml);
-            while (m.find()) {
-                if (!m.group(1).startsWith("org.retro278")) {
-                    levels.put(m.group(1), Level.toLevel(m.group(2)));
-                }
-            }
-            return levels;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -159,6 +104,24 @@ public final class PhiScan {
         synchronized (HITS) {
             return new ArrayList<>(HITS);
         }
+    }
+
+    private static String library(String logger) {
+        int dot = -1;
+        for (int i = 0; i < 3; i++) {
+            int next = logger.indexOf('.', dot + 1);
+            if (next < 0) {
+                return logger;
+            }
+            dot = next;
+        }
+        return logger.substring(0, dot);
+    }
+
+    /** The loggers (first three names) with the most events, most first: "org.apache.camel 81234, ...". */
+    static String busiest(int n) {
+        return BY_LIBRARY.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum())).limit(n)
+                .map(e -> e.getKey() + " " + e.getValue().sum()).collect(Collectors.joining(", "));
     }
 
     static long events() {

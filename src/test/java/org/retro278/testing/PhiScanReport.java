@@ -24,7 +24,7 @@ public final class PhiScanReport implements TestExecutionListener {
         List<String> hits = PhiScan.hits();
         List<String> lines = new ArrayList<>();
         lines.add("phi scan: " + PhiScan.events() + " log events scanned for " + PhiScan.values() + " fixture values, "
-                + hits.size() + " hit(s) [pid " + ProcessHandle.current().pid() + "]");
+                + hits.size() + " hit(s) [pid " + ProcessHandle.current().pid() + "]; busiest: " + PhiScan.busiest(6));
         hits.forEach(h -> lines.add("  " + h));
         try {
             Path target = Path.of(System.getProperty("retro278.project.dir", ".")).resolve("target");

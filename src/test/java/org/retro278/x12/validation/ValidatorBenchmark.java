@@ -31,6 +31,7 @@ public final class ValidatorBenchmark {
         byte[] data = interchange(sets);
         segmentsPerSecond(data, sets, rounds);
         envelopeOnlyYardstick(data, rounds);
+        System.out.println("StAEDI override in effect: " + UsageNodeOverride.inEffect() + " (" + UsageNodeOverride.status() + ")");
     }
 
     private static void segmentsPerSecond(byte[] data, int sets, int rounds) throws IOException {

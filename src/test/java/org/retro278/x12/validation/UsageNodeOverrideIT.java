@@ -1,0 +1,69 @@
+package org.retro278.x12.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+import org.retro278.testing.ProjectFiles;
+
+/**
+ * The shipped jar ({@code mvn package}) installs the StAEDI override by itself when run as {@code java -jar}
+ * (its manifest's {@code Launcher-Agent-Class}), and what it prints for a golden file is the golden report.
+ */
+class UsageNodeOverrideIT {
+
+    private static final Path JAR = ProjectFiles.path("target/retro278.jar");
+
+    @Test
+    void theJarInstallsTheOverrideByItself() throws IOException, InterruptedException {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            assertEquals(UsageNodeOverride.class.getName(),
+                    jar.getManifest().getMainAttributes().getValue("Launcher-Agent-Class"));
+        }
+        String version = run("--version");
+        assertTrue(version.contains("StAEDI validator override in effect"), version);
+        String off = run("-Dretro278.staedi.override=off", "--version");
+        assertTrue(off.contains("StAEDI validator override absent"), off);
+    }
+
+    @Test
+    void theJarPrintsTheGoldenReport() throws IOException, InterruptedException {
+        Path golden = ProjectFiles.path("src/test/resources/golden/validate/problems");
+        try (var files = Files.list(golden)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".x12")).sorted().limit(3).toList()) {
+                String name = file.getFileName().toString();
+                Path expected = file.resolveSibling(name.substring(0, name.length() - ".x12".length()) + ".txt");
+                assertEquals(Files.readString(expected, StandardCharsets.UTF_8),
+                        run("validate", file.toString()).replace(file.toString(), name), name);
+            }
+        }
+    }
+
+    /** {@code java [-Dx=y] -jar target/retro278.jar ARGS}: its standard output. */
+    private static String run(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        int first = 0;
+        while (first < arguments.length && arguments[first].startsWith("-D")) {
+            command.add(arguments[first++]);
+        }
+        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(List.of(arguments).subList(first, arguments.length));
+        Path output = Files.createTempFile("retro278-jar", ".txt");
+        try {
+            Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            assertTrue(process.waitFor(2, TimeUnit.MINUTES), "java -jar did not finish");
+            return Files.readString(output, StandardCharsets.UTF_8);
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+}
