@@ -216,6 +216,9 @@ final class ClaimLedger {
             }
             i = j;
         }
+        if (moved.stream().anyMatch(m -> m.to() == ClaimState.READY)) {
+            db.claimsBecameReady();
+        }
         List<HistoryEntry> events = new ArrayList<>(moved.size());
         for (ClaimMove m : moved) {
             events.add(new HistoryEntry(m.claimKey(), m.from(), m.to(), m.detail()));
@@ -307,18 +310,30 @@ final class ClaimLedger {
     }
 
     /** See {@link TransactionStore#readyQueue}. */
-    Optional<ReadyQueue> readyQueue(String payerId) {
-        return db.transaction("counting READY claims of a payer", c -> {
-            try (PreparedStatement q = c.prepareStatement("select count(*) as waiting, min(ready_at) as oldest from claim "
-                    + "where payer_id = ? and state = 'READY' and interchange_id is null")) {
+    Optional<ReadyQueue> readyQueue(String payerId, int countUpTo) {
+        return db.transaction("looking at the READY claims of a payer", c -> {
+            // the oldest first off the queue index, then a count that stops at countUpTo: never a count of the whole queue
+            Instant oldest;
+            try (PreparedStatement q = c.prepareStatement("select ready_at from claim where payer_id = ? and state = 'READY' "
+                    + "and interchange_id is null order by ready_at, id limit 1")) {
                 q.setString(1, payerId);
                 try (ResultSet rs = q.executeQuery()) {
-                    if (!rs.next() || rs.getLong("waiting") == 0) {
+                    if (!rs.next()) {
                         return Optional.<ReadyQueue>empty();
                     }
-                    return Optional.of(new ReadyQueue(payerId, rs.getLong("waiting"), Sql.instant(rs, "oldest")));
+                    oldest = Sql.instant(rs, "ready_at");
                 }
             }
+            long waiting = 1;
+            if (countUpTo > 1) {
+                try (PreparedStatement q = c.prepareStatement("select count(*) from (select 1 as one from claim where payer_id = ? "
+                        + "and state = 'READY' and interchange_id is null order by ready_at, id limit ?) w")) {
+                    q.setString(1, payerId);
+                    q.setInt(2, countUpTo);
+                    waiting = Database.one(q, rs -> rs.getLong(1)).orElse(0L);
+                }
+            }
+            return Optional.of(new ReadyQueue(payerId, waiting, oldest));
         });
     }
 

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.retro278.io.SecureFiles;
@@ -51,6 +53,11 @@ final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Clock clock;
+    /** Transactions committed through {@link #transaction}: what the store costs in durable commits. */
+    private final LongAdder commits = new LongAdder();
+    /** Raised after every commit that made claims READY in this process: the submission's hand-off (docs/store.md). */
+    private final AtomicLong readyChanges = new AtomicLong();
+    private final ThreadLocal<Boolean> readyInTransaction = new ThreadLocal<>();
     private final StoreOutage outage = new StoreOutage(log, System::nanoTime);
     final RequestJson requestJson = new RequestJson();
     final ColumnJson json = new ColumnJson();
@@ -206,9 +213,15 @@ final class Database implements AutoCloseable {
 
     private <T, X extends Exception> T once(Work<T, X> work) throws SQLException, X {
         try (Connection c = pool.getConnection()) {
+            readyInTransaction.remove();
             try {
                 T result = work.run(c);
                 c.commit();
+                commits.increment();
+                if (readyInTransaction.get() != null) {
+                    readyInTransaction.remove();
+                    readyChanges.incrementAndGet();
+                }
                 return result;
             } catch (Throwable e) {
                 try {
@@ -234,6 +247,21 @@ final class Database implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying a transaction", e);
         }
+    }
+
+    /** Inside a transaction: it makes claims READY, which {@link #readyChanges} says once it has committed. */
+    void claimsBecameReady() {
+        readyInTransaction.set(Boolean.TRUE);
+    }
+
+    /** How many commits of this process made claims READY so far. */
+    long readyChanges() {
+        return readyChanges.get();
+    }
+
+    /** The transactions committed since the store opened. */
+    long commits() {
+        return commits.sum();
     }
 
     // ---------------------------------------------------------------------------------- rows

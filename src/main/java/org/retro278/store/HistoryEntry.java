@@ -15,6 +15,30 @@ import java.util.List;
  */
 record HistoryEntry(long claimKey, ClaimState from, ClaimState to, String detail) {
 
+    /**
+     * One history row, with the same words, for every claim that {@code where} selects (the claims one statement has
+     * just moved; its one parameter is {@code key}), in one statement.
+     *
+     * @return the rows written
+     */
+    static int writeMoved(Connection c, String where, long key, ClaimState from, ClaimState to, String detail,
+                          OffsetDateTime now, HistoryCause cause) throws SQLException {
+        try (PreparedStatement ins = c.prepareStatement("insert into claim_event (claim_key, occurred_at, from_state, to_state, "
+                + "detail, actor, received_file_id, interchange_id, response_file_id) select id, ?, ?, ?, ?, ?, ?, ?, ? "
+                + "from claim where " + where + " order by id")) {
+            Sql.setTime(ins, 1, now);
+            Sql.setText(ins, 2, from == null ? null : from.name());
+            ins.setString(3, to.name());
+            Sql.setText(ins, 4, Sql.clip(detail, 1000));
+            Sql.setText(ins, 5, cause.actor());
+            Sql.setLong(ins, 6, cause.receivedFileId());
+            Sql.setLong(ins, 7, cause.interchangeId());
+            Sql.setLong(ins, 8, cause.responseFileId());
+            ins.setLong(9, key);
+            return ins.executeUpdate();
+        }
+    }
+
     static void writeAll(Connection c, List<HistoryEntry> entries, OffsetDateTime now, HistoryCause cause) throws SQLException {
         if (entries.isEmpty()) {
             return;

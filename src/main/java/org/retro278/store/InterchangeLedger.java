@@ -31,11 +31,9 @@ final class InterchangeLedger {
     private static final Logger log = LoggerFactory.getLogger(TransactionStore.class);
 
     private final Database db;
-    private final ClaimLedger claims;
 
-    InterchangeLedger(Database db, ClaimLedger claims) {
+    InterchangeLedger(Database db) {
         this.db = db;
-        this.claims = claims;
     }
 
     /** See {@link TransactionStore#reserveInterchange}. */
@@ -81,7 +79,6 @@ final class InterchangeLedger {
                 Sql.setTime(ins, 7, now);
             });
             List<ReservedClaim> reservedClaims = new ArrayList<>(n);
-            List<HistoryEntry> events = new ArrayList<>(n);
             try (PreparedStatement up = c.prepareStatement("update claim set interchange_id = ?, isa13 = ?, gs06 = ?, st02 = ?, "
                     + "trace_number = ?, bht03 = ?, attempt = attempt + 1, updated_at = ? "
                     + "where id = ? and state = 'READY' and interchange_id is null")) {
@@ -98,9 +95,6 @@ final class InterchangeLedger {
                     up.setLong(8, key);
                     up.addBatch();
                     reservedClaims.add(new ReservedClaim(key, claimIds.get(i), ids));
-                    events.add(new HistoryEntry(key, ClaimState.READY, ClaimState.READY, String.format(
-                            "reserved for interchange ISA13 %09d, GS06 %d, ST02 %s, trace %s", isa13, gs06, ids.st02(),
-                            ids.traceNumber())));
                 }
                 for (int count : up.executeBatch()) {
                     if (count != 1) {
@@ -109,7 +103,8 @@ final class InterchangeLedger {
                     }
                 }
             }
-            HistoryEntry.writeAll(c, events, now, HistoryCause.submission(interchangeId));
+            // the reservation is recorded once for the batch, by the interchange row (its time, ISA13, GS06 and claim
+            // count) and each claim's numbers on its row; a claim's history has no row of its own for it (docs/store.md)
             return Optional.of(new ReservedInterchange(interchangeId, payerId, isa13, gs06, fileName, envelopeTime,
                     reservedClaims));
         });
@@ -206,16 +201,20 @@ final class InterchangeLedger {
                 }
             }
             Interchange ic = interchange(c, interchangeId).orElseThrow();
-            List<ClaimMove> moves = new ArrayList<>();
-            for (long key : claimKeysOf(c, interchangeId)) {
-                moves.add(new ClaimMove(key, ClaimState.READY, ClaimState.SENT,
-                        String.format("sent in interchange ISA13 %09d", ic.isa13())));
-            }
-            int moved = claims.applyMoves(c, moves, now, HistoryCause.submission(interchangeId)).size();
+            // every claim of the interchange in one statement, and their history rows in one more (docs/store.md)
+            int moved = Database.update(c, "update claim set state = 'SENT', updated_at = ?, sent_at = ?, overdue = false, "
+                    + "reasons_json = null where interchange_id = ? and state = 'READY'", up -> {
+                        Sql.setTime(up, 1, now);
+                        Sql.setTime(up, 2, now);
+                        up.setLong(3, interchangeId);
+                    });
             if (moved != ic.transactionCount()) {
                 throw new IllegalStateException("interchange ISA13 " + ic.isa13() + " holds " + ic.transactionCount()
                         + " claims but only " + moved + " were READY; nothing was marked");
             }
+            HistoryEntry.writeMoved(c, "interchange_id = ? and state = 'SENT'", interchangeId,
+                    ClaimState.READY, ClaimState.SENT, String.format("sent in interchange ISA13 %09d", ic.isa13()), now,
+                    HistoryCause.submission(interchangeId));
             return true;
         });
         if (marked) {
@@ -244,12 +243,15 @@ final class InterchangeLedger {
             }
             long isa13 = interchange(c, interchangeId).orElseThrow().isa13();
             List<Long> keys = new ArrayList<>();
+            List<String> numbers = new ArrayList<>();
             try (PreparedStatement q = c.prepareStatement(
-                    "select id from claim where interchange_id = ? and state = 'READY' order by id")) {
+                    "select id, gs06, st02, trace_number from claim where interchange_id = ? and state = 'READY' order by id")) {
                 q.setLong(1, interchangeId);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         keys.add(rs.getLong(1));
+                        // the numbers it had, which the reservation wrote on the claim row only
+                        numbers.add(String.format("GS06 %d, ST02 %04d, trace %s", rs.getLong(2), rs.getLong(3), rs.getString(4)));
                     }
                 }
             }
@@ -260,11 +262,14 @@ final class InterchangeLedger {
                 up.executeUpdate();
             }
             List<HistoryEntry> events = new ArrayList<>();
-            for (long k : keys) {
-                events.add(new HistoryEntry(k, ClaimState.READY, ClaimState.READY,
-                        String.format("released: interchange ISA13 %09d failed", isa13)));
+            for (int i = 0; i < keys.size(); i++) {
+                events.add(new HistoryEntry(keys.get(i), ClaimState.READY, ClaimState.READY,
+                        String.format("released: interchange ISA13 %09d (%s) failed", isa13, numbers.get(i))));
             }
             HistoryEntry.writeAll(c, events, now, HistoryCause.submission(interchangeId));
+            if (!keys.isEmpty()) {
+                db.claimsBecameReady();
+            }
             return keys.size();
         });
         if (released < 0) {
@@ -327,19 +332,6 @@ final class InterchangeLedger {
             up.setLong(3, interchangeId);
             return up.executeUpdate() == 1;
         }
-    }
-
-    private static List<Long> claimKeysOf(Connection c, long interchangeId) throws SQLException {
-        List<Long> keys = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("select id from claim where interchange_id = ? order by id")) {
-            q.setLong(1, interchangeId);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    keys.add(rs.getLong(1));
-                }
-            }
-        }
-        return keys;
     }
 
     private static InterchangeState interchangeState(Connection c, long interchangeId) throws SQLException {

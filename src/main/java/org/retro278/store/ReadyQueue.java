@@ -6,6 +6,7 @@ import java.time.Instant;
 /**
  * The claims waiting for one payer: READY and not yet reserved for an interchange.
  *
+ * @param count how many, counted up to the limit the caller gave ({@code TransactionStore.readyQueue})
  * @param oldestReadyAt when the longest-waiting of them became READY
  */
 public record ReadyQueue(String payerId, long count, Instant oldestReadyAt) {

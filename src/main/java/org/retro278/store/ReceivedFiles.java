@@ -173,36 +173,29 @@ final class ReceivedFiles {
         OffsetDateTime now = db.now();
         TransactionStore.FileRelease r = db.transaction("releasing a file", c -> {
             practiceOfOpenFile(c, fileId);
-            List<HistoryEntry> events = new ArrayList<>();
-            try (PreparedStatement q = c.prepareStatement("select id, reasons_json is null and has_request "
-                    + "from claim where file_id = ? and state = 'RECEIVED' order by id")) {
-                q.setLong(1, fileId);
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        boolean ok = rs.getBoolean(2);
-                        events.add(new HistoryEntry(rs.getLong(1), ClaimState.RECEIVED,
-                                ok ? ClaimState.READY : ClaimState.REJECTED_LOCALLY,
-                                ok ? "passed the input rules" : "rejected by the input rules"));
-                    }
-                }
+            // each way out of RECEIVED is one statement, its history rows one more, written first from the same rows
+            // (nothing else moves the claims of a file being taken in) (docs/store.md)
+            String passed = "file_id = ? and state = 'RECEIVED' and reasons_json is null and has_request";
+            int readyEvents = HistoryEntry.writeMoved(c, passed, fileId, ClaimState.RECEIVED, ClaimState.READY,
+                    "passed the input rules", now, HistoryCause.intake(fileId));
+            int ready = Database.update(c, "update claim set state = 'READY', ready_at = ?, updated_at = ? where " + passed, up -> {
+                Sql.setTime(up, 1, now);
+                Sql.setTime(up, 2, now);
+                up.setLong(3, fileId);
+            });
+            String refused = "file_id = ? and state = 'RECEIVED'";
+            int rejectedEvents = HistoryEntry.writeMoved(c, refused, fileId, ClaimState.RECEIVED, ClaimState.REJECTED_LOCALLY,
+                    "rejected by the input rules", now, HistoryCause.intake(fileId));
+            int rejected = Database.update(c, "update claim set state = 'REJECTED_LOCALLY', updated_at = ? where " + refused, up -> {
+                Sql.setTime(up, 1, now);
+                up.setLong(2, fileId);
+            });
+            if (ready > 0) {
+                db.claimsBecameReady();
             }
-            int ready;
-            int rejected;
-            ready = Database.update(c, "update claim set state = 'READY', ready_at = ?, updated_at = ? "
-                    + "where file_id = ? and state = 'RECEIVED' and reasons_json is null and has_request", up -> {
-                        Sql.setTime(up, 1, now);
-                        Sql.setTime(up, 2, now);
-                        up.setLong(3, fileId);
-                    });
-            rejected = Database.update(c, "update claim set state = 'REJECTED_LOCALLY', updated_at = ? "
-                    + "where file_id = ? and state = 'RECEIVED'", up -> {
-                        Sql.setTime(up, 1, now);
-                        up.setLong(2, fileId);
-                    });
-            if (ready + rejected != events.size()) {
+            if (ready != readyEvents || rejected != rejectedEvents) {
                 throw new SQLException("claims of file " + fileId + " changed while it was released", "40001");
             }
-            HistoryEntry.writeAll(c, events, now, HistoryCause.intake(fileId));
             try (PreparedStatement up = c.prepareStatement("update received_file set outcome = 'PROCESSED', finished_at = ?, "
                     + "claim_count = (select count(*) from claim where file_id = ?) where id = ? and outcome = 'RECEIVED'")) {
                 Sql.setTime(up, 1, now);

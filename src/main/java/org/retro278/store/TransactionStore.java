@@ -53,7 +53,7 @@ public final class TransactionStore implements AutoCloseable {
         this.db = db;
         this.files = new ReceivedFiles(db);
         this.claims = new ClaimLedger(db, files);
-        this.interchanges = new InterchangeLedger(db, claims);
+        this.interchanges = new InterchangeLedger(db);
         this.operator = new OperatorQueries(db, claims);
         this.actions = new OperatorChanges(db, claims);
     }
@@ -278,11 +278,26 @@ public final class TransactionStore implements AutoCloseable {
     }
 
     /**
-     * The claims waiting for one payer (READY, not yet reserved), or empty when none: a range read on the
-     * queue index, cheap enough for every tick of the submission route.
+     * The claims waiting for one payer (READY, not yet reserved), or empty when none: the oldest, and how many up to
+     * {@code countUpTo} (a count that stops there), off the queue index; cheap enough for every tick of the submission
+     * route whatever the queue's length.
      */
+    public Optional<ReadyQueue> readyQueue(String payerId, int countUpTo) {
+        return claims.readyQueue(payerId, countUpTo);
+    }
+
+    /** {@link #readyQueue(String, int)} counting up to one: whether claims wait, and since when. */
     public Optional<ReadyQueue> readyQueue(String payerId) {
-        return claims.readyQueue(payerId);
+        return claims.readyQueue(payerId, 1);
+    }
+
+    /**
+     * A number that goes up after every commit of this process that made claims READY (a file released, resubmitted
+     * claims, a given-up interchange's claims released): the submission looks at a payer's queue again when it
+     * changed, and otherwise only every so often, for claims another process made READY.
+     */
+    public long readyChanges() {
+        return db.readyChanges();
     }
 
     // ---------------------------------------------------------------------------------- responses

@@ -3,6 +3,7 @@ package org.retro278.submit;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -11,11 +12,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,6 +85,16 @@ public final class Submission {
     private final InterchangeFileName fileNames;
     private final RetryBackoff backoff;
     private final Set<String> swept = ConcurrentHashMap.newKeySet();
+    /**
+     * Per payer, {@link TransactionStore#readyChanges} when its queue was last seen empty, and when: the queue is looked
+     * at again once that number moves (intake released a file, claims were resubmitted), or after {@link #RECHECK_NANOS}
+     * for claims another process made READY.
+     */
+    private final Map<String, Long> idle = new ConcurrentHashMap<>();
+    private final Map<String, Long> idleAt = new ConcurrentHashMap<>();
+    private static final long RECHECK_NANOS = Duration.ofSeconds(5).toNanos();
+    /** The payers whose last {@link #due} reserved a full interchange (see {@link #more}). */
+    private final Set<String> more = ConcurrentHashMap.newKeySet();
     private volatile Activity activity = Activity.NONE;
 
     public Submission(TransactionStore store, PayerDirectory payers, TransactionSetValidator validator,
@@ -126,36 +141,91 @@ public final class Submission {
         if (!out.isEmpty()) {
             return out; // finish what was started before taking new claims
         }
-        Duration maxWait = payer.gateway() == null ? Duration.ZERO : payer.gateway().maxWait();
-        for (int round = 0; round < 4; round++) {
-            ReadyQueue q = store.readyQueue(payerId).orElse(null);
-            if (q == null) {
-                break;
-            }
-            boolean full = q.count() >= payer.maxClaimsPerInterchange();
-            if (!full && q.oldestAge(now).compareTo(maxWait) < 0) {
-                break;
-            }
-            LocalDateTime envelopeTime = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
-            Optional<ReservedInterchange> r;
-            try {
-                r = store.reserveInterchange(payerId, payer.maxClaimsPerInterchange(), envelopeTime,
-                        isa13 -> fileNames.of(payerId, isa13));
-            } catch (ControlNumbersExhaustedException e) {
-                LOG.error("payer {}: {}", payerId, e.getMessage());
-                break;
-            }
-            if (r.isEmpty()) {
-                break;
-            }
-            ReservedInterchange ri = r.get();
-            FaultInjection.reached(FaultInjection.Point.AFTER_RESERVE);
-            prepare(payer, ri.id(), ri.isa13(), ri.gs06(), ri.envelopeTime(), ri.fileName(), null).ifPresent(out::add);
-            if (!full) {
-                break;
-            }
+        long readyChanges = store.readyChanges();
+        Long idleSince = idle.get(payerId);
+        if (idleSince != null && idleSince == readyChanges && System.nanoTime() - idleAt.get(payerId) < RECHECK_NANOS) {
+            return out; // nothing became READY in this process since the queue was last seen empty
         }
+        more.remove(payerId);
+        reserveNext(payer, now, readyChanges).ifPresent(out::add);
         return out;
+    }
+
+    /**
+     * One new interchange, reserved and built, when enough claims wait or the oldest has waited long enough: it is
+     * uploaded as soon as it is built, and the route asks again at once while full batches wait ({@link #more}).
+     */
+    private Optional<Outgoing> reserveNext(PayerProfile payer, Instant now, long readyChanges) throws IOException {
+        String payerId = payer.id();
+        ReadyQueue q = store.readyQueue(payerId, payer.maxClaimsPerInterchange()).orElse(null);
+        if (q == null) {
+            idle.put(payerId, readyChanges);
+            idleAt.put(payerId, System.nanoTime());
+            return Optional.empty();
+        }
+        idle.remove(payerId);
+        Duration maxWait = payer.gateway() == null ? Duration.ZERO : payer.gateway().maxWait();
+        boolean full = q.count() >= payer.maxClaimsPerInterchange();
+        if (!full && q.oldestAge(now).compareTo(maxWait) < 0) {
+            return Optional.empty();
+        }
+        LocalDateTime envelopeTime = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
+        Optional<ReservedInterchange> r;
+        try {
+            r = store.reserveInterchange(payerId, payer.maxClaimsPerInterchange(), envelopeTime,
+                    isa13 -> fileNames.of(payerId, isa13));
+        } catch (ControlNumbersExhaustedException e) {
+            LOG.error("payer {}: {}", payerId, e.getMessage());
+            return Optional.empty();
+        }
+        if (r.isEmpty()) {
+            return Optional.empty();
+        }
+        ReservedInterchange ri = r.get();
+        FaultInjection.reached(FaultInjection.Point.AFTER_RESERVE);
+        Optional<Outgoing> o = prepare(payer, ri.id(), ri.isa13(), ri.gs06(), ri.envelopeTime(), ri.fileName(), null);
+        if (full) {
+            more.add(payerId);
+        }
+        return o;
+    }
+
+    /**
+     * What the route uploads on a tick, one interchange after the other: {@link #due}, then, once those are uploaded,
+     * while {@link #more} says so, {@link #due} again. The route's split reads it as a stream, so each interchange is
+     * uploaded as soon as it is built and the next is built after that upload, never behind a later build.
+     */
+    public Iterator<Outgoing> outgoing(String payerId) throws IOException {
+        Deque<Outgoing> next = new ArrayDeque<>(due(payerId));
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                if (next.isEmpty() && more(payerId)) {
+                    try {
+                        next.addAll(due(payerId));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                return !next.isEmpty();
+            }
+
+            @Override
+            public Outgoing next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return next.poll();
+            }
+        };
+    }
+
+    /**
+     * Whether the route should ask {@link #due} again at once: the last call reserved a full interchange (more claims
+     * may wait) and no upload failed since. Asked by the route's loop after each upload.
+     */
+    public boolean more(String payerId) {
+        return more.contains(payerId);
     }
 
     /**
@@ -312,6 +382,9 @@ public final class Submission {
         String words = storeFailure.map(StoreException::words).orElseGet(() -> SftpFailure.of(cause).message());
         store.recordSendFailure(interchangeId, words);
         Interchange i = store.findInterchange(interchangeId).orElse(null);
+        if (i != null) {
+            more.remove(i.payerId()); // the next tick, not at once: the payer may be down
+        }
         if (storeFailure.isEmpty()) {
             activity.uploadFailed(i == null ? "" : i.payerId());
         }

@@ -1,6 +1,8 @@
 package org.retro278.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -47,6 +49,13 @@ public final class AdapterBenchmark {
         FileUtils.copyDirectory(Path.of("config").toFile(), config.toFile());
         Path props = config.resolve("application.properties");
         Files.writeString(props, Files.readString(props).replace("retro278.simulator.enabled=true", "retro278.simulator.enabled=false"));
+        String storeUrl = System.getProperty("retro278.bench.storeUrl", "");
+        if (!storeUrl.isEmpty()) {
+            // a PostgreSQL store (a database or schema of its own, made afresh by the caller); the password, if any,
+            // from RETRO278_STORE_PASSWORD as in `run`
+            Files.writeString(props, Files.readString(props).replace("retro278.store.url=\n", "retro278.store.url=" + storeUrl + "\n")
+                    .replace("retro278.store.user=\n", "retro278.store.user=" + System.getProperty("retro278.bench.storeUser", "postgres") + "\n"));
+        }
         try (Adapter a = Adapter.start(new Adapter.Options(config, Path.of("mappings"), Path.of("routes"),
                 dir.resolve("work"), 0, null, Secrets.of(Map.of()), TestClock.forSamples()))) {
             EmbeddedSftpServer sftp = a.embeddedServer();
@@ -64,9 +73,14 @@ public final class AdapterBenchmark {
 
             Path file = dir.resolve("claims-" + claims + ".csv");
             ValidClaimFileGenerator.write(file, claims, 278L, today);
+            long storeBefore = storeBytes(a);
+            double load0 = load();
+            long cpu0 = cpuNanos();
             long t0 = System.nanoTime();
-            dropAndWait(a, sftp, file, claims);
+            double firstAt = dropAndWait(a, sftp, file, claims);
             double adapter = (System.nanoTime() - t0) / 1e9;
+            double cpu = (cpuNanos() - cpu0) / 1e9;
+            double load1 = load();
             awaitStatusSettled(a);
             double settled = (System.nanoTime() - t0) / 1e9;
             Thread.sleep(1_500); // the last upload's rename seen by the counter
@@ -84,6 +98,16 @@ public final class AdapterBenchmark {
             }
 
             double plain = plainUpload(a, sftp, produced);
+            long storeAfter = storeBytes(a);
+            System.out.printf("%nRESULT load average %.2f at the drop, %.2f when the last interchange was at the payers (%d cores)%n",
+                    load0, load1, Runtime.getRuntime().availableProcessors());
+            System.out.printf("RESULT JVM CPU during the file (drop to the last interchange at the payers): %.2f s, %.0f us per claim%n",
+                    cpu, cpu * 1e6 / claims);
+            System.out.printf("RESULT first interchange at the payer %.2f s after the drop%n", firstAt);
+            if (storeAfter >= 0) {
+                System.out.printf("RESULT H2 store file: %,d bytes before the file, %,d after: %,.0f bytes per claim%n",
+                        storeBefore, storeAfter, (double) (storeAfter - storeBefore) / claims);
+            }
             System.out.printf("%nRESULT %,d-claim file, drop to every interchange at the payers: %.2f s (%d interchanges, %,d KiB)%n",
                     claims, adapter, produced.size(), bytes >> 10);
             System.out.printf("RESULT status files: %,d bytes uploaded in %d files (%,.0f bytes per claim) for a final pair of %,d"
@@ -121,14 +145,35 @@ public final class AdapterBenchmark {
         Files.move(tmp, folder.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static void dropAndWait(Adapter a, EmbeddedSftpServer sftp, Path file, int claims) throws Exception {
+    /** The JVM's CPU time (all threads), in nanoseconds. */
+    private static long cpuNanos() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /** The size of the H2 store's file, or -1 on another store. */
+    private static long storeBytes(Adapter a) throws Exception {
+        Path db = a.workDir().resolve("db/retro278.mv.db");
+        return Files.isRegularFile(db) ? Files.size(db) : -1;
+    }
+
+    /** @return seconds from the drop until the first interchange was at a payer */
+    private static double dropAndWait(Adapter a, EmbeddedSftpServer sftp, Path file, int claims) throws Exception {
+        long t0 = System.nanoTime();
         drop(sftp, file);
+        double first = -1;
         while (true) {
             Thread.sleep(20);
+            if (first < 0 && !inbound(sftp).isEmpty()) {
+                first = (System.nanoTime() - t0) / 1e9;
+            }
             if (Files.exists(sftp.home("riverside").resolve("drop/.done").resolve(file.getFileName()))
                     && new StoreInspection(a.store()).readyQueues().stream().allMatch(q -> q.count() == 0)
                     && new StoreInspection(a.store()).interchangesSending().isEmpty()) {
-                return;
+                return first < 0 ? (System.nanoTime() - t0) / 1e9 : first;
             }
         }
     }
