@@ -179,6 +179,7 @@ final class Reliability {
     static final class CapturedLogs implements AutoCloseable {
         private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        private final List<String> texts = new ArrayList<>();
 
         CapturedLogs() {
             appender.setContext(root.getLoggerContext());
@@ -186,18 +187,23 @@ final class Reliability {
             root.addAppender(appender);
         }
 
-        /** Each event as one text: logger, level, message, and the messages of its exception chain. */
-        synchronized List<String> lines() {
-            List<String> out = new ArrayList<>();
-            for (ILoggingEvent e : List.copyOf(appender.list)) {
-                StringBuilder b = new StringBuilder().append(e.getLevel()).append(' ').append(e.getLoggerName()).append(" - ")
-                        .append(e.getFormattedMessage());
-                for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
-                    b.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
+        /**
+         * Each event as one text: logger, level, message, and the messages of its exception chain. Each event is made a
+         * text once: a test that polls for a line (every 50 ms, with every logger at DEBUG) reads the new events only.
+         */
+        List<String> lines() {
+            synchronized (appender) {
+                for (int i = texts.size(); i < appender.list.size(); i++) {
+                    ILoggingEvent e = appender.list.get(i);
+                    StringBuilder b = new StringBuilder().append(e.getLevel()).append(' ').append(e.getLoggerName())
+                            .append(" - ").append(e.getFormattedMessage());
+                    for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
+                        b.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
+                    }
+                    texts.add(b.toString());
                 }
-                out.add(b.toString());
+                return new ArrayList<>(texts);
             }
-            return out;
         }
 
         /** Fails when any captured line holds any of these values (case-insensitive). */

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
+import org.retro278.testing.PhiWords;
 import org.retro278.testing.ProjectFiles;
 import org.retro278.testing.TestCsv;
 import org.retro278.sftp.embedded.SftpServerExtension;
@@ -147,12 +147,8 @@ final class RiversideFile {
     /** Fails when a status file shows a member id, a name, a birth date or a diagnosis code of the sample. */
     void assertStatusFilesShowNoPhi() throws IOException {
         for (Path f : List.of(statusCsv(), statusJsonl())) {
-            String text = Files.readString(f, StandardCharsets.UTF_8);
-            for (String v : phi()) {
-                if (Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(v) + "(?![A-Za-z0-9])").matcher(text).find()) {
-                    fail(f.getFileName() + " shows the sample's PHI value " + v);
-                }
-            }
+            PhiWords.of(phi()).firstIn(Files.readString(f, StandardCharsets.UTF_8))
+                    .ifPresent(v -> fail(f.getFileName() + " shows the sample's PHI value " + v));
         }
     }
 

@@ -3,11 +3,10 @@ package org.retro278.testing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -22,25 +21,46 @@ public final class PhiScan {
     static final boolean ENABLED = Boolean.getBoolean("retro278.phiScan");
 
     private static final AtomicLong EVENTS = new AtomicLong();
-    /** Events per logger, cut to its first three names (org.apache.camel), for the report: what the DEBUG volume is. */
-    private static final Map<String, LongAdder> BY_LIBRARY = new ConcurrentHashMap<>();
+    /**
+     * Events per logger, for the report: what the DEBUG volume is. Kept by the logger's own name (no string cut per
+     * event); the report sums them by the first three names (org.apache.camel).
+     */
+    private static final Map<String, LongAdder> BY_LOGGER = new ConcurrentHashMap<>();
     private static final List<String> HITS = new ArrayList<>();
     private static final List<String> UNCHECKED = new ArrayList<>();
+    private static volatile PhiWords words;
     private static volatile Pattern pattern;
-    private static volatile int values;
 
     private PhiScan() {
     }
 
-    /** Whole words only, so that a value inside a longer token (a trace number, a hash) is no hit. */
-    private static Pattern pattern() {
+    /**
+     * The values as one automaton: a log line is read once whatever the number of values (a pattern of all of them as
+     * alternatives tried every value at every character of every line).
+     */
+    private static PhiWords words() {
+        PhiWords w = words;
+        if (w == null) {
+            synchronized (PhiScan.class) {
+                if (words == null) {
+                    words = PhiWords.of(FixturePhi.values());
+                }
+                w = words;
+            }
+        }
+        return w;
+    }
+
+    /**
+     * The fixtures' PHI and the tests' secrets as one pattern (whole words, any case), for a test that checks what a
+     * page or a file shows rather than a log line.
+     */
+    public static Pattern fixturePhi() {
         Pattern p = pattern;
         if (p == null) {
             synchronized (PhiScan.class) {
                 if (pattern == null) {
-                    Set<String> all = FixturePhi.values();
-                    values = all.size();
-                    pattern = Pattern.compile("(?<![A-Za-z0-9])(?:" + all.stream().map(Pattern::quote)
+                    pattern = Pattern.compile("(?<![A-Za-z0-9])(?:" + FixturePhi.values().stream().map(Pattern::quote)
                             .collect(Collectors.joining("|")) + ")(?![A-Za-z0-9])", Pattern.CASE_INSENSITIVE);
                 }
                 p = pattern;
@@ -49,20 +69,12 @@ public final class PhiScan {
         return p;
     }
 
-    /**
-     * The fixtures' PHI and the tests' secrets as one pattern (whole words, any case), for a test that checks what a
-     * page or a file shows rather than a log line.
-     */
-    public static Pattern fixturePhi() {
-        return pattern();
-    }
-
     static void scan(String level, String logger, String thread, String text) {
         EVENTS.incrementAndGet();
-        BY_LIBRARY.computeIfAbsent(library(logger), k -> new LongAdder()).increment();
-        Matcher m = pattern().matcher(text);
-        if (m.find()) {
-            String hit = level + " " + logger + " [" + thread + "] shows '" + m.group() + "': "
+        BY_LOGGER.computeIfAbsent(logger, k -> new LongAdder()).increment();
+        Optional<String> shown = words().firstIn(text);
+        if (shown.isPresent()) {
+            String hit = level + " " + logger + " [" + thread + "] shows '" + shown.get() + "': "
                     + (text.length() > 400 ? text.substring(0, 400) + "..." : text);
             synchronized (HITS) {
                 HITS.add(hit);
@@ -120,8 +132,10 @@ public final class PhiScan {
 
     /** The loggers (first three names) with the most events, most first: "org.apache.camel 81234, ...". */
     static String busiest(int n) {
-        return BY_LIBRARY.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum())).limit(n)
-                .map(e -> e.getKey() + " " + e.getValue().sum()).collect(Collectors.joining(", "));
+        Map<String, Long> byLibrary = BY_LOGGER.entrySet().stream()
+                .collect(Collectors.groupingBy(e -> library(e.getKey()), Collectors.summingLong(e -> e.getValue().sum())));
+        return byLibrary.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(n)
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 
     static long events() {
@@ -129,6 +143,7 @@ public final class PhiScan {
     }
 
     static int values() {
-        return values;
+        PhiWords w = words;
+        return w == null ? 0 : w.size();
     }
 }

@@ -12,7 +12,12 @@ public final class PhiScanAppender extends AppenderBase<ILoggingEvent> {
         if (!PhiScan.ENABLED) {
             return;
         }
-        StringBuilder b = new StringBuilder(e.getFormattedMessage() == null ? "" : e.getFormattedMessage());
+        String message = e.getFormattedMessage() == null ? "" : e.getFormattedMessage();
+        if (e.getThrowableProxy() == null) {
+            PhiScan.scan(e.getLevel().toString(), e.getLoggerName(), e.getThreadName(), message);
+            return;
+        }
+        StringBuilder b = new StringBuilder(message);
         int depth = 0;
         for (IThrowableProxy t = e.getThrowableProxy(); t != null && depth < 20; t = t.getCause(), depth++) {
             b.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
