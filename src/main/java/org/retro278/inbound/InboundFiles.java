@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Message;
 import org.apache.camel.component.file.GenericFile;
 import org.retro278.config.RuntimeSettings.ReadFolders;
@@ -17,8 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What every file a partner sends in goes through, whatever it holds (claim files from practices, response
- * files from payers): the consumer filter that leaves a name the SFTP client cannot reach in place and says
- * so once, the owner-only copy of its bytes kept locally, the report that goes beside it, and the hand-over
+ * files from payers): the refusal of a name the SFTP client cannot read (a backslash), the owner-only copy of its bytes kept locally, the report that goes beside it, and the hand-over
  * that tells the route where the file goes: with a report to the error folder, the report beside it, else
  * to the done folder, under names the SFTP client can carry (routes/practice-intake.yaml and
  * payer-responses.yaml, docs/partners.md "File names").
@@ -42,17 +39,14 @@ public final class InboundFiles {
     private final Path copies;
     private final ReadFolders folders;
     private final Clock clock;
-    /** Files left in place because their name cannot be reached, each reported once (folder, name, size, time). */
-    private final Set<String> reportedUnreachable = ConcurrentHashMap.newKeySet();
 
     /**
      * How the files of one kind are named to people.
      *
-     * @param kind         what the files are, in a log line ("claim file")
-     * @param whileInPlace how long a file whose name cannot be reached stays, in a log line (may be empty)
-     * @param reportTitle  the first line of every report
+     * @param kind        what the files are, in a log line ("claim file")
+     * @param reportTitle the first line of every report
      */
-    private record Words(String kind, String whileInPlace, String reportTitle) {
+    private record Words(String kind, String reportTitle) {
     }
 
     private InboundFiles(Words words, Path copies, ReadFolders folders, Clock clock) {
@@ -64,29 +58,31 @@ public final class InboundFiles {
 
     /** Claim files from the practices; the copies of refused and repeated ones are kept in {@code quarantine}. */
     public static InboundFiles claimFiles(Path quarantine, ReadFolders folders, Clock clock) {
-        return new InboundFiles(new Words("claim file", " until the practice renames it", "retro278 intake report"), quarantine,
+        return new InboundFiles(new Words("claim file", "retro278 intake report"), quarantine,
                 folders, clock);
     }
 
     /** Response files from the payers; the copy of every one is kept in {@code archive}. */
     public static InboundFiles responseFiles(Path archive, ReadFolders folders, Clock clock) {
-        return new InboundFiles(new Words("response file", "", "retro278 response report"), archive, folders, clock);
+        return new InboundFiles(new Words("response file", "retro278 response report"), archive, folders, clock);
     }
 
     /**
-     * The route's consumer filter, the part every inbound route shares: a file whose name the SFTP client cannot
-     * reach ({@link PartnerFileName#unreachable}) is left in place and reported once in the log, by a hash of its
-     * name; folders and every other file are read.
+     * The part of every inbound bean that comes before the file is read: a file whose name the SFTP client cannot
+     * read ({@link PartnerFileName#unreadable}: a backslash) is refused, unread and unrecorded, and handed over to the
+     * error folder with a report; the log says so, by a hash of the name. Returns whether it was refused; the body
+     * of such a file is never to be read (the consumer did not download it: sftp/DropFolderSftpComponent).
      */
-    public boolean reachable(GenericFile<?> file) {
-        if (file.isDirectory() || !PartnerFileName.unreachable(file.getFileNameOnly())) {
-            return true;
+    public boolean refuseUnreadableName(Message in, String name) {
+        if (!PartnerFileName.unreadable(name)) {
+            return false;
         }
-        if (reportedUnreachable.add(serverKey(file))) {
-            LOG.warn("a {} (file name {}) cannot be read: its name holds a backslash, which the SFTP client cannot carry;"
-                    + " it stays where it is{}", words.kind(), PartnerFileName.logId(file.getFileNameOnly()), words.whileInPlace());
-        }
-        return false;
+        LOG.warn("a {} (file name {}) has a backslash in its name, which the SFTP client cannot read a file under:"
+                + " refused into .error with a report, not read", words.kind(), PartnerFileName.logId(name));
+        handOver(in, name, report(name, "", "REFUSED: the file's name holds a backslash (\\), which retro278's SFTP client"
+                + " takes for a folder separator, so it cannot read the file. Nothing in it was read, and nothing of it was"
+                + " recorded.\nDrop it again under a name without a backslash.\n"));
+        return true;
     }
 
     /** A file on a partner's server: its path, size and modification time (a changed file is a new one). */

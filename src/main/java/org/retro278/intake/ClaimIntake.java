@@ -112,6 +112,10 @@ public final class ClaimIntake implements DropFolderSftpComponent.SeesDotFiles<O
         String practiceId = exchange.getIn().getHeader(PRACTICE_HEADER, String.class);
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         Long modified = exchange.getIn().getHeader(Exchange.FILE_LAST_MODIFIED, Long.class);
+        if (inbound.refuseUnreadableName(exchange.getIn(), name)) {
+            activity.claimFile(practiceId, ClaimFileOutcome.Kind.REFUSED.name(), 0, 0);
+            return;
+        }
         if (PartnerFileName.hidden(name)) {
             activity.claimFile(practiceId, ClaimFileOutcome.Kind.REFUSED.name(), 0, 0);
             LOG.warn("a claim file of practice {} (file name {}) stayed under a name that starts with a dot, unchanged for {}:"
@@ -125,15 +129,12 @@ public final class ClaimIntake implements DropFolderSftpComponent.SeesDotFiles<O
     }
 
     /**
-     * The route's consumer filter: a file whose name the SFTP client cannot reach is left in place and reported once
-     * ({@link InboundFiles#reachable}); a dot-file is passed on only once it has been unchanged for the dot-file quiet
-     * period ({@link AbandonedUploads}); every other file is read.
+     * The route's consumer filter: a dot-file is passed on only once it has been unchanged for the dot-file quiet
+     * period ({@link AbandonedUploads}); every other file is passed on (one whose name holds a backslash to be
+     * refused unread, {@link InboundFiles#refuseUnreadableName}).
      */
     @Override
     public boolean accept(GenericFile<Object> file) {
-        if (!inbound.reachable(file)) {
-            return false;
-        }
         return file.isDirectory() || !PartnerFileName.hidden(file.getFileNameOnly())
                 || dotFiles.abandoned(file.getAbsoluteFilePath(), file.getFileLength(), file.getLastModified());
     }

@@ -83,19 +83,21 @@ public final class PartnerFileName {
     /**
      * The name a file is moved under on the partner's server ({@code .done}, {@code .error}): its own, unless it holds
      * {@code *} or {@code ?}, which the SFTP client under Camel (JSch) reads as a pattern in a target name and which
-     * Camel gives no way to escape; then its {@link #stem}.
+     * Camel gives no way to escape, or a backslash, which Camel takes for a path separator in a target name; then its
+     * {@link #stem}.
      */
     public static String movable(String name) {
-        return name.indexOf('*') < 0 && name.indexOf('?') < 0 ? name : stem(name, 0);
+        return name.indexOf('*') < 0 && name.indexOf('?') < 0 && name.indexOf('\\') < 0 ? name : stem(name, 0);
     }
 
     /**
-     * Whether Camel's SFTP consumer cannot reach a file of this name at all: Camel takes a backslash for a path
-     * separator on Linux (its FileUtil.normalizePath and stripPath) and JSch reads one as an escape, so the file
-     * can be neither read, moved nor renamed, not even into the error folder. Such a file is left where it is
-     * and reported once in the log (docs/partners.md, "File names").
+     * Whether a file of this name cannot be read: Camel takes a backslash for a path separator on Linux (its
+     * FileUtil.normalizePath and stripPath) and JSch reads one as an escape, so camel-sftp would download another
+     * path. The adapter's SFTP consumer (sftp/DropFolderSftpComponent) keeps such a file's real path, never
+     * downloads it and moves it under its real name, given to JSch escaped; the intake refuses it, unread, into the
+     * error folder beside a report, under its {@link #movable} name (docs/partners.md, "File names").
      */
-    public static boolean unreachable(String name) {
+    public static boolean unreadable(String name) {
         return name.indexOf('\\') >= 0;
     }
 

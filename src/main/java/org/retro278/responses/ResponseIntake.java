@@ -81,6 +81,10 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
      */
     public void onFile(Exchange exchange) throws IOException {
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        if (inbound.refuseUnreadableName(exchange.getIn(), name)) {
+            activity.responseFile(exchange.getIn().getHeader(PAYER_HEADER, String.class), false, false, true, 0, 0);
+            return;
+        }
         SpooledFile.read(exchange.getIn(), "response", local -> {
             onFile(exchange, name, local);
             return null;
@@ -134,15 +138,15 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
 
     /**
      * The route's consumer filter: a file whose last attempt failed for a passing reason is left alone until
-     * its back-off has passed (it is not even downloaded), so it neither loops nor holds up the other files; a file
-     * whose name the SFTP client cannot reach is left in place and reported once ({@link InboundFiles#reachable}).
+     * its back-off has passed (it is not even downloaded), so it neither loops nor holds up the other files (one whose
+     * name holds a backslash is refused unread, {@link InboundFiles#refuseUnreadableName}).
      */
     @Override
     public boolean accept(GenericFile<Object> file) {
         if (file.isDirectory()) {
             return true;
         }
-        return inbound.reachable(file) && retries.due(InboundFiles.serverKey(file), Instant.now(clock));
+        return retries.due(InboundFiles.serverKey(file), Instant.now(clock));
     }
 
     /**

@@ -2,7 +2,10 @@ package org.retro278.sftp;
 
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.component.file.FileConstants;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileEndpoint;
 import org.apache.camel.component.file.GenericFileFilter;
@@ -21,7 +24,9 @@ import org.apache.camel.spi.PropertyConfigurer;
  * filter {@link SeesDotFiles} is shown the files whose names start with a dot as well. camel-sftp hides those
  * before any filter is asked and, unlike the file component ({@code includeHiddenFiles}), has no option to show
  * them; a practice's dot-file would otherwise lie in its drop folder unreported for ever. Folders whose names
- * start with a dot ({@code .done}, {@code .error}) stay hidden. docs/partners.md, "File names".
+ * start with a dot ({@code .done}, {@code .error}) stay hidden. And a file whose name holds a backslash is found where it
+ * really is, never downloaded, and moved from its real path ({@link DropFolderOperations}), so that the beans can
+ * refuse it into the error folder; camel-sftp alone can neither read nor move it. docs/partners.md, "File names".
  */
 public final class DropFolderSftpComponent extends SftpComponent {
 
@@ -58,12 +63,33 @@ public final class DropFolderSftpComponent extends SftpComponent {
 
         @Override
         protected RemoteFileConsumer<SftpRemoteFile> buildConsumer(Processor processor) {
-            return new SftpConsumer(this, processor, createRemoteFileOperations(),
+            DropFolderOperations backslashAware = new DropFolderOperations(this);
+            return new SftpConsumer(this, processor, backslashAware,
                     getProcessStrategy() != null ? getProcessStrategy() : createGenericFileStrategy()) {
+                @Override
+                protected boolean isValidFile(Exchange exchange, Supplier<GenericFile<SftpRemoteFile>> file, String name,
+                                              String absoluteFilePath, Supplier<String> relativeFilePath, boolean isDirectory,
+                                              SftpRemoteFile[] files) {
+                    if (!isDirectory && DropFolderOperations.backslashed(name)) {
+                        backslashAware.listed(file.get());
+                    }
+                    return super.isValidFile(exchange, file, name, absoluteFilePath, relativeFilePath, isDirectory, files);
+                }
+
                 @Override
                 protected boolean isMatchedHiddenFile(Supplier<GenericFile<SftpRemoteFile>> file, String name, boolean isDirectory) {
                     return super.isMatchedHiddenFile(file, name, isDirectory)
                             || (!isDirectory && getEndpoint().getFilter() instanceof SeesDotFiles);
+                }
+
+                // the move's target folders are found beside the file in the folder it is really in (${file:parent})
+                @Override
+                protected void updateFileHeaders(GenericFile<SftpRemoteFile> file, Message message) {
+                    super.updateFileHeaders(file, message);
+                    String folder = DropFolderOperations.backslashed(file.getFileNameOnly()) ? backslashAware.listed(file) : null;
+                    if (folder != null) {
+                        message.setHeader(FileConstants.FILE_PARENT, folder);
+                    }
                 }
             };
         }

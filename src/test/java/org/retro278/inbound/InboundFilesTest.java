@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Message;
-import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.retro278.config.RuntimeSettings.ReadFolders;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** What every inbound file goes through: the filter on names, the local copy, the report and the hand-over. */
+/** What every inbound file goes through: the refusal of unreadable names, the local copy, the report and the hand-over. */
 class InboundFilesTest {
 
     @TempDir
@@ -54,28 +53,27 @@ class InboundFilesTest {
         logger.detachAppender(log);
     }
 
-    private static GenericFile<Object> remote(String name, long modified) {
-        GenericFile<Object> f = new GenericFile<>();
-        f.setAbsoluteFilePath("/riverside/drop/" + name);
-        f.setFileName(name);
-        f.setFileNameOnly(name);
-        f.setFileLength(100);
-        f.setLastModified(modified);
-        return f;
-    }
-
     @Test
-    void aNameTheSftpClientCannotReachStaysInPlaceAndIsReportedOnceByAHash() {
-        InboundFiles files = claims();
-        String name = "back\\slash.csv";
-        assertTrue(files.reachable(remote("claims.csv", 1L)));
-        assertFalse(files.reachable(remote(name, 1L)));
-        assertFalse(files.reachable(remote(name, 1L)));
-        List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        assertEquals(List.of("a claim file (file name " + PartnerFileName.logId(name) + ") cannot be read: its name holds a backslash,"
-                + " which the SFTP client cannot carry; it stays where it is until the practice renames it"), lines);
-        assertFalse(files.reachable(remote(name, 2L)), "a changed file is a new one");
-        assertEquals(2, log.list.size(), "and is reported again");
+    void aNameWithABackslashIsRefusedUnreadIntoTheErrorFolderWithAReportAndLoggedByAHash() throws Exception {
+        try (CamelContext camel = new DefaultCamelContext()) {
+            Message plain = new DefaultExchange(camel).getIn();
+            assertFalse(claims().refuseUnreadableName(plain, "claims.csv"));
+            assertNull(plain.getHeader(InboundFiles.TARGET_HEADER), "a plain name is left to the intake");
+
+            String name = "back\\slash\n.csv";
+            Message in = new DefaultExchange(camel).getIn();
+            assertTrue(claims().refuseUnreadableName(in, name));
+            assertEquals(".refused", in.getHeader(InboundFiles.TARGET_HEADER));
+            assertEquals(PartnerFileName.stem(name, 0), in.getHeader(InboundFiles.MOVE_NAME_HEADER), "no backslash in the target");
+            assertEquals(PartnerFileName.stem(name, 32) + ".why.txt", in.getHeader(InboundFiles.REPORT_NAME_HEADER));
+            assertEquals("retro278 intake report\nfile: back\\slash\\n.csv\nreceived: 2026-11-16T16:00:00Z\n\nREFUSED: the file's"
+                    + " name holds a backslash (\\), which retro278's SFTP client takes for a folder separator, so it cannot read"
+                    + " the file. Nothing in it was read, and nothing of it was recorded.\nDrop it again under a name without a"
+                    + " backslash.\n", in.getHeader(InboundFiles.REPORT_HEADER));
+            List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            assertEquals(List.of("a claim file (file name " + PartnerFileName.logId(name) + ") has a backslash in its name, which the"
+                    + " SFTP client cannot read a file under: refused into .error with a report, not read"), lines);
+        }
     }
 
     @Test
@@ -121,12 +119,14 @@ class InboundFilesTest {
     }
 
     @Test
-    void aResponseFileIsNamedAsOneInTheLogAndItsReport() {
+    void aResponseFileIsNamedAsOneInTheLogAndItsReport() throws Exception {
         InboundFiles responses = InboundFiles.responseFiles(dir.resolve("archive"), new ReadFolders(".done", ".error", ".report.txt"),
                 clock);
-        assertFalse(responses.reachable(remote("a\\b.x12", 1L)));
-        assertEquals("a response file (file name " + PartnerFileName.logId("a\\b.x12") + ") cannot be read: its name holds a backslash,"
-                + " which the SFTP client cannot carry; it stays where it is", log.list.get(0).getFormattedMessage());
+        try (CamelContext camel = new DefaultCamelContext()) {
+            assertTrue(responses.refuseUnreadableName(new DefaultExchange(camel).getIn(), "a\\b.x12"));
+        }
+        assertTrue(log.list.get(0).getFormattedMessage().startsWith("a response file (file name " + PartnerFileName.logId("a\\b.x12")
+                + ") has a backslash"), log.list.get(0).getFormattedMessage());
         assertEquals("retro278 response report\nfile: ta1.x12\nreceived: 2026-11-16T16:00:00Z\n\nREFUSED: why\n",
                 responses.report("ta1.x12", "", "REFUSED: why\n"));
     }

@@ -51,6 +51,8 @@ class PartnerFileNameTest {
         assertEquals(ODD.size(), stems.size(), "names that differ only in case or in an odd character stay apart");
         assertEquals("star__.csv~" + PartnerFileName.logId("star*?.csv").substring(1), PartnerFileName.movable("star*?.csv"));
         assertEquals("nl\nINFO x.csv", PartnerFileName.movable("nl\nINFO x.csv"), "moved under its own name");
+        assertEquals("back_slash.csv~" + PartnerFileName.logId("back\\slash.csv").substring(1), PartnerFileName.movable("back\\slash.csv"),
+                "Camel would take the backslash of a target name for a folder");
     }
 
     @Test
@@ -64,7 +66,7 @@ class PartnerFileNameTest {
         assertEquals("nl\\nINFO x.csv", PartnerFileName.shown("nl\nINFO x.csv"));
         assertEquals("esc\\e[31m.csv", PartnerFileName.shown("esc\u001b[31m.csv"));
         assertEquals("soft\\u00ADhyphen.csv", PartnerFileName.shown("soft\u00adhyphen.csv"));
-        assertTrue(PartnerFileName.unreachable("back\\slash.csv"));
-        assertFalse(PartnerFileName.unreachable("star*?.csv"));
+        assertTrue(PartnerFileName.unreadable("back\\slash.csv"));
+        assertFalse(PartnerFileName.unreadable("star*?.csv"));
     }
 }

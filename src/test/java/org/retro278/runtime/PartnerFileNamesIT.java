@@ -70,7 +70,7 @@ class PartnerFileNamesIT extends AdapterIT {
 
             int expected = readable.size() + 1;
             AdapterHarness.await(expected + " files taken in", java.time.Duration.ofSeconds(120),
-                    () -> Reliability.allFiles(h.adapter().store()).size() >= expected && dropHolds(drop, Set.of(backslash, hidden)));
+                    () -> Reliability.allFiles(h.adapter().store()).size() >= expected && dropHolds(drop, Set.of(hidden)));
             Path outbox = SFTP.home("riverside").resolve("outbox");
             AdapterHarness.await("every status file", WAIT, () -> readable.keySet().stream().allMatch(name ->
                     Files.exists(outbox.resolve(statusStem(name) + ".status.csv"))
@@ -99,11 +99,14 @@ class PartnerFileNamesIT extends AdapterIT {
             assertArrayEquals(garbage, Files.readAllBytes(error.resolve(PartnerFileName.movable(refusedName))));
             String report = Files.readString(error.resolve(PartnerFileName.stem(refusedName, 32) + ".report.txt"));
             assertTrue(report.contains("file: " + refusedName) && report.contains("REFUSED"), report);
-            assertEquals(2, Reliability.everyFile(error).size(), "the refused file and its report: " + Reliability.everyFile(error));
+            // the backslash: refused unread, beside its report, under its bounded plain name (never recorded)
+            assertArrayEquals(sample, Files.readAllBytes(error.resolve(PartnerFileName.movable(backslash))));
+            assertTrue(Files.readString(error.resolve(PartnerFileName.stem(backslash, 32) + ".report.txt"))
+                    .contains("REFUSED: the file's name holds a backslash"));
+            assertEquals(4, Reliability.everyFile(error).size(), "the refused files and their reports: " + Reliability.everyFile(error));
 
-            // left in place: the dot-file (an upload in progress) and the backslash (reported once, by a hash)
+            // left in place: the dot-file (an upload in progress)
             assertArrayEquals(sample, Files.readAllBytes(drop.resolve(hidden)));
-            assertArrayEquals(sample, Files.readAllBytes(drop.resolve(backslash)));
             List<String> texts = logs.events().stream().map(LogCapture::text).toList();
             assertEquals(1, texts.stream().filter(t -> t.contains(PartnerFileName.logId(backslash)) && t.contains("backslash")).count(),
                     "the backslash name is reported once");
@@ -154,6 +157,43 @@ class PartnerFileNamesIT extends AdapterIT {
     }
 
     @Test
+    void aNameWithABackslashIsRefusedIntoErrorWithAReportOnceNeverRead() throws Exception {
+        try (LogCapture logs = new LogCapture(); AdapterHarness h = harness()) {
+            h.start();
+            Path drop = SFTP.home("riverside").resolve("drop");
+            Path error = drop.resolve(".error");
+            byte[] sample = Files.readAllBytes(IntakeReliabilityIT.RIVERSIDE);
+            // a backslash alone, before pattern characters, at the end, at the start, doubled, with a newline, two
+            List<String> names = List.of("back\\slash.csv", "b\\*q\\?.csv", "end\\", "\\lead.csv", "two\\\\x.csv",
+                    "nl\\\nINFO forged.csv", "a\\b\\c.csv");
+            for (String name : names) {
+                Files.write(drop.resolve(name), sample);
+            }
+            Files.write(drop.resolve("plain.csv"), sample);
+            AdapterHarness.await("every backslash name in .error", WAIT, () -> names.stream().allMatch(name ->
+                    Files.exists(error.resolve(PartnerFileName.movable(name)))
+                            && Files.exists(error.resolve(PartnerFileName.stem(name, 32) + ".report.txt"))));
+            AdapterHarness.await("the plain name in .done", WAIT, () -> Files.exists(drop.resolve(".done/plain.csv")));
+            Thread.sleep(3000); // several more polls: nothing may come back or be read
+
+            assertTrue(Reliability.everyFile(drop).isEmpty(), "nothing left in the drop folder: " + Reliability.everyFile(drop));
+            assertEquals(2 * names.size(), Reliability.everyFile(error).size(), "each file and its report: " + Reliability.everyFile(error));
+            for (String name : names) {
+                assertArrayEquals(sample, Files.readAllBytes(error.resolve(PartnerFileName.movable(name))), "moved with its bytes");
+                String text = Files.readString(error.resolve(PartnerFileName.stem(name, 32) + ".report.txt"));
+                assertTrue(text.contains("file: " + PartnerFileName.shown(name)) && text.contains("REFUSED: the file's name holds a"
+                        + " backslash") && text.contains("under a name without a backslash"), text);
+                assertEquals(1, logs.events().stream().filter(e -> LogCapture.text(e).contains(PartnerFileName.logId(name))).count(),
+                        "the refusal logged once, by the name's hash");
+            }
+            List<ReceivedFile> files = Reliability.allFiles(h.adapter().store());
+            assertEquals(1, files.size(), "only the plain file recorded: " + files);
+            assertEquals("plain.csv", files.get(0).fileName());
+            assertNoNameLogged(logs, names);
+        }
+    }
+
+    @Test
     void aFileLeftInTheDropFolderByAStopBeforeTheMoveIsNotADuplicateOfItself() throws Exception {
         try (LogCapture logs = new LogCapture(); AdapterHarness h = harness()) {
             h.start();
@@ -187,15 +227,21 @@ class PartnerFileNamesIT extends AdapterIT {
             Path outbound = SFTP.home("payera").resolve("outbound");
             String name = "resp?\u001b[2J" + "\u00fc".repeat(120) + ".x12"; // 254 bytes, not X12
             Files.writeString(outbound.resolve(name), "not an interchange\n");
+            String backslash = "resp\\onse\\*.x12";
+            Files.writeString(outbound.resolve(backslash), "ISA*00*\n");
             Path error = outbound.resolve(".error");
             Path report = error.resolve(PartnerFileName.stem(name, 32) + ".report.txt");
-            AdapterHarness.await("the response file in .error", WAIT,
-                    () -> Files.exists(error.resolve(PartnerFileName.movable(name))) && Files.exists(report));
+            Path backslashReport = error.resolve(PartnerFileName.stem(backslash, 32) + ".report.txt");
+            AdapterHarness.await("the response files in .error", WAIT,
+                    () -> Files.exists(error.resolve(PartnerFileName.movable(name))) && Files.exists(report)
+                            && Files.exists(error.resolve(PartnerFileName.movable(backslash))) && Files.exists(backslashReport));
             Thread.sleep(3000);
             assertTrue(Files.readString(report).contains("file: " + PartnerFileName.shown(name)), Files.readString(report));
+            assertTrue(Files.readString(backslashReport).contains("REFUSED: the file's name holds a backslash"),
+                    Files.readString(backslashReport));
             assertTrue(Reliability.everyFile(outbound).isEmpty(), "nothing left to read again");
-            assertEquals(2, Reliability.everyFile(error).size());
-            assertNoNameLogged(logs, List.of(name));
+            assertEquals(4, Reliability.everyFile(error).size());
+            assertNoNameLogged(logs, List.of(name, backslash));
         }
     }
 

@@ -118,6 +118,33 @@ class OpenSshInteropTest {
     }
 
     @Test
+    void aNameWithABackslashIsMovedUnreadFromItsRealPathOnOpenSsh() throws Exception {
+        Path drop = Files.createDirectories(sshd.home().resolve("drop"));
+        String name = "back\\sl*sh\\.csv";
+        Files.writeString(drop.resolve(name), "not to be read");
+        Files.writeString(drop.resolve("plain.csv"), "read as usual");
+        camel.addComponent("dropsftp", new DropFolderSftpComponent());
+        BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri("drop", knownHosts, "readLock=changed&readLockCheckInterval=200&readLockTimeout=5000",
+                        "move=.error/${header.target}&delay=200&initialDelay=0&streamDownload=true").replaceFirst("^sftp:", "dropsftp:"))
+                        .process(e -> {
+                            String only = e.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+                            e.getIn().setHeader("target", "moved-" + (only.indexOf('\\') >= 0 ? "backslash" : only));
+                            seen.add(only + "=" + (e.getIn().getBody() == null ? "not downloaded" : e.getIn().getBody(String.class)));
+                        });
+            }
+        });
+        waitFor(() -> Files.exists(drop.resolve(".error/moved-backslash")) && Files.exists(drop.resolve(".error/moved-plain.csv")),
+                "both moved on the OpenSSH server");
+        assertEquals("not to be read", Files.readString(drop.resolve(".error/moved-backslash")), "moved with its bytes");
+        assertEquals(List.of(name + "=not downloaded", "plain.csv=read as usual"), seen.stream().sorted().toList());
+        assertEquals(List.of(".error"), list(drop), "nothing left in the folder");
+    }
+
+    @Test
     void refusesOpenSshWhenThePinnedKeyDiffers() throws Exception {
         Path wrong = KnownHosts.write(dir.resolve("wrong_known_hosts"),
                 List.of(KnownHosts.line("127.0.0.1", sshd.port(), SshKeyFiles.generate().getPublic())));

@@ -1,0 +1,95 @@
+package org.retro278.sftp;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileOperationFailedException;
+import org.apache.camel.component.file.remote.SftpEndpoint;
+import org.apache.camel.component.file.remote.SftpOperations;
+import org.apache.camel.component.file.remote.SftpRemoteFile;
+
+/**
+ * camel-sftp's file operations as the consumers of {@link DropFolderSftpComponent} use them, changed for one kind of
+ * name only: a name that holds a backslash. Camel takes a backslash for a path separator (a file's paths are kept with
+ * each backslash a slash, {@code drop/a\b.csv} as {@code drop/a/b.csv}, a file in a folder that does not exist), and
+ * JSch reads one as an escape. The consumer tells these operations of each such file it lists ({@link #listed}); then
+ * the file's folder is listed where it is (Camel's read lock looks for it in its cut folder), it is never downloaded
+ * (its body is null, so nothing can take it for an empty file: the beans refuse it unread),
+ * and it is renamed (moved) from its real path, given to JSch escaped the way JSch unescapes a path (a backslash
+ * before each {@code \ * ?}). Every other name, and every other operation, is camel-sftp's own, on camel-sftp's own
+ * session (the host key checked as configured). docs/partners.md, "File names".
+ */
+final class DropFolderOperations extends SftpOperations {
+
+    private static final Pattern SPECIAL = Pattern.compile("[\\\\*?]");
+
+    /** Listed files whose name holds a backslash: their real path, by the path Camel gives them. */
+    private final Map<String, String> realPaths = new ConcurrentHashMap<>();
+    /** The folders Camel takes such files to be in, and the folder each is really in. */
+    private final Map<String, String> realFolders = new ConcurrentHashMap<>();
+
+    DropFolderOperations(SftpEndpoint endpoint) {
+        super(endpoint.getProxy());
+        setEndpoint(endpoint);
+    }
+
+    /** Whether a name holds a backslash. */
+    static boolean backslashed(String name) {
+        return name != null && name.indexOf('\\') >= 0;
+    }
+
+    /** The path as JSch reads it back: a backslash before each backslash, {@code *} and {@code ?}. */
+    static String escaped(String path) {
+        return SPECIAL.matcher(path).replaceAll(m -> Matcher.quoteReplacement("\\" + m.group()));
+    }
+
+    /**
+     * Notes a listed file whose name ({@code getFileNameOnly}, as the server listed it) holds a backslash: Camel's
+     * path for it ends with that name, each backslash a slash, after the folder it is really in. Returns the folder
+     * it is really in, or {@code null} for a file that is not such a one.
+     */
+    String listed(GenericFile<?> file) {
+        String name = file.getFileNameOnly();
+        String cutPath = file.getAbsoluteFilePath();
+        String cut = backslashed(name) ? name.replace('\\', '/') : null;
+        if (cut == null || cutPath == null || !cutPath.endsWith(cut)) {
+            return null;
+        }
+        String folder = cutPath.substring(0, cutPath.length() - cut.length());
+        realPaths.put(cutPath, folder + name);
+        String realFolder = folder.endsWith("/") && folder.length() > 1 ? folder.substring(0, folder.length() - 1) : folder;
+        String cutFolder = file.getParent();
+        if (cutFolder != null && !cutFolder.equals(realFolder)) {
+            realFolders.put(cutFolder, realFolder);
+        }
+        return realFolder;
+    }
+
+    @Override
+    public SftpRemoteFile[] listFiles(String path) throws GenericFileOperationFailedException {
+        return super.listFiles(path == null ? null : realFolders.getOrDefault(path, path));
+    }
+
+    @Override
+    public boolean retrieveFile(String name, Exchange exchange, long size) throws GenericFileOperationFailedException {
+        if (!realPaths.containsKey(name)) {
+            return super.retrieveFile(name, exchange, size);
+        }
+        exchange.getIn().setBody(null); // not a stream: nothing can read it, stream caching included
+        return true;
+    }
+
+    @Override
+    public boolean renameFile(String from, String to) throws GenericFileOperationFailedException {
+        String real = realPaths.get(from);
+        if (real == null) {
+            return super.renameFile(from, to);
+        }
+        boolean renamed = super.renameFile(escaped(real), to);
+        realPaths.remove(from);
+        return renamed;
+    }
+}
