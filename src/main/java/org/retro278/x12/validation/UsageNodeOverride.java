@@ -27,9 +27,9 @@ import java.util.Properties;
  * leaves StAEDI as it is. It applies only to the StAEDI versions whose source was read for it ({@link
  * #CHECKED_VERSIONS}); another version runs unchanged until someone reads that version's source again.
  *
- * <p>What the agent registers at start-up is only a check of class names ({@link OnLoad}); Byte Buddy is loaded,
- * and the class rewritten ({@link UsageNodeWeave}), when StAEDI's {@code UsageNode} itself is about to load, so
- * a command that never validates pays for none of it (docs/validation.md, "start-up cost").
+ * <p>What the agent registers at start-up is only a check of class names ({@link OnLoad}); the class is
+ * rewritten ({@link UsageNodeWeave}, ASM) when StAEDI's {@code UsageNode} itself is about to load, so a command
+ * that never validates pays for none of it (docs/validation.md, "Start-up cost").
  */
 public final class UsageNodeOverride {
 
@@ -129,6 +129,11 @@ public final class UsageNodeOverride {
             this.children = Collections.unmodifiableList(new ArrayList<>(children));
         }
 
+        /** What the changed method asks first: the children {@code memo} remembers for {@code version}, or null. */
+        public static List<?> recall(Memo memo, String version) {
+            return memo == null ? null : memo.childrenFor(version);
+        }
+
         /** The remembered children when asked for the same version, else {@code null}. */
         public List<?> childrenFor(String asked) {
             return Objects.equals(version, asked) ? children : null;
@@ -141,7 +146,7 @@ public final class UsageNodeOverride {
 
     /**
      * The transformer the agent registers: it looks at each class name the JVM defines and, for StAEDI's {@code
-     * UsageNode} only, hands the class file to {@link UsageNodeWeave} (the first use of Byte Buddy in the JVM)
+     * UsageNode} only, hands the class file to {@link UsageNodeWeave} (the first use of ASM in the JVM)
      * and records the outcome in {@link #status()}.
      */
     private static final class OnLoad implements ClassFileTransformer {
