@@ -1,17 +1,17 @@
 package org.retro278.x12.validation;
 
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.FieldVisitor;
-import net.bytebuddy.jar.asm.Label;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 import org.retro278.x12.validation.UsageNodeOverride.Memo;
 
 /**
  * The class-file half of {@link UsageNodeOverride}: rewrites StAEDI's {@code UsageNode} as the JVM is about to
- * define it, with ASM (the copy inside Byte Buddy's jar, {@code net.bytebuddy.jar.asm}): StAEDI's {@code
+ * define it, with ASM ({@code org.ow2.asm:asm}): StAEDI's {@code
  * getChildren(String)} is kept, body untouched, as the private {@value #ORIGINAL}; a field {@value
  * UsageNodeOverride#FIELD} holds the node's {@link Memo}; and a new {@code getChildren(String)} does, in
  * bytecode,
@@ -24,8 +24,8 @@ import org.retro278.x12.validation.UsageNodeOverride.Memo;
  * return fresh.children();
  * </pre>
  *
- * <p>ASM alone, not Byte Buddy's {@code Advice}, because Advice and its type pool load some 870 classes when
- * the class loads (0.5-1 s of CPU in a short command, docs/validation.md); the reader and writer load a few
+ * <p>ASM, not Byte Buddy's {@code Advice}, because Advice and its type pool load some 870 classes when the
+ * class loads (0.5-1 s of CPU in a short command, docs/validation.md); ASM's reader and writer load a few
  * dozen. Only {@link UsageNodeOverride}'s class-name check calls this, when that class loads.
  */
 final class UsageNodeWeave {
