@@ -1,26 +1,15 @@
 package org.retro278.x12.validation;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
-import java.lang.reflect.Modifier;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * The speed-up of StAEDI's validator (docs/validation.md, "StAEDI's child lists"): a start-up time change of
@@ -37,11 +26,17 @@ import net.bytebuddy.utility.JavaModule;
  * loaded, since it adds a field; installed later it does nothing. {@code -Dretro278.staedi.override=off}
  * leaves StAEDI as it is. It applies only to the StAEDI versions whose source was read for it ({@link
  * #CHECKED_VERSIONS}); another version runs unchanged until someone reads that version's source again.
+ *
+ * <p>What the agent registers at start-up is only a check of class names ({@link OnLoad}); the class is
+ * rewritten ({@link UsageNodeWeave}, ASM) when StAEDI's {@code UsageNode} itself is about to load, so a command
+ * that never validates pays for none of it (docs/validation.md, "Start-up cost").
  */
 public final class UsageNodeOverride {
 
     /** The class and method changed. */
     static final String USAGE_NODE = "io.xlate.edi.internal.stream.validation.UsageNode";
+    /** The same, as the JVM names it to a {@link ClassFileTransformer}. */
+    static final String USAGE_NODE_FILE = USAGE_NODE.replace('.', '/');
     static final String METHOD = "getChildren";
     /** The field added to each usage node: the last version asked and its children. */
     static final String FIELD = "retro278$childrenMemo";
@@ -80,11 +75,7 @@ public final class UsageNodeOverride {
             status = "not applied: StAEDI's UsageNode was loaded before the override was installed";
             return false;
         }
-        new AgentBuilder.Default()
-                .with(new Outcome())
-                .type(named(USAGE_NODE))
-                .transform(UsageNodeOverride::transform)
-                .installOn(instrumentation);
+        instrumentation.addTransformer(new OnLoad(version));
         status = "installed, waiting for StAEDI " + version + " to load its validator";
         return true;
     }
@@ -102,28 +93,6 @@ public final class UsageNodeOverride {
     /** In words, for the logs and {@code --version}: installed, applied, or why not. */
     public static String status() {
         return status;
-    }
-
-    private static DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
-                                                    ClassLoader loader, JavaModule module,
-                                                    ProtectionDomain domain) {
-        ElementMatcher.Junction<MethodDescription> method =
-                named(METHOD).and(takesArguments(String.class)).and(returns(List.class));
-        if (type.getDeclaredMethods().filter(method).size() != 1 || !seesMemo(loader)) {
-            status = "not applied: " + USAGE_NODE + "." + METHOD + "(String) not found as expected";
-            return builder;
-        }
-        return builder.defineField(FIELD, Memo.class, Modifier.PRIVATE | Modifier.TRANSIENT)
-                .visit(Advice.to(RememberChildren.class).on(method));
-    }
-
-    /** The changed method refers to {@link Memo}; StAEDI's loader must resolve it to this very class. */
-    private static boolean seesMemo(ClassLoader loader) {
-        try {
-            return Class.forName(Memo.class.getName(), false, loader) == Memo.class;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 
     private static boolean isLoaded(Instrumentation instrumentation) {
@@ -160,6 +129,11 @@ public final class UsageNodeOverride {
             this.children = Collections.unmodifiableList(new ArrayList<>(children));
         }
 
+        /** What the changed method asks first: the children {@code memo} remembers for {@code version}, or null. */
+        public static List<?> recall(Memo memo, String version) {
+            return memo == null ? null : memo.childrenFor(version);
+        }
+
         /** The remembered children when asked for the same version, else {@code null}. */
         public List<?> childrenFor(String asked) {
             return Objects.equals(version, asked) ? children : null;
@@ -171,46 +145,31 @@ public final class UsageNodeOverride {
     }
 
     /**
-     * The advice woven into {@code getChildren(String)}: on entry the remembered list for that version, if
-     * any, skips StAEDI's own filtering; on exit the list is remembered (or the remembered one returned).
+     * The transformer the agent registers: it looks at each class name the JVM defines and, for StAEDI's {@code
+     * UsageNode} only, hands the class file to {@link UsageNodeWeave} (the first use of ASM in the JVM)
+     * and records the outcome in {@link #status()}.
      */
-    static final class RememberChildren {
-        private RememberChildren() {
-        }
+    private static final class OnLoad implements ClassFileTransformer {
+        private final String version;
 
-        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
-        static List<?> enter(@Advice.Argument(0) String version, @Advice.FieldValue(FIELD) Memo memo) {
-            return memo == null ? null : memo.childrenFor(version);
-        }
-
-        @Advice.OnMethodExit
-        static void exit(@Advice.Argument(0) String version,
-                         @Advice.Enter List<?> remembered,
-                         @Advice.Return(readOnly = false) List<?> children,
-                         @Advice.FieldValue(value = FIELD, readOnly = false) Memo memo) {
-            if (remembered != null) {
-                children = remembered;
-            } else {
-                memo = new Memo(version, children);
-                children = memo.children();
-            }
-        }
-    }
-
-    /** Records in {@link #status()} whether StAEDI's class was changed when it loaded. */
-    private static final class Outcome extends AgentBuilder.Listener.Adapter {
-        @Override
-        public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
-                                     DynamicType dynamicType) {
-            if (dynamicType.getTypeDescription().getDeclaredFields().filter(named(FIELD)).size() == 1) {
-                status = "in effect on StAEDI " + staediVersion();
-            }
+        OnLoad(String version) {
+            this.version = version;
         }
 
         @Override
-        public void onError(String name, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
-            if (USAGE_NODE.equals(name)) {
-                status = "not applied: " + error;
+        public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,
+                                byte[] classFile) {
+            if (redefined != null || !USAGE_NODE_FILE.equals(className)) {
+                return null;
+            }
+            try {
+                byte[] woven = UsageNodeWeave.weave(classFile, loader);
+                status = woven == null ? "not applied: " + USAGE_NODE + "." + METHOD + "(String) not found as expected"
+                        : "in effect on StAEDI " + version;
+                return woven;
+            } catch (RuntimeException | LinkageError e) {
+                status = "not applied: " + e;
+                return null;
             }
         }
     }

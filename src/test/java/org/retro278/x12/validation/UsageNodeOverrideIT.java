@@ -1,6 +1,7 @@
 package org.retro278.x12.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -34,6 +35,22 @@ class UsageNodeOverrideIT {
         assertTrue(off.contains("StAEDI validator override absent"), off);
     }
 
+    /**
+     * At start-up the agent registers only a check of class names: a command that never loads StAEDI's
+     * validator ({@code --help}) loads no class of ASM (ours, not the JDK's own copy) nor of Byte Buddy; one
+     * that does ({@code --version} asks the class) loads ASM then and has the override in effect.
+     */
+    @Test
+    void theJarLoadsAsmOnlyWithStaedisValidator() throws IOException, InterruptedException {
+        String help = run("-Xlog:class+load=info", "--help");
+        assertTrue(help.contains("org.retro278.x12.validation.UsageNodeOverride "), "the agent ran");
+        assertFalse(help.contains(" org.objectweb.asm."), "ASM loaded for --help");
+        assertFalse(help.contains(" net.bytebuddy."), "Byte Buddy (the override before ASM) loaded for --help");
+        String version = run("-Xlog:class+load=info", "--version");
+        assertTrue(version.contains(" org.objectweb.asm.ClassReader ") && version.contains("override in effect"),
+                version);
+    }
+
     @Test
     void theJarPrintsTheGoldenReport() throws IOException, InterruptedException {
         Path golden = ProjectFiles.path("src/test/resources/golden/validate/problems");
@@ -47,11 +64,12 @@ class UsageNodeOverrideIT {
         }
     }
 
-    /** {@code java [-Dx=y] -jar target/retro278.jar ARGS}: its standard output. */
+    /** {@code java [-Dx=y] [-Xlog:...] -jar target/retro278.jar ARGS}: its standard output. */
     private static String run(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         int first = 0;
-        while (first < arguments.length && arguments[first].startsWith("-D")) {
+        while (first < arguments.length
+                && (arguments[first].startsWith("-D") || arguments[first].startsWith("-X"))) {
             command.add(arguments[first++]);
         }
         command.addAll(List.of("-jar", JAR.toString()));
