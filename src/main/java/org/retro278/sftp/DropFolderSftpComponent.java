@@ -26,7 +26,10 @@ import org.apache.camel.spi.PropertyConfigurer;
  * them; a practice's dot-file would otherwise lie in its drop folder unreported for ever. Folders whose names
  * start with a dot ({@code .done}, {@code .error}) stay hidden. And a file whose name holds a backslash is found where it
  * really is, never downloaded, and moved from its real path ({@link DropFolderOperations}), so that the beans can
- * refuse it into the error folder; camel-sftp alone can neither read nor move it. docs/partners.md, "File names".
+ * refuse it into the error folder; camel-sftp alone can neither read nor move it. Every path the consumer gives JSch for
+ * a listed file is escaped ({@link DropFolderOperations#escaped}), so that a name with {@code *} or {@code ?} is read and
+ * moved like any other and never reaches the files its pattern would match; for that the consumer is never stepwise
+ * (a download is given the file's whole path). docs/partners.md, "File names".
  */
 public final class DropFolderSftpComponent extends SftpComponent {
 
@@ -64,6 +67,8 @@ public final class DropFolderSftpComponent extends SftpComponent {
         @Override
         protected RemoteFileConsumer<SftpRemoteFile> buildConsumer(Processor processor) {
             DropFolderOperations backslashAware = new DropFolderOperations(this);
+            // the download is given the file's whole, escaped path: stepwise, camel-sftp would cut it at each backslash
+            getConfiguration().setStepwise(false);
             return new SftpConsumer(this, processor, backslashAware,
                     getProcessStrategy() != null ? getProcessStrategy() : createGenericFileStrategy()) {
                 @Override

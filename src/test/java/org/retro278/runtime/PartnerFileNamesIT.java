@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -191,6 +192,52 @@ class PartnerFileNamesIT extends AdapterIT {
             assertEquals("plain.csv", files.get(0).fileName());
             assertNoNameLogged(logs, names);
         }
+    }
+
+    @Test
+    void aNameWithPatternCharactersIsReadOnceAndNeverTouchesTheFileItsPatternMatches() throws Exception {
+        try (LogCapture logs = new LogCapture(); AdapterHarness h = harness()) {
+            Path drop = SFTP.home("riverside").resolve("drop");
+            String sample = Files.readString(IntakeReliabilityIT.RIVERSIDE);
+            // two claim files of their own claims; the pattern star*?.csv matches starXY.csv (and itself), and is the
+            // older, so it is read first, while its neighbour is still there
+            Map<String, String> claims = new LinkedHashMap<>();
+            claims.put("star*?.csv", sample.replace("\nCLM1", "\nCLM7"));
+            claims.put("starXY.csv", sample.replace("\nCLM1", "\nCLM8"));
+            long modified = Files.getLastModifiedTime(IntakeReliabilityIT.RIVERSIDE).toMillis();
+            for (Map.Entry<String, String> e : claims.entrySet()) {
+                Path file = Files.writeString(drop.resolve(e.getKey()), e.getValue());
+                Files.setLastModifiedTime(file, FileTime.fromMillis(modified));
+                modified += 60_000;
+            }
+            h.start();
+            Path done = drop.resolve(".done");
+            AdapterHarness.await("both in .done", WAIT, () -> claims.keySet().stream()
+                    .allMatch(name -> Files.exists(done.resolve(PartnerFileName.movable(name)))));
+            Thread.sleep(3000); // several more polls: nothing may be read again
+
+            List<ReceivedFile> files = Reliability.allFiles(h.adapter().store());
+            assertEquals(claims.keySet(), files.stream().map(ReceivedFile::fileName).collect(Collectors.toSet()), "each read: " + files);
+            assertEquals(2, files.size(), "each read once: " + files);
+            for (ReceivedFile f : files) {
+                assertEquals(FileOutcome.PROCESSED, f.outcome(), f.fileName());
+                Set<String> ids = h.adapter().store().claimsOfFile(f.id()).stream().map(c -> c.claimId()).collect(Collectors.toSet());
+                assertEquals(claimIds(claims.get(f.fileName())), ids, "its own claims, not its neighbour's: " + f.fileName());
+                assertEquals(claims.get(f.fileName()), Files.readString(done.resolve(PartnerFileName.movable(f.fileName()))),
+                        "moved with its own bytes: " + f.fileName());
+            }
+            assertEquals(2, Reliability.everyFile(done).size(), "nothing else in .done");
+            assertTrue(Reliability.everyFile(drop).isEmpty() && Reliability.everyFile(drop.resolve(".error")).isEmpty(),
+                    "nothing left behind or refused");
+            List<String> texts = logs.events().stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                    .map(LogCapture::text).toList();
+            assertEquals(List.of(), texts, "no failed download, read lock or move");
+            assertNoNameLogged(logs, List.copyOf(claims.keySet()));
+        }
+    }
+
+    private static Set<String> claimIds(String csv) {
+        return csv.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.substring(0, l.indexOf(','))).collect(Collectors.toSet());
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.retro278.sftp.CamelSftpTest.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.file.GenericFileFilter;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -142,6 +144,61 @@ class OpenSshInteropTest {
         assertEquals("not to be read", Files.readString(drop.resolve(".error/moved-backslash")), "moved with its bytes");
         assertEquals(List.of(name + "=not downloaded", "plain.csv=read as usual"), seen.stream().sorted().toList());
         assertEquals(List.of(".error"), list(drop), "nothing left in the folder");
+    }
+
+    @Test
+    void aNameWithPatternCharactersIsReadAndMovedByItsOwnNameBesideTheFileItsPatternMatchesOnOpenSsh() throws Exception {
+        Path drop = Files.createDirectories(sshd.home().resolve("glob"));
+        // the pattern star*?.csv matches starXY.csv, and is the older: read first, while its neighbour is there
+        Files.writeString(drop.resolve("star*?.csv"), "the pattern's own");
+        Files.setLastModifiedTime(drop.resolve("star*?.csv"), FileTime.fromMillis(1_000_000_000_000L));
+        Files.writeString(drop.resolve("starXY.csv"), "the neighbour's");
+        Files.setLastModifiedTime(drop.resolve("starXY.csv"), FileTime.fromMillis(1_000_000_060_000L));
+        camel.addComponent("dropsftp", new DropFolderSftpComponent());
+        BlockingQueue<String> read = new LinkedBlockingQueue<>();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri("glob", knownHosts, "readLock=changed&readLockCheckInterval=200&readLockTimeout=5000",
+                        "sortBy=file:modified&move=.done/${header.target}&delay=200&initialDelay=0&streamDownload=true")
+                        .replaceFirst("^sftp:", "dropsftp:"))
+                        .process(e -> {
+                            String only = e.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+                            e.getIn().setHeader("target", only.replace('*', '_').replace('?', '_'));
+                            read.add(only + "=" + e.getIn().getBody(String.class));
+                        });
+            }
+        });
+        waitFor(() -> Files.exists(drop.resolve(".done/star__.csv")) && Files.exists(drop.resolve(".done/starXY.csv")),
+                "both moved on the OpenSSH server");
+        Thread.sleep(1000); // more polls: nothing read again
+        assertEquals(List.of("star*?.csv=the pattern's own", "starXY.csv=the neighbour's"), List.copyOf(read), "each read once, in turn");
+        assertEquals("the pattern's own", Files.readString(drop.resolve(".done/star__.csv")));
+        assertEquals("the neighbour's", Files.readString(drop.resolve(".done/starXY.csv")));
+        assertEquals(List.of(".done"), list(drop), "nothing left in the folder");
+    }
+
+    @Test
+    void aNameWithPatternCharactersIsDeletedAloneNeverItsNeighbourOnOpenSsh() throws Exception {
+        Path drop = Files.createDirectories(sshd.home().resolve("globdelete"));
+        Files.writeString(drop.resolve("star*?.csv"), "the pattern's own");
+        Files.writeString(drop.resolve("starXY.csv"), "the neighbour's, not to be read");
+        camel.addComponent("dropsftp", new DropFolderSftpComponent());
+        camel.getRegistry().bind("onlyThePattern", (GenericFileFilter<Object>) f -> f.getFileNameOnly().equals("star*?.csv"));
+        BlockingQueue<String> read = new LinkedBlockingQueue<>();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri("globdelete", knownHosts, "filter=#onlyThePattern&delete=true&delay=200&initialDelay=0&streamDownload=true")
+                        .replaceFirst("^sftp:", "dropsftp:"))
+                        .process(e -> read.add(e.getIn().getBody(String.class)));
+            }
+        });
+        waitFor(() -> !Files.exists(drop.resolve("star*?.csv")), "the pattern's file deleted on the OpenSSH server");
+        Thread.sleep(1000); // more polls
+        assertEquals(List.of("the pattern's own"), List.copyOf(read), "read once");
+        assertEquals(List.of("starXY.csv"), list(drop), "the neighbour left where it is");
+        assertEquals("the neighbour's, not to be read", Files.readString(drop.resolve("starXY.csv")));
     }
 
     @Test
