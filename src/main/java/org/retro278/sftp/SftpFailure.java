@@ -1,11 +1,13 @@
 package org.retro278.sftp;
 
+import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.JSchAlgoNegoFailException;
 import com.jcraft.jsch.JSchChangedHostKeyException;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.JSchRevokedHostKeyException;
 import com.jcraft.jsch.JSchUnknownHostKeyException;
 import com.jcraft.jsch.SftpException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -196,6 +198,11 @@ public record SftpFailure(Kind kind, String server, String message) {
         }
         if (t instanceof SocketTimeoutException || t instanceof JSchException && msg.startsWith("timeout")) {
             return "timed out";
+        }
+        // JSch reports a channel whose connection went away mid-operation as a generic failure status wrapping the
+        // I/O error ("Pipe closed", "inputstream is closed"); a failure status the server sent has no cause
+        if (t instanceof SftpException se && se.id == ChannelSftp.SSH_FX_FAILURE && se.getCause() instanceof IOException) {
+            return "the connection dropped";
         }
         if (t instanceof JSchException && (msg.contains("closed by foreign host") || msg.contains("Connection reset")
                 || msg.equals("session is down"))) {

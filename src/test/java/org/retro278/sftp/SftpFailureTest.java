@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.SftpException;
+import java.io.IOException;
 import java.net.ConnectException;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.component.file.GenericFileOperationFailedException;
@@ -41,6 +42,18 @@ class SftpFailureTest {
         assertTrue(f.message().contains("127.0.0.1:2222") && f.message().contains("connection refused"), f.message());
         assertEquals(SftpFailure.Kind.UNREACHABLE,
                 SftpFailure.of(new JSchException("timeout: socket is not established")).kind());
+    }
+
+    @Test
+    void aKeptSessionWhoseConnectionDroppedIsUnreachableNotARefusedOperation() {
+        // how JSch's ChannelSftp wraps an I/O error of a channel whose server went away
+        IOException pipe = new IOException("Pipe closed");
+        SftpFailure dropped = SftpFailure.of(camel("Cannot store file: inbox/2.x12", new SftpException(4, pipe.toString(), pipe)));
+        assertEquals(SftpFailure.Kind.UNREACHABLE, dropped.kind(), dropped.message());
+        assertTrue(dropped.message().contains("the connection dropped"), dropped.message());
+        // the same status sent by a server that is up is a refused operation
+        SftpFailure refused = SftpFailure.of(camel("Cannot store file: inbox/2.x12", new SftpException(4, "Failure")));
+        assertEquals(SftpFailure.Kind.REMOTE_FILE_OPERATION, refused.kind(), refused.message());
     }
 
     @Test
