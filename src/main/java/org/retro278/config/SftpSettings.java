@@ -80,7 +80,7 @@ final class SftpSettings {
     }
 
     /** A file a setting names, which must be there when the configuration loads (not at the first poll). */
-    private static Path existingFile(YamlSection s, String key, String what) throws ConfigurationException {
+    static Path existingFile(YamlSection s, String key, String what) throws ConfigurationException {
         Path file = Path.of(s.text(key, null, "a file path"));
         if (!Files.isRegularFile(file)) {
             throw new ConfigurationException(s.where(key) + ": " + what + " " + file.toAbsolutePath() + " does not exist"
