@@ -42,9 +42,10 @@ public final class CoreTls {
     private final List<String> protocols;
     private final List<X509Certificate> clientCertificates;
 
-    private CoreTls(SSLContext context, List<String> protocols, List<X509Certificate> clientCertificates) {
+    private CoreTls(SSLContext context, List<X509Certificate> clientCertificates) {
+        List<String> supported = Arrays.asList(context.getSupportedSSLParameters().getProtocols());
+        this.protocols = PROTOCOLS.stream().filter(supported::contains).toList();
         this.context = context;
-        this.protocols = protocols;
         this.clientCertificates = clientCertificates;
     }
 
@@ -80,12 +81,11 @@ public final class CoreTls {
             tmf.init(trust);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keyManagers, tmf.getTrustManagers(), null);
-            List<String> supported = Arrays.asList(context.getSupportedSSLParameters().getProtocols());
-            List<String> protocols = PROTOCOLS.stream().filter(supported::contains).toList();
-            if (protocols.isEmpty()) {
+            CoreTls tls = new CoreTls(context, clientCertificates);
+            if (tls.protocols.isEmpty()) {
                 throw new ConfigurationException(where + "endpoint: this Java offers neither TLS 1.3 nor TLS 1.2");
             }
-            return new CoreTls(context, protocols, clientCertificates);
+            return tls;
         } catch (GeneralSecurityException e) {
             throw new ConfigurationException(where + (gateway.auth() == CoreAuth.CERTIFICATE ? "keyStore" : "trustStore")
                     + ": the TLS context could not be built: " + e.getMessage(), e);

@@ -26,22 +26,7 @@ class PayerDirectoryCoreTest {
     Path keys;
     Path trust;
 
-    private static final String PAYER = """
-            id: PAYERX
-            name: Example
-            interchange:
-              senderQualifier: ZZ
-              senderId: SUBMITTER
-              receiverQualifier: ZZ
-              receiverId: EXAMPLE
-              applicationSender: SUBMITTER
-              applicationReceiver: EXAMPLE
-              usage: T
-            retro:
-              accepted: true
-              windowDays: 60
-            gateway:
-            """;
+    private static final String PAYER = PayerDirectoryTest.GOOD + "gateway:\n";
 
     @BeforeEach
     void stores() throws Exception {

@@ -44,7 +44,8 @@ class PayerDirectoryTest {
         return f;
     }
 
-    private static final String GOOD = """
+    /** A payer profile without a gateway, for the tests of this package to add to. */
+    static final String GOOD = """
             id: PAYERX
             name: Example
             interchange:
