@@ -66,7 +66,9 @@ public final class CoreTls {
         try {
             if (trustedCertificates(trust) == 0) {
                 throw new ConfigurationException(where + "trustStore: " + gateway.trustStore().toAbsolutePath()
-                        + " holds no trusted certificate (it needs the payer's CA or server certificate)");
+                        + " holds no trusted certificate (it needs the payer's CA or server certificate"
+                        + (gateway.trustStorePasswordEnv() == null ? "; a store with a password needs trustStorePasswordEnv" : "")
+                        + ")");
             }
             if (gateway.auth() == CoreAuth.CERTIFICATE) {
                 char[] password = secret(where, "keyStorePasswordEnv", gateway.keyStorePasswordEnv(), secrets);

@@ -254,5 +254,9 @@ class CoreTlsTest {
         }
         refused(gateway(CoreAuth.PASSWORD, null, empty), SECRETS, "trustStore: " + empty + " holds no trusted certificate");
         refused(gateway(CoreAuth.PASSWORD, null, clientKeys), SECRETS, "trustStore: " + clientKeys + " holds no trusted certificate");
+        CoreGateway noPassword = new CoreGateway(cert.endpoint(), cert.envelope(), CoreAuth.PASSWORD, "sub1", "CORE_PW",
+                null, null, trust, null, "SUBMITTER", "PAYER", "2.2.0", cert.connectTimeout(), cert.answerTimeout(),
+                cert.connectionHold(), cert.retransmitAfter(), 2, cert.retrySpacing(), 8);
+        refused(noPassword, SECRETS, "needs trustStorePasswordEnv");
     }
 }
