@@ -46,18 +46,15 @@ final class CoreSettings {
             refuse(s, "keyStore", auth, "it sends a user name and password, not a client certificate");
             refuse(s, "keyStorePasswordEnv", auth, "it has no key store");
             user = s.text("user", USER, "a user name (letters, digits, . _ @ -)");
-            passwordEnv = s.text("passwordEnv", SftpSettings.ENV, "the name of the environment variable that holds the"
-                    + " password (upper-case letters, digits and _), never the password itself");
+            passwordEnv = s.secretName("passwordEnv", "the password", true);
         } else {
             refuse(s, "user", auth, "the client certificate says who we are; or use auth: password");
             refuse(s, "passwordEnv", auth, "it sends no password; or use auth: password");
             keyStore = SftpSettings.existingFile(s, "keyStore", "the PKCS#12 key store with the client certificate");
-            keyStorePasswordEnv = s.text("keyStorePasswordEnv", SftpSettings.ENV, "the name of the environment variable"
-                    + " that holds the key store's password (upper-case letters, digits and _)");
+            keyStorePasswordEnv = s.secretName("keyStorePasswordEnv", "the key store's password", true);
         }
         Path trustStore = SftpSettings.existingFile(s, "trustStore", "the PKCS#12 trust store for the payer's server certificate");
-        String trustStorePasswordEnv = s.text("trustStorePasswordEnv", SftpSettings.ENV,
-                "the name of an environment variable (upper-case letters, digits and _)", null);
+        String trustStorePasswordEnv = s.secretName("trustStorePasswordEnv", "the trust store's password", false);
         String senderId = s.text("senderId", CORE_ID, "a CORE SenderID of 1-80 visible characters without spaces");
         String receiverId = s.text("receiverId", CORE_ID, "a CORE ReceiverID of 1-80 visible characters without spaces");
         String ruleVersion = s.text("ruleVersion", RULE_VERSION, "a CORE rule version such as 2.2.0", "2.2.0");

@@ -210,4 +210,22 @@ class PayerDirectoryTest {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> PayerDirectory.loadFile(f));
         assertTrue(e.getMessage().contains("gateway.sftp.account: only for host: embedded"), e.getMessage());
     }
+
+    @Test
+    void aPasswordPastedWhereItsVariableBelongsIsRefusedWithoutRepeatingIt() throws Exception {
+        Path f = payer("PAYERX", GOOD + """
+                gateway:
+                  sftp:
+                    host: embedded
+                    user: payerx
+                    auth: password
+                    passwordEnv: s3cret-Pw
+                  inboundFolder: inbound
+                  outboundFolder: outbound
+                """);
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> PayerDirectory.loadFile(f));
+        assertTrue(e.getMessage().startsWith(f + ": gateway.sftp.passwordEnv: not the name of an environment variable"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+    }
 }
