@@ -136,6 +136,10 @@ public final class CoreTls {
     }
 
     private static KeyStore open(String where, String setting, Path file, char[] password) throws ConfigurationException {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new ConfigurationException(where + setting + ": " + file.toAbsolutePath() + " is not there or cannot be"
+                    + " read (relative paths are read from the working directory)");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(in, password);

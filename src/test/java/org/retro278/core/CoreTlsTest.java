@@ -241,6 +241,8 @@ class CoreTlsTest {
                 "keyStore: the password does not open " + clientKeys);
         refused(cert, Secrets.of(Map.of("KEYS_PW", "store-pass-1", "TRUST_PW", "wrong-pass")),
                 "trustStore: the password does not open " + trust);
+        refused(gateway(CoreAuth.CERTIFICATE, dir.resolve("gone.p12"), trust), SECRETS,
+                "keyStore: " + dir.resolve("gone.p12") + " is not there or cannot be read");
         Path garbage = Files.writeString(dir.resolve("garbage.p12"), "not a key store");
         refused(gateway(CoreAuth.CERTIFICATE, garbage, trust), SECRETS,
                 "keyStore: " + garbage + " cannot be read as a PKCS#12 store");
