@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * {@link Submission} uploads and the {@link RealTimeSubmission} sends as a CORE payload; both build here, so an
  * interchange's bytes are made one way whichever gateway carries them.
  */
-final class InterchangeOutbox {
+public final class InterchangeOutbox {
 
     /** The submission's logger: these lines were always the submission's, and operators and tests follow it. */
     private static final Logger LOG = LoggerFactory.getLogger(Submission.class);
@@ -53,8 +53,8 @@ final class InterchangeOutbox {
     private final ExecutorService workers;
     private final int parallelism;
 
-    InterchangeOutbox(TransactionStore store, TransactionSetValidator validator, InterchangeVerifier verifier,
-                      String traceOriginator, Path outbox, ExecutorService workers, int parallelism) {
+    public InterchangeOutbox(TransactionStore store, TransactionSetValidator validator, InterchangeVerifier verifier,
+                             String traceOriginator, Path outbox, ExecutorService workers, int parallelism) {
         this.store = store;
         this.validator = validator;
         this.assembler = new InterchangeAssembler(verifier);
