@@ -241,12 +241,23 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
 
     /** Route helper: a file that is not X12 goes to .error with a report; anything else propagates. */
     public ResponseFileOutcome receiveOrRefuse(String payerId, String fileName, Path file) throws IOException {
+        return receiveOrRefuse(payerId, fileName, file, (sha, work) -> store.applyResponseFile(payerId, fileName, sha, work));
+    }
+
+    /** {@link #receiveOrRefuse(String, String, Path)} for answers that came without a file, as {@link #receive(String, String, Path, StoreApplication)}. */
+    public ResponseFileOutcome receiveOrRefuse(String payerId, String fileName, Path file, StoreApplication application)
+            throws IOException {
         try {
-            return receive(payerId, fileName, file);
+            return receive(payerId, fileName, file, application);
         } catch (NotX12File e) {
             LOG.warn("response file {} of payer {} is not X12: moved aside", PartnerFileName.logId(fileName), payerId);
             return refused(fileName, "REFUSED: the file is not X12 (it does not start with an ISA segment); nothing in it was applied.");
         }
+    }
+
+    /** The report kept beside answers from {@code source} that could not be applied: the same words as a response file's. */
+    public String report(String source, String text) {
+        return inbound.report(source, "", text);
     }
 
     /** A file nothing of which was applied: to .error with a report, as claim intake does. */
