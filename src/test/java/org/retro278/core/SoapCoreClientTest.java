@@ -135,7 +135,16 @@ class SoapCoreClientTest {
         CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request("payload-0002")));
         assertEquals(CoreCallException.Kind.CREDENTIAL_REFUSED, e.kind(), e.getMessage());
         assertTrue(e.getMessage().contains("127.0.0.1"), e.getMessage());
+        assertTrue(e.getMessage().contains("FailedAuthentication"), e.getMessage());
         assertFalse(e.getMessage().contains("not-the-password"), e.getMessage());
+    }
+
+    @Test
+    void noUsernameTokenIsCredentialRefused() throws Exception {
+        CoreSoapEndpoint endpoint = endpoint(CoreAuth.PASSWORD, (request, user) -> success(request));
+        SoapCoreClient client = client(gateway(endpoint, CoreAuth.CERTIFICATE, Duration.ofSeconds(20)), null, trustStore);
+        CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request("payload-0010")));
+        assertEquals(CoreCallException.Kind.CREDENTIAL_REFUSED, e.kind(), e.getMessage());
     }
 
     @Test
