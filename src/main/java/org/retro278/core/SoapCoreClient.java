@@ -37,7 +37,8 @@ import org.retro278.sftp.Secrets;
  * document/literal; src/main/resources/core/CORERule2.2.0.wsdl) over HTTPS with Apache CXF.
  *
  * <p>TLS comes from the given {@link SSLContext} (the payer's trust store, and the client key in certificate
- * mode), with host name verification on and TLS 1.2 or later. In password mode a WS-Security UsernameToken
+ * mode, as {@link CoreTls#context()} makes it), with host name verification on and TLS 1.2 or later (CXF offers
+ * the JDK HTTP client TLSv1.2 and TLSv1.3, its preferred client protocols). In password mode a WS-Security UsernameToken
  * (PasswordText, as the CORE rule says) carries {@link CoreGateway#user()} and the password found under
  * {@link CoreGateway#passwordEnv()}; in certificate mode no token is sent. The connection timeout is
  * {@link CoreGateway#connectTimeout()}, the answer timeout {@link CoreGateway#answerTimeout()}; connections are

@@ -162,7 +162,9 @@ class SoapCoreClientTest {
             caller.set(user);
             return success(request);
         });
-        CoreAnswer answer = client(gateway(endpoint, CoreAuth.CERTIFICATE, Duration.ofSeconds(20)), clientStore, trustStore)
+        CoreGateway gateway = gateway(endpoint, CoreAuth.CERTIFICATE, Duration.ofSeconds(20));
+        Secrets secrets = Secrets.of(Map.of("CORE_TEST_STORE_PASSWORD", new String(STORE_PASSWORD)));
+        CoreAnswer answer = track(new SoapCoreClient(gateway, CoreTls.forGateway("PAYERA", gateway, secrets).context(), secrets))
                 .call(request("payload-0003"));
         assertEquals("payload-0003", answer.payloadId());
         assertTrue(caller.get().contains("CN=practice"), caller.get());
