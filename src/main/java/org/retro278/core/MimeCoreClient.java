@@ -59,6 +59,7 @@ public final class MimeCoreClient implements CoreClient {
     private final String host;
     private final String user;
     private final String password;
+    private final Duration answerTimeout;
     private final Duration deadline;
     private final CloseableHttpClient http;
     private final ScheduledExecutorService deadlines;
@@ -87,6 +88,7 @@ public final class MimeCoreClient implements CoreClient {
             this.password = null;
         }
         int connections = Math.max(1, gateway.maxInFlight());
+        this.answerTimeout = gateway.answerTimeout();
         this.deadline = gateway.connectTimeout().plus(gateway.answerTimeout());
         ConnectionConfig connection = ConnectionConfig.custom()
                 .setConnectTimeout(timeout(gateway.connectTimeout()))
@@ -207,7 +209,7 @@ public final class MimeCoreClient implements CoreClient {
 
     private CoreCallException timedOut(IOException e) {
         return new CoreCallException(CoreCallException.Kind.TIMEOUT, "the CORE gateway at " + host
-                + " did not answer within " + seconds(deadline) + " (the request may have reached it)", e);
+                + " did not answer within the answer timeout of " + seconds(answerTimeout) + " (the request may have reached it)", e);
     }
 
     /** Why a call brought no answer, from what HttpClient or the JDK threw; never their words about the payload. */

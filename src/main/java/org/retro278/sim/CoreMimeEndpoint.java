@@ -37,9 +37,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The simulator's CORE gateway in the HTTP MIME envelope: an HTTPS server on 127.0.0.1 (Jetty 12, TLS 1.2 or
  * 1.3) that reads each POSTed {@code multipart/form-data} request ({@link CoreMimeForm}), checks the credential
- * (password mode: the UserName and Password fields; certificate mode: a client certificate the trust store
- * verifies, required in the handshake), asks its {@link CoreResponder} and answers with a multipart body. A wrong
- * user name or password is HTTP 401 with ErrorCode {@value CoreEnvelopeErrors#UNAUTHORIZED}; a body that is not
+ * (password mode: the UserName and Password fields; certificate mode: a client certificate, which the trust
+ * store verifies in the handshake), asks its {@link CoreResponder} and answers with a multipart body. A wrong
+ * user name or password, or no client certificate, is HTTP 401 with ErrorCode {@value CoreEnvelopeErrors#UNAUTHORIZED}; a body that is not
  * a form, or a TimeStamp that is missing or not an xsd:dateTime, is HTTP 400 with the rule's ErrorCode. Logs
  * payload ids and error codes only.
  */
@@ -76,7 +76,10 @@ public final class CoreMimeEndpoint implements AutoCloseable {
     public static CoreMimeEndpoint withCertificate(CoreResponder responder, Path keyStore, char[] keyStorePassword,
                                                    Path trustStore, char[] trustStorePassword, Clock clock) {
         SslContextFactory.Server tls = tls(keyStore, keyStorePassword);
-        tls.setNeedClientAuth(true);
+        // asked for, and verified against the trust store in the handshake when presented (an untrusted one fails
+        // it); one not presented is refused with HTTP 401 rather than a TLS alert, which under TLS 1.3 reaches the
+        // client only after it has written its request and so reads as a dropped connection
+        tls.setWantClientAuth(true);
         tls.setTrustStorePath(trustStore.toString());
         tls.setTrustStoreType("PKCS12");
         tls.setTrustStorePassword(new String(trustStorePassword));
@@ -98,7 +101,9 @@ public final class CoreMimeEndpoint implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
         threads.setName("retro278-core-mime");
         threads.setDaemon(true);
+        threads.setStopTimeout(1000); // a slow-payer request still in the responder must not hold up the stop
         Server s = new Server(threads);
+        s.setStopTimeout(1000);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         SecureRequestCustomizer secure = new SecureRequestCustomizer();
@@ -161,7 +166,8 @@ public final class CoreMimeEndpoint implements AutoCloseable {
             }
             String who = authenticated(request, f);
             if (who == null) {
-                reply(response, callback, 401, error(f, CoreEnvelopeErrors.UNAUTHORIZED, "the user name or password is not accepted"));
+                reply(response, callback, 401, error(f, CoreEnvelopeErrors.UNAUTHORIZED, auth == CoreAuth.CERTIFICATE
+                        ? "a client certificate is required" : "the user name or password is not accepted"));
                 return true;
             }
             String stamp = f.get(CoreMimeForm.TIME_STAMP);

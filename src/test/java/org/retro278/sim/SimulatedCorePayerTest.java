@@ -3,6 +3,7 @@ package org.retro278.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.xlate.edi.stream.EDIStreamWriter;
@@ -16,16 +17,24 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.retro278.config.InterchangeIds;
 import org.retro278.config.PayerProfile;
 import org.retro278.config.RetroPolicy;
+import org.retro278.config.CoreGateway;
 import org.retro278.core.CoreAnswer;
+import org.retro278.core.CoreAuth;
+import org.retro278.core.CoreCallException;
+import org.retro278.core.CoreEnvelope;
+import org.retro278.core.LoopbackTls;
+import org.retro278.core.MimeCoreClient;
 import org.retro278.core.CorePayloadTypes;
 import org.retro278.core.CoreRequest;
 import org.retro278.model.RetroAuthorizationRequest;
+import org.retro278.sftp.Secrets;
 import org.retro278.store.TestRequests;
 import org.retro278.testing.TestClock;
 import org.retro278.x12.Delimiters;
@@ -171,6 +180,37 @@ class SimulatedCorePayerTest {
             assertNull(forced.payload());
             assertEquals(ok.payloadId(), forced.payloadId());
         }
+    }
+
+    @Test
+    void overHttpsTheMimeGatewayCarriesTheAnswerAndADelayBeyondTheBudgetIsATimeout() throws Exception {
+        char[] pw = "changeit-loopback".toCharArray();
+        LoopbackPki pki = LoopbackPki.create("payer", Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2100-01-01T00:00:00Z"));
+        Path server = pki.server("gateway").writeKeyStore(dir.resolve("server.p12"), pw);
+        Path trust = pki.writeTrustStore(dir.resolve("trust.p12"), pw);
+        try (SimulatedCorePayer payer = payer(r -> PayerSimulator.Decision.DENIED);
+             CoreMimeEndpoint endpoint = CoreMimeEndpoint.withPassword(payer, server, pw, "riverside", "pw-1", CLOCK).start(0)) {
+            Secrets secrets = Secrets.of(Map.of("PW", "pw-1"));
+            try (MimeCoreClient client = new MimeCoreClient(gateway(endpoint, trust, Duration.ofSeconds(10)),
+                    LoopbackTls.client(trust, pw, null, null), secrets)) {
+                CoreAnswer a = client.call(request(interchange("CLM106")));
+                ReviewResponse r = (ReviewResponse) read(a).documents().get(0);
+                assertEquals(RequestIdentifiers.traceNumber("CLM106", 1), r.traces().get(0).number());
+                assertEquals("A3", r.event().action().code());
+            }
+            payer.delay(Duration.ofMillis(1500));
+            try (MimeCoreClient client = new MimeCoreClient(gateway(endpoint, trust, Duration.ofMillis(300)),
+                    LoopbackTls.client(trust, pw, null, null), secrets)) {
+                CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request(interchange("CLM107"))));
+                assertEquals(CoreCallException.Kind.TIMEOUT, e.kind(), e::getMessage);
+            }
+        }
+    }
+
+    private static CoreGateway gateway(CoreMimeEndpoint endpoint, Path trust, Duration answerTimeout) {
+        return new CoreGateway(endpoint.address(), CoreEnvelope.MIME, CoreAuth.PASSWORD, "riverside", "PW", null, null, trust, null,
+                "SUBMITTER01", "PAYERCORE", "2.2.0", Duration.ofSeconds(5), answerTimeout, Duration.ofSeconds(60),
+                Duration.ofSeconds(90), 1, Duration.ofSeconds(90), 2);
     }
 
     private static String code(SimulatedCorePayer payer, CoreRequest r) {
