@@ -198,7 +198,7 @@ class SimulatedCorePayerTest {
                 assertEquals(RequestIdentifiers.traceNumber("CLM106", 1), r.traces().get(0).number());
                 assertEquals("A3", r.event().action().code());
             }
-            payer.delay(Duration.ofMillis(1500));
+            payer.delay(Duration.ofMillis(1000));
             try (MimeCoreClient client = new MimeCoreClient(gateway(endpoint, trust, Duration.ofMillis(300)),
                     LoopbackTls.client(trust, pw, null, null), secrets)) {
                 CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request(interchange("CLM107"))));
