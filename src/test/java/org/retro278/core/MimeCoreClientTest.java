@@ -137,6 +137,20 @@ class MimeCoreClientTest {
     }
 
     @Test
+    void aClientCertificateFromAnotherAuthorityIsNotAccepted() throws Exception {
+        // the gateway names the authorities it trusts; the JDK then offers no certificate, and the gateway refuses
+        Path stranger = LoopbackPki.create("stranger", FROM, TO).client("riverside").writeKeyStore(dir.resolve("stranger.p12"), PW);
+        try (CoreMimeEndpoint endpoint = CoreMimeEndpoint.withCertificate((r, user) -> SUCCESS, serverStore, PW, trustStore, PW,
+                CLOCK).start(0);
+             MimeCoreClient client = new MimeCoreClient(gateway(endpoint.address(), CoreAuth.CERTIFICATE, null, Duration.ofSeconds(5)),
+                     trusting(trustStore, stranger), SECRETS)) {
+            CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request()));
+            assertEquals(CoreCallException.Kind.CREDENTIAL_REFUSED, e.kind(), e::getMessage);
+            assertFalse(e.mayHaveReachedPayer());
+        }
+    }
+
+    @Test
     void aServerCertificateFromAnotherAuthorityIsRefused() throws Exception {
         try (CoreMimeEndpoint endpoint = passwordEndpoint((r, user) -> SUCCESS);
              MimeCoreClient client = new MimeCoreClient(gateway(endpoint.address(), CoreAuth.PASSWORD, "riverside", Duration.ofSeconds(5)),
