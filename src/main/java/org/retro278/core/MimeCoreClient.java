@@ -2,6 +2,7 @@ package org.retro278.core;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -27,6 +28,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -171,6 +173,9 @@ public final class MimeCoreClient implements CoreClient {
             throw e;
         } catch (SocketTimeoutException e) {
             throw timedOut(e);
+        } catch (SocketException | ConnectionClosedException e) { // not an EOFException: a form that ends early is unreadable
+            throw new CoreCallException(CoreCallException.Kind.FAILED_AFTER_SEND, "the CORE gateway at " + host
+                    + ": the connection dropped while its answer was read (" + e.getClass().getSimpleName() + ")", e);
         } catch (IOException e) {
             if (status >= 300) {
                 throw new CoreCallException(CoreCallException.Kind.FAILED_AFTER_SEND, "the CORE gateway at " + host
