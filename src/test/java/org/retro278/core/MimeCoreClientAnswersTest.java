@@ -1,0 +1,108 @@
+package org.retro278.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.retro278.config.CoreGateway;
+import org.retro278.sftp.Secrets;
+import org.retro278.sim.LoopbackPki;
+
+/**
+ * What the MIME client makes of answers a CORE gateway should not give: an HTTP error, a body that is no form, a
+ * form with neither Payload nor ErrorCode. The gateway here is the JDK's own HTTPS server, answering fixed bytes.
+ */
+class MimeCoreClientAnswersTest {
+
+    private static final char[] PW = "changeit-loopback".toCharArray();
+
+    @TempDir
+    Path dir;
+
+    private CoreCallException callAgainst(int status, String contentType, String body) throws Exception {
+        LoopbackPki pki = LoopbackPki.create("payer", Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2100-01-01T00:00:00Z"));
+        Path serverStore = pki.server("gateway").writeKeyStore(dir.resolve("server.p12"), PW);
+        Path trust = pki.writeTrustStore(dir.resolve("trust.p12"), PW);
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(serverStore)) {
+            ks.load(in, PW);
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, PW);
+        SSLContext serverTls = SSLContext.getInstance("TLS");
+        serverTls.init(kmf.getKeyManagers(), null, null);
+        HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(serverTls));
+        server.createContext("/core", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+        try {
+            URI endpoint = URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/core");
+            CoreGateway g = new CoreGateway(endpoint, CoreEnvelope.MIME, CoreAuth.PASSWORD, "riverside", "PW", null, null, trust, null,
+                    "SUBMITTER01", "PAYERCORE", "2.2.0", Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(60),
+                    Duration.ofSeconds(90), 1, Duration.ofSeconds(90), 1);
+            try (MimeCoreClient client = new MimeCoreClient(g, LoopbackTls.client(trust, PW, null, null), Secrets.of(Map.of("PW", "pw")))) {
+                return assertThrows(CoreCallException.class, () -> client.call(CoreRequest.realTime278("id-1", Instant.EPOCH,
+                        "SUBMITTER01", "PAYERCORE", "2.2.0", "ISA*...~")));
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void anHttpServerErrorFailedAfterTheRequestWasSent() throws Exception {
+        CoreCallException e = callAgainst(503, "text/plain", "busy");
+        assertEquals(CoreCallException.Kind.FAILED_AFTER_SEND, e.kind());
+        assertTrue(e.mayHaveReachedPayer());
+        assertEquals("the CORE gateway at 127.0.0.1 answered HTTP 503 after the request was sent", e.getMessage());
+    }
+
+    @Test
+    void aBodyThatIsNoFormIsAnUnreadableAnswer() throws Exception {
+        CoreCallException e = callAgainst(200, "text/html", "<html>maintenance</html>");
+        assertEquals(CoreCallException.Kind.UNREADABLE_ANSWER, e.kind());
+        assertEquals("the answer of the CORE gateway at 127.0.0.1 could not be read: its body is not a CORE MIME envelope",
+                e.getMessage());
+    }
+
+    @Test
+    void aFormWithoutPayloadOrErrorCodeIsAnUnreadableAnswer() throws Exception {
+        String form = "--b1\r\nContent-Disposition: form-data; name=\"PayloadID\"\r\n\r\nid-1\r\n--b1--\r\n";
+        CoreCallException e = callAgainst(200, "multipart/form-data; boundary=b1", form);
+        assertEquals(CoreCallException.Kind.UNREADABLE_ANSWER, e.kind());
+        assertEquals("the answer of the CORE gateway at 127.0.0.1 could not be read: it holds neither a Payload nor an ErrorCode",
+                e.getMessage());
+    }
+
+    @Test
+    void aBrokenFormIsAnUnreadableAnswer() throws Exception {
+        String form = "--b1\r\nContent-Disposition: form-data; name=\"Payload\"\r\n\r\nISA*...";
+        CoreCallException e = callAgainst(200, "multipart/form-data; boundary=b1", form);
+        assertEquals(CoreCallException.Kind.UNREADABLE_ANSWER, e.kind(), e::getMessage);
+    }
+}

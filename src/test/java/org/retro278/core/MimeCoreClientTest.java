@@ -1,0 +1,218 @@
+package org.retro278.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.retro278.config.CoreGateway;
+import org.retro278.sftp.Secrets;
+import org.retro278.sim.CoreEnvelopeErrors;
+import org.retro278.sim.CoreMimeEndpoint;
+import org.retro278.sim.CoreResponder;
+import org.retro278.sim.LoopbackPki;
+import org.retro278.testing.TestClock;
+
+/** The MIME client against the simulator's MIME endpoint over HTTPS on loopback, with the loopback PKI's stores. */
+class MimeCoreClientTest {
+
+    private static final char[] PW = "changeit-loopback".toCharArray();
+    private static final Instant FROM = Instant.parse("2020-01-01T00:00:00Z");
+    private static final Instant TO = Instant.parse("2100-01-01T00:00:00Z");
+    private static final TestClock CLOCK = TestClock.stoppedAt(Instant.parse("2026-12-07T01:02:03Z"));
+    private static final String SECRET = "s3cret-Word";
+    private static final Secrets SECRETS = Secrets.of(Map.of("CORE_PW", SECRET));
+    /** A fictional request interchange; what matters is that it travels byte for byte, line breaks and all. */
+    private static final String PAYLOAD = "ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *261115*0930*^*00501*000000042*0*T*:~\n"
+            + "GS*HI*SUBMITTER*RECEIVER*20261115*0930*7*X*005010X217~\r\nNM1*IL*1*Testperson*Alex****MI*M1~\nIEA*1*000000042~\n";
+
+    @TempDir
+    static Path dir;
+    static Path serverStore;
+    static Path trustStore;
+    static Path clientStore;
+    static Path otherTrustStore;
+
+    @BeforeAll
+    static void pki() throws Exception {
+        LoopbackPki pki = LoopbackPki.create("payer", FROM, TO);
+        serverStore = pki.server("gateway").writeKeyStore(dir.resolve("server.p12"), PW);
+        trustStore = pki.writeTrustStore(dir.resolve("trust.p12"), PW);
+        clientStore = pki.client("riverside").writeKeyStore(dir.resolve("client.p12"), PW);
+        otherTrustStore = LoopbackPki.create("stranger", FROM, TO).writeTrustStore(dir.resolve("other-trust.p12"), PW);
+    }
+
+    private static CoreGateway gateway(URI endpoint, CoreAuth auth, String user, Duration answerTimeout) {
+        return new CoreGateway(endpoint, CoreEnvelope.MIME, auth, user, auth == CoreAuth.PASSWORD ? "CORE_PW" : null,
+                auth == CoreAuth.CERTIFICATE ? clientStore : null, null, trustStore, null, "SUBMITTER01", "PAYERCORE", "2.2.0",
+                Duration.ofSeconds(5), answerTimeout, Duration.ofSeconds(60), Duration.ofSeconds(90), 1, Duration.ofSeconds(90), 4);
+    }
+
+    private static CoreRequest request() {
+        return CoreRequest.realTime278("f81d4fae-7dec-11d0-a765-00a0c91e6bf6", Instant.parse("2026-12-07T01:02:03.250Z"),
+                "SUBMITTER01", "PAYERCORE", "2.2.0", PAYLOAD);
+    }
+
+    private static CoreMimeEndpoint passwordEndpoint(CoreResponder responder) throws Exception {
+        return CoreMimeEndpoint.withPassword(responder, serverStore, PW, "riverside", SECRET, CLOCK).start(0);
+    }
+
+    private static SSLContext trusting(Path trust, Path key) throws Exception {
+        return LoopbackTls.client(trust, PW, key, PW);
+    }
+
+    private static final CoreAnswer SUCCESS = new CoreAnswer(CorePayloadTypes.RESPONSE_278, CorePayloadTypes.REAL_TIME,
+            "f81d4fae-7dec-11d0-a765-00a0c91e6bf6", "2026-12-07T01:02:04Z", "PAYERCORE", "SUBMITTER01", "2.2.0",
+            "ISA*00*...~\nHCR*A1*AUTH1~\nIEA*1*000000901~\n", CorePayloadTypes.SUCCESS, "all well: é ü");
+
+    @Test
+    void everyFieldTravelsExactlyBothWays() throws Exception {
+        AtomicReference<CoreRequest> seen = new AtomicReference<>();
+        AtomicReference<String> seenUser = new AtomicReference<>();
+        try (CoreMimeEndpoint endpoint = passwordEndpoint((r, user) -> {
+            seen.set(r);
+            seenUser.set(user);
+            return SUCCESS;
+        }); MimeCoreClient client = new MimeCoreClient(gateway(endpoint.address(), CoreAuth.PASSWORD, "riverside", Duration.ofSeconds(5)),
+                trusting(trustStore, null), SECRETS)) {
+            CoreAnswer answer = client.call(request());
+            assertEquals(request(), seen.get(), "PayloadType, ProcessingMode, PayloadID, TimeStamp, SenderID, ReceiverID, version, Payload");
+            assertEquals("riverside", seenUser.get());
+            assertEquals(SUCCESS, answer);
+            assertFalse(answer.envelopeError());
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsACredentialRefusedInPlainWords() throws Exception {
+        try (CoreMimeEndpoint endpoint = passwordEndpoint((r, user) -> SUCCESS);
+             MimeCoreClient client = new MimeCoreClient(gateway(endpoint.address(), CoreAuth.PASSWORD, "riverside", Duration.ofSeconds(5)),
+                     trusting(trustStore, null), Secrets.of(Map.of("CORE_PW", "not-the-password")))) {
+            CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request()));
+            assertEquals(CoreCallException.Kind.CREDENTIAL_REFUSED, e.kind());
+            assertFalse(e.mayHaveReachedPayer());
+            assertEquals("the CORE gateway at 127.0.0.1 refused our credential (HTTP 401, ErrorCode UnAuthorized)", e.getMessage());
+        }
+    }
+
+    @Test
+    void aPasswordNotSetInTheEnvironmentIsSaidBeforeAnyCall() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MimeCoreClient(
+                gateway(URI.create("https://127.0.0.1:1/core"), CoreAuth.PASSWORD, "riverside", Duration.ofSeconds(5)),
+                trusting(trustStore, null), Secrets.of(Map.of())));
+        assertEquals("the password for the CORE gateway at 127.0.0.1 is not set: set the environment variable CORE_PW", e.getMessage());
+    }
+
+    @Test
+    void aClientCertificateIsTheCredentialInCertificateMode() throws Exception {
+        AtomicReference<String> seenUser = new AtomicReference<>();
+        try (CoreMimeEndpoint endpoint = CoreMimeEndpoint.withCertificate((r, user) -> {
+            seenUser.set(user);
+            return SUCCESS;
+        }, serverStore, PW, trustStore, PW, CLOCK).start(0)) {
+            CoreGateway g = gateway(endpoint.address(), CoreAuth.CERTIFICATE, null, Duration.ofSeconds(5));
+            try (MimeCoreClient client = new MimeCoreClient(g, trusting(trustStore, clientStore), SECRETS)) {
+                assertEquals(SUCCESS, client.call(request()));
+                assertEquals("O=retro278,CN=riverside", seenUser.get(), "the subject of the client certificate");
+            }
+            try (MimeCoreClient client = new MimeCoreClient(g, trusting(trustStore, null), SECRETS)) {
+                CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request()));
+                assertEquals(CoreCallException.Kind.CREDENTIAL_REFUSED, e.kind(), e::getMessage);
+                assertFalse(e.mayHaveReachedPayer());
+                assertEquals("the CORE gateway at 127.0.0.1 refused our credential (HTTP 401, ErrorCode UnAuthorized)", e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void aClientCertificateFromAnotherAuthorityIsNotAccepted() throws Exception {
+        // the gateway names the authorities it trusts; the JDK then offers no certificate, and the gateway refuses
+        Path stranger = LoopbackPki.create("stranger", FROM, TO).client("riverside").writeKeyStore(dir.resolve("stranger.p12"), PW);
+        try (CoreMimeEndpoint endpoint = CoreMimeEndpoint.withCertificate((r, user) -> SUCCESS, serverStore, PW, trustStore, PW,
+                CLOCK).start(0);
+             MimeCoreClient client = new MimeCoreClient(gateway(endpoint.address(), CoreAuth.CERTIFICATE, null, Duration.ofSeconds(5)),
+                     trusting(trustStore, stranger), SECRETS)) {
+            CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request()));
+            assertEquals(CoreCallException.Kind.CREDENTIAL_REFUSED, e.kind(), e::getMessage);
+            assertFalse(e.mayHaveReachedPayer());
+        }
+    }
+
+    @Test
+    void aServerCertificateFromAnotherAuthorityIsRefused() throws Exception {
+        try (CoreMimeEndpoint endpoint = passwordEndpoint((r, user) -> SUCCESS);
+             MimeCoreClient client = new MimeCoreClient(gateway(endpoint.address(), CoreAuth.PASSWORD, "riverside", Duration.ofSeconds(5)),
+                     trusting(otherTrustStore, null), SECRETS)) {
+            CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request()));
+            assertEquals(CoreCallException.Kind.TLS_REFUSED, e.kind());
+            assertEquals("the CORE gateway at 127.0.0.1 refused: its server certificate is not trusted by the configured trust store",
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aSlowAnswerIsATimeoutThatMayHaveReachedThePayer() throws Exception {
+        CountDownLatch released = new CountDownLatch(1);
+        try (CoreMimeEndpoint endpoint = passwordEndpoint((r, user) -> {
+            try {
+                released.await(10, TimeUnit.SECONDS); // the payer thinks longer than the client waits
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return SUCCESS;
+        }); MimeCoreClient client = new MimeCoreClient(gateway(endpoint.address(), CoreAuth.PASSWORD, "riverside",
+                Duration.ofMillis(300)), trusting(trustStore, null), SECRETS)) {
+            long started = System.nanoTime();
+            CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request()));
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+            released.countDown(); // before the endpoint stops, so that it need not wait for the payer
+            assertEquals(CoreCallException.Kind.TIMEOUT, e.kind(), e::getMessage);
+            assertTrue(e.mayHaveReachedPayer());
+            assertTrue(tookMs < 3000, "gave up at the answer budget, not later: " + tookMs + " ms");
+            assertFalse(e.getMessage().contains(PAYLOAD) || e.getMessage().contains(SECRET));
+        } finally {
+            released.countDown();
+        }
+    }
+
+    @Test
+    void anEnvelopeErrorComesBackAsAnAnswer() throws Exception {
+        try (CoreMimeEndpoint endpoint = passwordEndpoint((r, user) -> CoreEnvelopeErrors.answer(r.payloadId(), r.senderId(),
+                r.receiverId(), r.ruleVersion(), CLOCK.instant(), CoreEnvelopeErrors.VERSION_MISMATCH, "this gateway speaks 2.2.0"));
+             MimeCoreClient client = new MimeCoreClient(gateway(endpoint.address(), CoreAuth.PASSWORD, "riverside", Duration.ofSeconds(5)),
+                     trusting(trustStore, null), SECRETS)) {
+            CoreAnswer a = client.call(request());
+            assertTrue(a.envelopeError());
+            assertFalse(a.hasPayload());
+            assertEquals("VersionMismatch", a.errorCode());
+            assertEquals(CoreEnvelopeErrors.ENVELOPE_ERROR, a.payloadType());
+            assertEquals(request().payloadId(), a.payloadId());
+        }
+    }
+
+    @Test
+    void aClosedPortIsUnreachableAndNothingWasSent() throws Exception {
+        URI gone;
+        try (CoreMimeEndpoint endpoint = passwordEndpoint((r, user) -> SUCCESS)) {
+            gone = endpoint.address();
+        }
+        try (MimeCoreClient client = new MimeCoreClient(gateway(gone, CoreAuth.PASSWORD, "riverside", Duration.ofSeconds(5)),
+                trusting(trustStore, null), SECRETS)) {
+            CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request()));
+            assertEquals(CoreCallException.Kind.UNREACHABLE, e.kind(), e::getMessage);
+            assertFalse(e.mayHaveReachedPayer());
+        }
+    }
+}
