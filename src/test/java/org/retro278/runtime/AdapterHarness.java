@@ -33,7 +33,7 @@ import org.retro278.testing.TestClock;
 public final class AdapterHarness implements AutoCloseable {
 
     /** Accounts the shipped practices and payers use on the SFTP server. */
-    public static final String[] ACCOUNTS = {"riverside", "westside", "payera", "payerb", "payerc"};
+    public static final String[] ACCOUNTS = {"riverside", "westside", "payera", "payerb", "payerc", "payerd"};
 
     private final SftpServerExtension sftp;
     private final Path dir;
@@ -61,6 +61,9 @@ public final class AdapterHarness implements AutoCloseable {
     private void copyConfig() throws IOException {
         Path shipped = ProjectFiles.path("config");
         FileUtils.copyDirectory(shipped.toFile(), config.toFile());
+        // the shipped real-time payer's gateway is the embedded simulator's; the real-time ITs write their own PAYERD
+        // (CorePayer), the others run on the batch payers alone
+        Files.delete(config.resolve("payers/PAYERD.yaml"));
         for (Path p : List.of(config.resolve("practices/RIVERSIDE.yaml"), config.resolve("practices/WESTSIDE.yaml"),
                 config.resolve("payers/PAYERA.yaml"), config.resolve("payers/PAYERB.yaml"), config.resolve("payers/PAYERC.yaml"))) {
             Files.writeString(p, pointAtTestServer(Files.readString(p)));
