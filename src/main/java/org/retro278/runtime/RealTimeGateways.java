@@ -106,7 +106,9 @@ public final class RealTimeGateways implements CoreClients, AutoCloseable {
                 try {
                     tls = CoreTls.forGateway(p.id(), gateway, secrets);
                 } catch (ConfigurationException e) {
-                    throw new ConfigurationException(file + ": " + e.getMessage(), e);
+                    String words = e.getMessage().startsWith("payer " + p.id() + ": ")
+                            ? e.getMessage().substring(("payer " + p.id() + ": ").length()) : e.getMessage();
+                    throw new ConfigurationException(file + ": " + words, e);
                 }
                 if (gateway.auth() == CoreAuth.PASSWORD && secrets.lookup(gateway.passwordEnv()).isEmpty()) {
                     throw new ConfigurationException(file + ": gateway.core.passwordEnv: the environment variable "
