@@ -61,9 +61,6 @@ public final class AdapterHarness implements AutoCloseable {
     private void copyConfig() throws IOException {
         Path shipped = ProjectFiles.path("config");
         FileUtils.copyDirectory(shipped.toFile(), config.toFile());
-        // the shipped real-time payer's gateway is the embedded simulator's; the real-time ITs write their own PAYERD
-        // (CorePayer), the others run on the batch payers alone
-        Files.delete(config.resolve("payers/PAYERD.yaml"));
         for (Path p : List.of(config.resolve("practices/RIVERSIDE.yaml"), config.resolve("practices/WESTSIDE.yaml"),
                 config.resolve("payers/PAYERA.yaml"), config.resolve("payers/PAYERB.yaml"), config.resolve("payers/PAYERC.yaml"))) {
             Files.writeString(p, pointAtTestServer(Files.readString(p)));

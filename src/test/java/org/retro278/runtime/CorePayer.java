@@ -30,7 +30,7 @@ import org.retro278.sim.SimulatedCorePayer;
 import org.retro278.testing.ProjectFiles;
 
 /**
- * A real-time payer for the adapter ITs: PAYERD of the shipped configuration, its gateway a simulated CORE endpoint
+ * A real-time payer for the adapter ITs: PAYERD of the demo installation, its gateway a simulated CORE endpoint
  * on loopback started by the test (SOAP or MIME, certificate or password), its certificates from a {@link LoopbackPki}
  * with fixed validity (2020..2100), its batch path (final 278s after a pended answer) the test SFTP server's
  * {@code payerd} account. Counts what reached it: every PayloadID and every BHT03.
@@ -110,11 +110,11 @@ final class CorePayer implements AutoCloseable {
     }
 
     /**
-     * Writes PAYERD's profile into the installation: the shipped one with this endpoint and these stores, its SFTP at
+     * Writes PAYERD's profile into the installation: the demo's one with this endpoint and these stores, its SFTP at
      * the test server, and {@code extraCore} (more {@code gateway.core} settings, indented by four spaces).
      */
     void configure(AdapterHarness h, SftpServerExtension sftp, String extraCore) throws IOException {
-        String shipped = Files.readString(ProjectFiles.path("config/payers/PAYERD.yaml"));
+        String shipped = Files.readString(ProjectFiles.path("demo/config/payers/PAYERD.yaml"));
         String credential = auth == CoreAuth.CERTIFICATE
                 ? "    auth: certificate\n    keyStore: " + dir.resolve("client.p12") + "\n    keyStorePasswordEnv: PAYERD_KEYSTORE_PASSWORD\n"
                 : "    auth: password\n    user: " + GATEWAY_USER + "\n    passwordEnv: PAYERD_CORE_PASSWORD\n";

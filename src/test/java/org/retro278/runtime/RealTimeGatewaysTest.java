@@ -110,7 +110,7 @@ class RealTimeGatewaysTest {
         return Secrets.of(Map.of("PAYERD_TRUSTSTORE_PASSWORD", PW, "PAYERD_KEYSTORE_PASSWORD", PW));
     }
 
-    /** The shipped PAYERD with a gateway at a (never called) loopback URL and stores whose client certificate ends then. */
+    /** The demo's PAYERD with a gateway at a (never called) loopback URL and stores whose client certificate ends then. */
     private PayerDirectory payerWithStores(String envelope, Instant clientCertificateEnds) throws Exception {
         LoopbackPki ca = LoopbackPki.create("test", Instant.parse("2020-01-01T00:00:00Z"), clientCertificateEnds);
         Path trust = ca.writeTrustStore(tmp.resolve("trust.p12"), PW.toCharArray());
@@ -118,7 +118,7 @@ class RealTimeGatewaysTest {
         String core = "    endpoint: https://127.0.0.1:9/core\n    envelope: " + envelope + "\n    auth: certificate\n"
                 + "    keyStore: " + keys + "\n    keyStorePasswordEnv: PAYERD_KEYSTORE_PASSWORD\n    trustStore: " + trust
                 + "\n    trustStorePasswordEnv: PAYERD_TRUSTSTORE_PASSWORD\n    senderId: RETRO278\n    receiverId: DOGWOODHP\n";
-        String yaml = Files.readString(ProjectFiles.path("config/payers/PAYERD.yaml"))
+        String yaml = Files.readString(ProjectFiles.path("demo/config/payers/PAYERD.yaml"))
                 .replaceAll("(?s)  core:\n.*?(?=  sftp:)", Matcher.quoteReplacement("  core:\n" + core));
         Path dir = Files.createDirectories(tmp.resolve("payers-" + envelope));
         Files.writeString(dir.resolve("PAYERD.yaml"), yaml);

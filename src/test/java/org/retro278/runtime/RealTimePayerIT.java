@@ -22,7 +22,7 @@ import org.retro278.store.RealTimeLedger;
 import org.retro278.store.StoredClaim;
 
 /**
- * The adapter with a real-time payer over CORE SOAP (client certificate) on HTTPS on loopback: PAYERD of the shipped
+ * The adapter with a real-time payer over CORE SOAP (client certificate) on HTTPS on loopback: PAYERD of the demo
  * configuration, its gateway the simulator's SOAP endpoint started here, its batch path the test SFTP server. Each
  * test drops one claim of the real-time sample and waits for what the payer's answer (or its silence) makes of it.
  */
