@@ -40,11 +40,12 @@ final class CorePayer implements AutoCloseable {
     static final Path REALTIME_SAMPLE = ProjectFiles.path("sample-edi/claims/realtime-2026-11-15.csv");
     static final String CERTIFIED_CLAIM = "CLM3001";
     static final String PENDED_CLAIM = "CLM3010";
+    /** The loopback certificates' validity: fixed, covering every clock a test runs on. */
+    private static final Instant FROM = Instant.parse("2020-01-01T00:00:00Z");
+    private static final Instant TO = Instant.parse("2100-01-01T00:00:00Z");
     static final String STORE_PASSWORD = "loopback-store-pw";
     static final String GATEWAY_USER = "retro278@dogwood";
     static final String GATEWAY_PASSWORD = "right-password";
-    private static final Instant FROM = Instant.parse("2020-01-01T00:00:00Z");
-    private static final Instant TO = Instant.parse("2100-01-01T00:00:00Z");
 
     final SimulatedCorePayer payer;
     final List<String> payloadIds = new CopyOnWriteArrayList<>();

@@ -20,12 +20,8 @@ class RealTimeMimeIT extends AdapterIT {
 
     @Test
     void aCertifiedClaimShowsItsAuthorizationNumberInTheStatusFile() throws Exception {
-        try (AdapterHarness h = harness();
-             CorePayer payer = CorePayer.start(tmp.resolve("payer"), CoreEnvelope.MIME, CoreAuth.CERTIFICATE, SFTP, h.clock())) {
-            payer.configure(h, SFTP, "");
-            h.secrets(CorePayer.secrets("unused"));
-            Adapter a = h.start();
-            h.drop("riverside", "rt-mime.csv", CorePayer.claimFile(CorePayer.CERTIFIED_CLAIM));
+        try (AdapterHarness h = harness(); CorePayer payer = payer(h, CoreAuth.CERTIFICATE, "unused")) {
+            Adapter a = startAndDrop(h, "rt-mime.csv");
             StoredClaim c = RealTimePayerIT.awaitState(a, ClaimState.CERTIFIED);
             assertTrue(c.authorizationNumber() != null && !c.authorizationNumber().isEmpty(), c.toString());
             String line = RealTimePayerIT.awaitStatusLine(h, "rt-mime.csv", CorePayer.CERTIFIED_CLAIM, "CERTIFIED");
@@ -37,12 +33,8 @@ class RealTimeMimeIT extends AdapterIT {
 
     @Test
     void aWrongPasswordIsRefusedInPlainWordsAndTheClaimIsNotSent() throws Exception {
-        try (AdapterHarness h = harness();
-             CorePayer payer = CorePayer.start(tmp.resolve("payer"), CoreEnvelope.MIME, CoreAuth.PASSWORD, SFTP, h.clock())) {
-            payer.configure(h, SFTP, "");
-            h.secrets(CorePayer.secrets("a-wrong-password"));
-            Adapter a = h.start();
-            h.drop("riverside", "rt-cred.csv", CorePayer.claimFile(CorePayer.CERTIFIED_CLAIM));
+        try (AdapterHarness h = harness(); CorePayer payer = payer(h, CoreAuth.PASSWORD, "a-wrong-password")) {
+            Adapter a = startAndDrop(h, "rt-cred.csv");
             AdapterHarness.await("a refused call recorded", WAIT, () -> RealTimePayerIT.history(a).contains("did not reach"));
             StoredClaim c = RealTimePayerIT.claims(a).get(0);
             assertTrue(c.state() != ClaimState.SENT, c.toString());
@@ -51,5 +43,19 @@ class RealTimeMimeIT extends AdapterIT {
             assertTrue(!history.contains("a-wrong-password"), "the password is never in the history");
             assertEquals(RealTimeLedger.Outcome.NOT_SENT, a.store().realTime().calls(c.interchangeId()).get(0).outcome());
         }
+    }
+
+    /** PAYERD over MIME with this credential, the adapter given {@code password} as the gateway's password. */
+    private CorePayer payer(AdapterHarness h, CoreAuth auth, String password) throws Exception {
+        CorePayer payer = CorePayer.start(tmp.resolve("payer"), CoreEnvelope.MIME, auth, SFTP, h.clock());
+        payer.configure(h, SFTP, "");
+        h.secrets(CorePayer.secrets(password));
+        return payer;
+    }
+
+    private static Adapter startAndDrop(AdapterHarness h, String fileName) throws Exception {
+        Adapter a = h.start();
+        h.drop("riverside", fileName, CorePayer.claimFile(CorePayer.CERTIFIED_CLAIM));
+        return a;
     }
 }
