@@ -9,9 +9,15 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
@@ -199,6 +205,43 @@ class MimeCoreClientTest {
             assertEquals("VersionMismatch", a.errorCode());
             assertEquals(CoreEnvelopeErrors.ENVELOPE_ERROR, a.payloadType());
             assertEquals(request().payloadId(), a.payloadId());
+        }
+    }
+
+    @Test
+    void noMoreCallsReachTheGatewayAtOnceThanMaxInFlight() throws Exception {
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        CoreResponder busy = (r, user) -> {
+            most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(150); // the payer at work, so that calls overlap
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inside.decrementAndGet();
+            }
+            return SUCCESS;
+        };
+        try (CoreMimeEndpoint endpoint = passwordEndpoint(busy)) {
+            CoreGateway four = gateway(endpoint.address(), CoreAuth.PASSWORD, "riverside", Duration.ofSeconds(10));
+            CoreGateway two = new CoreGateway(four.endpoint(), four.envelope(), four.auth(), four.user(), four.passwordEnv(),
+                    four.keyStore(), four.keyStorePasswordEnv(), four.trustStore(), four.trustStorePasswordEnv(), four.senderId(),
+                    four.receiverId(), four.ruleVersion(), Duration.ofSeconds(10), four.answerTimeout(), four.connectionHold(),
+                    four.retransmitAfter(), four.retries(), four.retrySpacing(), 2);
+            ExecutorService callers = Executors.newFixedThreadPool(6);
+            try (MimeCoreClient client = new MimeCoreClient(two, trusting(trustStore, null), SECRETS)) {
+                List<Future<CoreAnswer>> calls = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    calls.add(callers.submit(() -> client.call(request())));
+                }
+                for (Future<CoreAnswer> f : calls) {
+                    assertEquals(SUCCESS, f.get(30, TimeUnit.SECONDS));
+                }
+            } finally {
+                callers.shutdownNow();
+            }
+            assertTrue(most.get() <= 2, "at most maxInFlight at once: " + most.get());
         }
     }
 
