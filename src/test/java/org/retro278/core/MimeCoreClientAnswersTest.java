@@ -82,27 +82,28 @@ class MimeCoreClientAnswersTest {
         assertEquals("the CORE gateway at 127.0.0.1 answered HTTP 503 after the request was sent", e.getMessage());
     }
 
+    /** Why an HTTP 200 answer with this body could not be read, asserting it is an unreadable answer. */
+    private String unreadable(String contentType, String body) throws Exception {
+        CoreCallException e = callAgainst(200, contentType, body);
+        assertEquals(CoreCallException.Kind.UNREADABLE_ANSWER, e.kind(), e::getMessage);
+        assertTrue(e.mayHaveReachedPayer());
+        return e.getMessage().replace("the answer of the CORE gateway at 127.0.0.1 could not be read: ", "");
+    }
+
     @Test
     void aBodyThatIsNoFormIsAnUnreadableAnswer() throws Exception {
-        CoreCallException e = callAgainst(200, "text/html", "<html>maintenance</html>");
-        assertEquals(CoreCallException.Kind.UNREADABLE_ANSWER, e.kind());
-        assertEquals("the answer of the CORE gateway at 127.0.0.1 could not be read: its body is not a CORE MIME envelope",
-                e.getMessage());
+        assertEquals("its body is not a CORE MIME envelope", unreadable("text/html", "<html>maintenance</html>"));
     }
 
     @Test
     void aFormWithoutPayloadOrErrorCodeIsAnUnreadableAnswer() throws Exception {
-        String form = "--b1\r\nContent-Disposition: form-data; name=\"PayloadID\"\r\n\r\nid-1\r\n--b1--\r\n";
-        CoreCallException e = callAgainst(200, "multipart/form-data; boundary=b1", form);
-        assertEquals(CoreCallException.Kind.UNREADABLE_ANSWER, e.kind());
-        assertEquals("the answer of the CORE gateway at 127.0.0.1 could not be read: it holds neither a Payload nor an ErrorCode",
-                e.getMessage());
+        assertEquals("it holds neither a Payload nor an ErrorCode", unreadable("multipart/form-data; boundary=b1",
+                "--b1\r\nContent-Disposition: form-data; name=\"PayloadID\"\r\n\r\nid-1\r\n--b1--\r\n"));
     }
 
     @Test
-    void aBrokenFormIsAnUnreadableAnswer() throws Exception {
-        String form = "--b1\r\nContent-Disposition: form-data; name=\"Payload\"\r\n\r\nISA*...";
-        CoreCallException e = callAgainst(200, "multipart/form-data; boundary=b1", form);
-        assertEquals(CoreCallException.Kind.UNREADABLE_ANSWER, e.kind(), e::getMessage);
+    void aFormThatEndsEarlyIsAnUnreadableAnswer() throws Exception {
+        assertEquals("its body is not a CORE MIME envelope", unreadable("multipart/form-data; boundary=b1",
+                "--b1\r\nContent-Disposition: form-data; name=\"Payload\"\r\n\r\nISA*..."));
     }
 }
