@@ -53,17 +53,20 @@ final class MetroCoreGateway implements AutoCloseable {
     /**
      * @param tls    the server's key (and, in certificate mode, the trust for client certificates)
      * @param auth   password mode checks the UsernameToken; certificate mode requires a client certificate
-     * @param answer what the gateway answers to a request Metro read
+     * @param answer    what the gateway answers to a request Metro read
+     * @param protocols the TLS versions the server takes (TLSv1.3 and TLSv1.2 unless named)
      */
-    MetroCoreGateway(SSLContext tls, CoreAuth auth, String user, String password, Responder answer) throws IOException {
+    MetroCoreGateway(SSLContext tls, CoreAuth auth, String user, String password, Responder answer, String... protocols)
+            throws IOException {
         this.service = new CoreService(answer);
         this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         boolean needClientCertificate = auth == CoreAuth.CERTIFICATE;
+        String[] versions = protocols.length == 0 ? new String[] {"TLSv1.3", "TLSv1.2"} : protocols.clone();
         server.setHttpsConfigurator(new HttpsConfigurator(tls) {
             @Override
             public void configure(HttpsParameters parameters) {
                 SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
-                ssl.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+                ssl.setProtocols(versions);
                 ssl.setNeedClientAuth(needClientCertificate);
                 parameters.setSSLParameters(ssl);
             }
