@@ -161,17 +161,13 @@ class SoapCoreClientTest {
 
     @Test
     void noClientCertificateIsRefusedByTheHandshake() throws Exception {
-        CoreSoapEndpoint endpoint = endpoint(CoreAuth.CERTIFICATE, (request, user) -> success(request));
-        SoapCoreClient client = client(gateway(endpoint, CoreAuth.CERTIFICATE, Duration.ofSeconds(20)), null, trustStore);
-        CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request("payload-0004")));
+        CoreCallException e = failure(CoreAuth.CERTIFICATE, (request, user) -> success(request), trustStore);
         assertEquals(CoreCallException.Kind.TLS_REFUSED, e.kind(), e.getMessage());
     }
 
     @Test
     void serverCertificateFromAnotherCaIsTlsRefused() throws Exception {
-        CoreSoapEndpoint endpoint = endpoint(CoreAuth.PASSWORD, (request, user) -> success(request));
-        SoapCoreClient client = client(gateway(endpoint, CoreAuth.PASSWORD, Duration.ofSeconds(20)), null, otherTrustStore);
-        CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request("payload-0005")));
+        CoreCallException e = failure(CoreAuth.PASSWORD, (request, user) -> success(request), otherTrustStore);
         assertEquals(CoreCallException.Kind.TLS_REFUSED, e.kind(), e.getMessage());
         assertFalse(e.mayHaveReachedPayer());
     }
@@ -216,11 +212,9 @@ class SoapCoreClientTest {
 
     @Test
     void responderFailureIsFailedAfterSend() throws Exception {
-        CoreSoapEndpoint endpoint = endpoint(CoreAuth.PASSWORD, (request, user) -> {
+        CoreCallException e = failure(CoreAuth.PASSWORD, (request, user) -> {
             throw new IllegalStateException("simulated gateway failure");
-        });
-        SoapCoreClient client = client(gateway(endpoint, CoreAuth.PASSWORD, Duration.ofSeconds(20)), null, trustStore);
-        CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request("payload-0008")));
+        }, trustStore);
         assertEquals(CoreCallException.Kind.FAILED_AFTER_SEND, e.kind(), e.getMessage());
     }
 
@@ -252,6 +246,12 @@ class SoapCoreClientTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The failure of one call, without a client certificate, to an endpoint answering with {@code responder}. */
+    private CoreCallException failure(CoreAuth auth, CoreResponder responder, Path trust) throws Exception {
+        SoapCoreClient client = client(gateway(endpoint(auth, responder), auth, Duration.ofSeconds(20)), null, trust);
+        return assertThrows(CoreCallException.class, () -> client.call(request("payload-failing")));
     }
 
     private static CoreRequest request(String payloadId) {
