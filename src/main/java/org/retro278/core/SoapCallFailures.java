@@ -27,19 +27,26 @@ final class SoapCallFailures {
     /** The WS-Security namespace of the fault codes a gateway gives for a refused UsernameToken. */
     static final String WSSE_NS = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
 
+    /** The namespace of the generic security fault CXF-based gateways give by default ({@code SecurityError}). */
+    static final String WSS4J_NS = "http://ws.apache.org/wss4j";
+
     private final String host;
 
     SoapCallFailures(String host) {
         this.host = host;
     }
 
-    CoreCallException explain(RuntimeException e) {
+    /**
+     * @param e      what the CXF proxy threw
+     * @param status the HTTP status of the answer, or 0 when none came
+     */
+    CoreCallException explain(RuntimeException e, int status) {
         if (e instanceof SOAPFaultException fault) {
             return soapFault(fault.getFault());
         }
-        Throwable found;
-        if ((found = find(e, HTTPException.class)) != null) {
-            int status = ((HTTPException) found).getResponseCode();
+        Throwable found = find(e, HTTPException.class);
+        if (found != null || status == 401 || status == 403 || status >= 500) {
+            status = found != null ? ((HTTPException) found).getResponseCode() : status;
             if (status == 401 || status == 403) {
                 return new CoreCallException(Kind.CREDENTIAL_REFUSED,
                         "the CORE gateway " + host + " refused our credential (HTTP " + status + ")", null);
@@ -87,7 +94,20 @@ final class SoapCallFailures {
                     + " refused our credential (WS-Security fault " + security.getLocalPart() + ")", null);
         }
         return new CoreCallException(Kind.FAILED_AFTER_SEND, "the CORE gateway " + host + " answered with a SOAP fault"
-                + (code == null ? "" : " (" + code.getLocalPart() + ")"), null);
+                + (code == null ? "" : " (" + code.getLocalPart() + subcodes(fault) + ")"), null);
+    }
+
+    private static String subcodes(SOAPFault fault) {
+        StringBuilder out = new StringBuilder();
+        try {
+            for (Iterator<QName> it = fault.getFaultSubcodes(); it.hasNext(); ) {
+                QName sub = it.next();
+                out.append('/').append(sub.getLocalPart());
+            }
+        } catch (UnsupportedOperationException soap11) {
+            return "";
+        }
+        return out.toString();
     }
 
     private static QName securityCode(SOAPFault fault) {
@@ -95,13 +115,13 @@ final class SoapCallFailures {
             return null;
         }
         QName code = fault.getFaultCodeAsQName();
-        if (code != null && WSSE_NS.equals(code.getNamespaceURI())) {
+        if (code != null && security(code)) {
             return code;
         }
         try {
             for (Iterator<QName> it = fault.getFaultSubcodes(); it.hasNext(); ) {
                 QName sub = it.next();
-                if (WSSE_NS.equals(sub.getNamespaceURI())) {
+                if (security(sub)) {
                     return sub;
                 }
             }
@@ -109,6 +129,10 @@ final class SoapCallFailures {
             return null;
         }
         return null;
+    }
+
+    private static boolean security(QName code) {
+        return WSSE_NS.equals(code.getNamespaceURI()) || WSS4J_NS.equals(code.getNamespaceURI());
     }
 
     private static Throwable find(Throwable e, Class<? extends Throwable> type) {

@@ -17,6 +17,7 @@ import org.apache.cxf.configuration.jsse.TLSClientParameters;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.apache.cxf.message.Message;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.ConnectionType;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
@@ -156,13 +157,19 @@ public final class SoapCoreClient implements CoreClient {
         try {
             response = port.realTimeTransaction(envelope(request));
         } catch (RuntimeException e) {
-            throw failures.explain(e);
+            throw failures.explain(e, responseCode());
         }
         if (response == null) {
             throw new CoreCallException(CoreCallException.Kind.UNREADABLE_ANSWER,
                     "the CORE gateway " + gateway.endpoint().getHost() + " answered without a COREEnvelopeRealTimeResponse", null);
         }
         return answer(response);
+    }
+
+    /** The HTTP status of this thread's last exchange (the response context is per thread), or 0 when none came. */
+    private int responseCode() {
+        Object code = ClientProxy.getClient(port).getResponseContext().get(Message.RESPONSE_CODE);
+        return code instanceof Integer status ? status : 0;
     }
 
     static COREEnvelopeRealTimeRequest envelope(CoreRequest request) {

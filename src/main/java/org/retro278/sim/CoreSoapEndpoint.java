@@ -131,6 +131,8 @@ public final class CoreSoapEndpoint implements AutoCloseable {
             factory.setAddress("https://127.0.0.1:" + chosen + PATH);
             if (auth == CoreAuth.PASSWORD) {
                 factory.getInInterceptors().add(usernameTokenCheck());
+                // the WS-Security fault itself (wsse:FailedAuthentication), not CXF's generic wss4j:SecurityError
+                factory.getProperties(true).put("ws-security.return.security.error", Boolean.TRUE);
             }
             server = factory.create();
             bus = b;

@@ -94,7 +94,7 @@ class SoapCoreClientTest {
             caller.set(user);
             return success(request);
         });
-        CoreAnswer answer = client(gateway(endpoint, CoreAuth.PASSWORD, Duration.ofSeconds(5)), clientStore, trustStore)
+        CoreAnswer answer = client(gateway(endpoint, CoreAuth.PASSWORD, Duration.ofSeconds(20)), clientStore, trustStore)
                 .call(request("payload-0001"));
 
         CoreRequest got = seen.get();
@@ -129,11 +129,11 @@ class SoapCoreClientTest {
     @Test
     void wrongPasswordIsCredentialRefusedInPlainWords() throws Exception {
         CoreSoapEndpoint endpoint = endpoint(CoreAuth.PASSWORD, (request, user) -> success(request));
-        CoreGateway gateway = gateway(endpoint, CoreAuth.PASSWORD, Duration.ofSeconds(5));
+        CoreGateway gateway = gateway(endpoint, CoreAuth.PASSWORD, Duration.ofSeconds(20));
         SoapCoreClient client = track(new SoapCoreClient(gateway, tls(null, trustStore),
                 Secrets.of(Map.of(PASSWORD_ENV, "not-the-password"))));
         CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request("payload-0002")));
-        assertEquals(CoreCallException.Kind.CREDENTIAL_REFUSED, e.kind());
+        assertEquals(CoreCallException.Kind.CREDENTIAL_REFUSED, e.kind(), e.getMessage());
         assertTrue(e.getMessage().contains("127.0.0.1"), e.getMessage());
         assertFalse(e.getMessage().contains("not-the-password"), e.getMessage());
     }
@@ -142,7 +142,7 @@ class SoapCoreClientTest {
     void missingPasswordSecretIsRefusedBeforeAnyCall() throws Exception {
         CoreSoapEndpoint endpoint = endpoint(CoreAuth.PASSWORD, (request, user) -> success(request));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SoapCoreClient(
-                gateway(endpoint, CoreAuth.PASSWORD, Duration.ofSeconds(5)), tls(null, trustStore), Secrets.of(Map.of())));
+                gateway(endpoint, CoreAuth.PASSWORD, Duration.ofSeconds(20)), tls(null, trustStore), Secrets.of(Map.of())));
         assertTrue(e.getMessage().contains(PASSWORD_ENV), e.getMessage());
     }
 
@@ -153,7 +153,7 @@ class SoapCoreClientTest {
             caller.set(user);
             return success(request);
         });
-        CoreAnswer answer = client(gateway(endpoint, CoreAuth.CERTIFICATE, Duration.ofSeconds(5)), clientStore, trustStore)
+        CoreAnswer answer = client(gateway(endpoint, CoreAuth.CERTIFICATE, Duration.ofSeconds(20)), clientStore, trustStore)
                 .call(request("payload-0003"));
         assertEquals("payload-0003", answer.payloadId());
         assertTrue(caller.get().contains("CN=practice"), caller.get());
@@ -161,17 +161,13 @@ class SoapCoreClientTest {
 
     @Test
     void noClientCertificateIsRefusedByTheHandshake() throws Exception {
-        CoreSoapEndpoint endpoint = endpoint(CoreAuth.CERTIFICATE, (request, user) -> success(request));
-        SoapCoreClient client = client(gateway(endpoint, CoreAuth.CERTIFICATE, Duration.ofSeconds(5)), null, trustStore);
-        CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request("payload-0004")));
+        CoreCallException e = failure(CoreAuth.CERTIFICATE, (request, user) -> success(request), trustStore);
         assertEquals(CoreCallException.Kind.TLS_REFUSED, e.kind(), e.getMessage());
     }
 
     @Test
     void serverCertificateFromAnotherCaIsTlsRefused() throws Exception {
-        CoreSoapEndpoint endpoint = endpoint(CoreAuth.PASSWORD, (request, user) -> success(request));
-        SoapCoreClient client = client(gateway(endpoint, CoreAuth.PASSWORD, Duration.ofSeconds(5)), null, otherTrustStore);
-        CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request("payload-0005")));
+        CoreCallException e = failure(CoreAuth.PASSWORD, (request, user) -> success(request), otherTrustStore);
         assertEquals(CoreCallException.Kind.TLS_REFUSED, e.kind(), e.getMessage());
         assertFalse(e.mayHaveReachedPayer());
     }
@@ -205,7 +201,7 @@ class SoapCoreClientTest {
         CoreSoapEndpoint endpoint = endpoint(CoreAuth.PASSWORD, (request, user) -> new CoreAnswer(request.payloadType(),
                 request.processingMode(), request.payloadId(), CoreSoapEndpoint.timeStamp(ANSWERED), request.receiverId(),
                 request.senderId(), request.ruleVersion(), null, "SenderIDNotAuthorized", "The sender is not authorized"));
-        CoreAnswer answer = client(gateway(endpoint, CoreAuth.PASSWORD, Duration.ofSeconds(5)), null, trustStore)
+        CoreAnswer answer = client(gateway(endpoint, CoreAuth.PASSWORD, Duration.ofSeconds(20)), null, trustStore)
                 .call(request("payload-0007"));
         assertTrue(answer.envelopeError());
         assertFalse(answer.hasPayload());
@@ -216,18 +212,16 @@ class SoapCoreClientTest {
 
     @Test
     void responderFailureIsFailedAfterSend() throws Exception {
-        CoreSoapEndpoint endpoint = endpoint(CoreAuth.PASSWORD, (request, user) -> {
+        CoreCallException e = failure(CoreAuth.PASSWORD, (request, user) -> {
             throw new IllegalStateException("simulated gateway failure");
-        });
-        SoapCoreClient client = client(gateway(endpoint, CoreAuth.PASSWORD, Duration.ofSeconds(5)), null, trustStore);
-        CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request("payload-0008")));
+        }, trustStore);
         assertEquals(CoreCallException.Kind.FAILED_AFTER_SEND, e.kind(), e.getMessage());
     }
 
     @Test
     void closedPortIsUnreachable() throws Exception {
         CoreSoapEndpoint endpoint = endpoint(CoreAuth.PASSWORD, (request, user) -> success(request));
-        CoreGateway gateway = gateway(endpoint, CoreAuth.PASSWORD, Duration.ofSeconds(5));
+        CoreGateway gateway = gateway(endpoint, CoreAuth.PASSWORD, Duration.ofSeconds(20));
         endpoint.close();
         SoapCoreClient client = client(gateway, null, trustStore);
         CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request("payload-0009")));
@@ -252,6 +246,12 @@ class SoapCoreClientTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The failure of one call, without a client certificate, to an endpoint answering with {@code responder}. */
+    private CoreCallException failure(CoreAuth auth, CoreResponder responder, Path trust) throws Exception {
+        SoapCoreClient client = client(gateway(endpoint(auth, responder), auth, Duration.ofSeconds(20)), null, trust);
+        return assertThrows(CoreCallException.class, () -> client.call(request("payload-failing")));
     }
 
     private static CoreRequest request(String payloadId) {
