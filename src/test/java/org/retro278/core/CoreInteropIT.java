@@ -23,9 +23,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,29 +70,29 @@ class CoreInteropIT {
     private static final String ANSWERED = "2026-12-07T01:02:04.250Z";
     private static final String PAYLOAD_ID = "5b0f3c2e-8d4a-4e61-9a57-2f1c0d9e7b34";
 
-    @TempDir
-    static Path dir;
+    /** The 278 sent (what the converter makes for a fictional claim) and the 278 response Metro answers. */
+    private static String request278;
+    private static String answer278;
+    /** Where the gateway settings say the stores are; the TLS contexts below hold the same keys. */
+    private static Path clientStore;
+    private static Path trustStore;
     private static SSLContext serverTls;
     private static SSLContext clientWithCertificate;
     private static SSLContext clientWithoutCertificate;
-    private static Path clientStore;
-    private static Path trustStore;
-    private static String request278;
-    private static String answer278;
 
     private final List<AutoCloseable> open = new ArrayList<>();
 
     @BeforeAll
-    static void pki() throws Exception {
-        LoopbackPki pki = LoopbackPki.create("metro", Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2100-01-01T00:00:00Z"));
-        Path serverStore = pki.server("metro-gateway").writeKeyStore(dir.resolve("server.p12"), STORE_PASSWORD);
-        clientStore = pki.client("practice").writeKeyStore(dir.resolve("client.p12"), STORE_PASSWORD);
-        trustStore = pki.writeTrustStore(dir.resolve("trust.p12"), STORE_PASSWORD);
-        serverTls = tls(serverStore, trustStore);
-        clientWithCertificate = tls(clientStore, trustStore);
-        clientWithoutCertificate = tls(null, trustStore);
+    static void pki(@TempDir Path dir) throws Exception {
         request278 = fixture("golden/convert/riverside-2026-11-15.PAYERA.000000001.x12");
         answer278 = fixture("golden/read/a6-modified-stay-cut-service-a1.x12");
+        LoopbackPki pki = LoopbackPki.create("metro", Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2100-01-01T00:00:00Z"));
+        LoopbackPki.Issued practice = pki.client("practice");
+        clientStore = practice.writeKeyStore(dir.resolve("client.p12"), STORE_PASSWORD);
+        trustStore = pki.writeTrustStore(dir.resolve("trust.p12"), STORE_PASSWORD);
+        serverTls = tls(pki.server("metro-gateway"), pki.authority());
+        clientWithCertificate = tls(practice, pki.authority());
+        clientWithoutCertificate = tls(null, pki.authority());
     }
 
     @AfterEach
@@ -124,16 +125,9 @@ class CoreInteropIT {
         assertEquals("2.2.0", got.getCORERuleVersion());
         assertArrayEquals(request278.getBytes(StandardCharsets.ISO_8859_1), got.getPayload().getBytes(StandardCharsets.ISO_8859_1));
 
-        assertEquals(CorePayloadTypes.RESPONSE_278, answer.payloadType());
-        assertEquals(CorePayloadTypes.REAL_TIME, answer.processingMode());
-        assertEquals(PAYLOAD_ID, answer.payloadId());
-        assertEquals(ANSWERED, answer.timeStamp());
-        assertEquals("PAYERA", answer.senderId());
-        assertEquals("PRACTICE01", answer.receiverId());
-        assertEquals("2.2.0", answer.ruleVersion());
-        assertEquals(answer278, answer.payload());
-        assertEquals(CorePayloadTypes.SUCCESS, answer.errorCode());
-        assertEquals("None", answer.errorMessage());
+        // the record holds every field of Metro's answer; its equality compares them all, the payload byte for byte
+        assertEquals(new CoreAnswer(CorePayloadTypes.RESPONSE_278, CorePayloadTypes.REAL_TIME, PAYLOAD_ID, ANSWERED,
+                "PAYERA", "PRACTICE01", "2.2.0", answer278, CorePayloadTypes.SUCCESS, "None"), answer);
         assertFalse(answer.envelopeError());
     }
 
@@ -307,27 +301,25 @@ class CoreInteropIT {
         return track(new SoapCoreClient(gateway, tls, Secrets.of(env)));
     }
 
-    /** What CoreTls makes from a gateway's stores: the key (if any) and the trust store. */
-    private static SSLContext tls(Path keyStore, Path trust) throws Exception {
-        KeyManager[] keys = null;
-        if (keyStore != null) {
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(load(keyStore), STORE_PASSWORD);
-            keys = kmf.getKeyManagers();
+    /** A TLS context with the key (if any) and trust in the CA, as CoreTls makes one from a gateway's stores. */
+    private static SSLContext tls(LoopbackPki.Issued key, X509Certificate authority) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", authority);
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trust);
+        KeyManager[] keyManagers = null;
+        if (key != null) {
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            keys.setKeyEntry("key", key.key(), STORE_PASSWORD, new Certificate[] {key.certificate(), key.issuer()});
+            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            factory.init(keys, STORE_PASSWORD);
+            keyManagers = factory.getKeyManagers();
         }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(load(trust));
         SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(keys, tmf.getTrustManagers(), null);
+        tls.init(keyManagers, trustManagers.getTrustManagers(), null);
         return tls;
-    }
-
-    private static KeyStore load(Path file) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(file)) {
-            ks.load(in, STORE_PASSWORD);
-        }
-        return ks;
     }
 
     private static String fixture(String name) throws Exception {
