@@ -123,7 +123,7 @@ public final class CoreMimeForm {
             return fields;
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof IOException io && !(cause.getClass() == IOException.class)) {
+            if (cause instanceof IOException io && cause.getClass() != IOException.class) {
                 throw io; // a timeout or a dropped connection while reading: the caller tells them apart
             }
             throw new IOException("the multipart body could not be read (" + cause.getClass().getSimpleName() + ")", cause);

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.retro278.config.CoreGateway;
 import org.retro278.sftp.Secrets;
-import org.retro278.sim.LoopbackPki;
 
 /**
  * What the MIME client makes of answers a CORE gateway should not give: an HTTP error, a body that is no form, a
@@ -31,17 +30,15 @@ import org.retro278.sim.LoopbackPki;
  */
 class MimeCoreClientAnswersTest {
 
-    private static final char[] PW = "changeit-loopback".toCharArray();
+    private static final char[] PW = LoopbackStores.PASSWORD;
 
     @TempDir
     Path dir;
 
     private CoreCallException callAgainst(int status, String contentType, String body) throws Exception {
-        LoopbackPki pki = LoopbackPki.create("payer", Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2100-01-01T00:00:00Z"));
-        Path serverStore = pki.server("gateway").writeKeyStore(dir.resolve("server.p12"), PW);
-        Path trust = pki.writeTrustStore(dir.resolve("trust.p12"), PW);
+        LoopbackStores stores = LoopbackStores.in(dir);
         KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(serverStore)) {
+        try (InputStream in = Files.newInputStream(stores.serverKeys())) {
             ks.load(in, PW);
         }
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -62,10 +59,8 @@ class MimeCoreClientAnswersTest {
         server.start();
         try {
             URI endpoint = URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/core");
-            CoreGateway g = new CoreGateway(endpoint, CoreEnvelope.MIME, CoreAuth.PASSWORD, "riverside", "PW", null, null, trust, null,
-                    "SUBMITTER01", "PAYERCORE", "2.2.0", Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(60),
-                    Duration.ofSeconds(90), 1, Duration.ofSeconds(90), 1);
-            try (MimeCoreClient client = new MimeCoreClient(g, LoopbackTls.client(trust, PW, null, null), Secrets.of(Map.of("PW", "pw")))) {
+            CoreGateway g = LoopbackStores.gateway(endpoint, null, stores.trust(), Duration.ofSeconds(5), 1);
+            try (MimeCoreClient client = new MimeCoreClient(g, LoopbackStores.tls(g), Secrets.of(Map.of("CORE_PW", "pw")))) {
                 return assertThrows(CoreCallException.class, () -> client.call(CoreRequest.realTime278("id-1", Instant.EPOCH,
                         "SUBMITTER01", "PAYERCORE", "2.2.0", "ISA*...~")));
             }
@@ -82,27 +77,28 @@ class MimeCoreClientAnswersTest {
         assertEquals("the CORE gateway at 127.0.0.1 answered HTTP 503 after the request was sent", e.getMessage());
     }
 
+    /** Why an HTTP 200 answer with this body could not be read, asserting it is an unreadable answer. */
+    private String unreadable(String contentType, String body) throws Exception {
+        CoreCallException e = callAgainst(200, contentType, body);
+        assertEquals(CoreCallException.Kind.UNREADABLE_ANSWER, e.kind(), e::getMessage);
+        assertTrue(e.mayHaveReachedPayer());
+        return e.getMessage().replace("the answer of the CORE gateway at 127.0.0.1 could not be read: ", "");
+    }
+
     @Test
     void aBodyThatIsNoFormIsAnUnreadableAnswer() throws Exception {
-        CoreCallException e = callAgainst(200, "text/html", "<html>maintenance</html>");
-        assertEquals(CoreCallException.Kind.UNREADABLE_ANSWER, e.kind());
-        assertEquals("the answer of the CORE gateway at 127.0.0.1 could not be read: its body is not a CORE MIME envelope",
-                e.getMessage());
+        assertEquals("its body is not a CORE MIME envelope", unreadable("text/html", "<html>maintenance</html>"));
     }
 
     @Test
     void aFormWithoutPayloadOrErrorCodeIsAnUnreadableAnswer() throws Exception {
-        String form = "--b1\r\nContent-Disposition: form-data; name=\"PayloadID\"\r\n\r\nid-1\r\n--b1--\r\n";
-        CoreCallException e = callAgainst(200, "multipart/form-data; boundary=b1", form);
-        assertEquals(CoreCallException.Kind.UNREADABLE_ANSWER, e.kind());
-        assertEquals("the answer of the CORE gateway at 127.0.0.1 could not be read: it holds neither a Payload nor an ErrorCode",
-                e.getMessage());
+        assertEquals("it holds neither a Payload nor an ErrorCode", unreadable("multipart/form-data; boundary=b1",
+                "--b1\r\nContent-Disposition: form-data; name=\"PayloadID\"\r\n\r\nid-1\r\n--b1--\r\n"));
     }
 
     @Test
-    void aBrokenFormIsAnUnreadableAnswer() throws Exception {
-        String form = "--b1\r\nContent-Disposition: form-data; name=\"Payload\"\r\n\r\nISA*...";
-        CoreCallException e = callAgainst(200, "multipart/form-data; boundary=b1", form);
-        assertEquals(CoreCallException.Kind.UNREADABLE_ANSWER, e.kind(), e::getMessage);
+    void aFormThatEndsEarlyIsAnUnreadableAnswer() throws Exception {
+        assertEquals("its body is not a CORE MIME envelope", unreadable("multipart/form-data; boundary=b1",
+                "--b1\r\nContent-Disposition: form-data; name=\"Payload\"\r\n\r\nISA*..."));
     }
 }

@@ -9,11 +9,16 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,15 +27,12 @@ import org.retro278.sftp.Secrets;
 import org.retro278.sim.CoreEnvelopeErrors;
 import org.retro278.sim.CoreMimeEndpoint;
 import org.retro278.sim.CoreResponder;
-import org.retro278.sim.LoopbackPki;
 import org.retro278.testing.TestClock;
 
 /** The MIME client against the simulator's MIME endpoint over HTTPS on loopback, with the loopback PKI's stores. */
 class MimeCoreClientTest {
 
-    private static final char[] PW = "changeit-loopback".toCharArray();
-    private static final Instant FROM = Instant.parse("2020-01-01T00:00:00Z");
-    private static final Instant TO = Instant.parse("2100-01-01T00:00:00Z");
+    private static final char[] PW = LoopbackStores.PASSWORD;
     private static final TestClock CLOCK = TestClock.stoppedAt(Instant.parse("2026-12-07T01:02:03Z"));
     private static final String SECRET = "s3cret-Word";
     private static final Secrets SECRETS = Secrets.of(Map.of("CORE_PW", SECRET));
@@ -40,24 +42,22 @@ class MimeCoreClientTest {
 
     @TempDir
     static Path dir;
-    static Path serverStore;
-    static Path trustStore;
-    static Path clientStore;
-    static Path otherTrustStore;
+    static LoopbackStores stores;
 
     @BeforeAll
     static void pki() throws Exception {
-        LoopbackPki pki = LoopbackPki.create("payer", FROM, TO);
-        serverStore = pki.server("gateway").writeKeyStore(dir.resolve("server.p12"), PW);
-        trustStore = pki.writeTrustStore(dir.resolve("trust.p12"), PW);
-        clientStore = pki.client("riverside").writeKeyStore(dir.resolve("client.p12"), PW);
-        otherTrustStore = LoopbackPki.create("stranger", FROM, TO).writeTrustStore(dir.resolve("other-trust.p12"), PW);
+        stores = LoopbackStores.in(dir);
     }
 
-    private static CoreGateway gateway(URI endpoint, CoreAuth auth, String user, Duration answerTimeout) {
-        return new CoreGateway(endpoint, CoreEnvelope.MIME, auth, user, auth == CoreAuth.PASSWORD ? "CORE_PW" : null,
-                auth == CoreAuth.CERTIFICATE ? clientStore : null, null, trustStore, null, "SUBMITTER01", "PAYERCORE", "2.2.0",
-                Duration.ofSeconds(5), answerTimeout, Duration.ofSeconds(60), Duration.ofSeconds(90), 1, Duration.ofSeconds(90), 4);
+    /** A client of a password gateway (or a certificate one with {@code keyStore}), its TLS context as the adapter makes it. */
+    private static MimeCoreClient client(URI endpoint, Path keyStore, Path trust, Duration answerTimeout, int maxInFlight,
+                                         Secrets secrets) throws Exception {
+        CoreGateway g = LoopbackStores.gateway(endpoint, keyStore, trust, answerTimeout, maxInFlight);
+        return new MimeCoreClient(g, LoopbackStores.tls(g), secrets);
+    }
+
+    private static MimeCoreClient client(URI endpoint) throws Exception {
+        return client(endpoint, null, stores.trust(), Duration.ofSeconds(5), 4, SECRETS);
     }
 
     private static CoreRequest request() {
@@ -66,11 +66,7 @@ class MimeCoreClientTest {
     }
 
     private static CoreMimeEndpoint passwordEndpoint(CoreResponder responder) throws Exception {
-        return CoreMimeEndpoint.withPassword(responder, serverStore, PW, "riverside", SECRET, CLOCK).start(0);
-    }
-
-    private static SSLContext trusting(Path trust, Path key) throws Exception {
-        return LoopbackTls.client(trust, PW, key, PW);
+        return CoreMimeEndpoint.withPassword(responder, stores.serverKeys(), PW, "riverside", SECRET, CLOCK).start(0);
     }
 
     private static final CoreAnswer SUCCESS = new CoreAnswer(CorePayloadTypes.RESPONSE_278, CorePayloadTypes.REAL_TIME,
@@ -85,8 +81,7 @@ class MimeCoreClientTest {
             seen.set(r);
             seenUser.set(user);
             return SUCCESS;
-        }); MimeCoreClient client = new MimeCoreClient(gateway(endpoint.address(), CoreAuth.PASSWORD, "riverside", Duration.ofSeconds(5)),
-                trusting(trustStore, null), SECRETS)) {
+        }); MimeCoreClient client = client(endpoint.address())) {
             CoreAnswer answer = client.call(request());
             assertEquals(request(), seen.get(), "PayloadType, ProcessingMode, PayloadID, TimeStamp, SenderID, ReceiverID, version, Payload");
             assertEquals("riverside", seenUser.get());
@@ -98,8 +93,8 @@ class MimeCoreClientTest {
     @Test
     void aWrongPasswordIsACredentialRefusedInPlainWords() throws Exception {
         try (CoreMimeEndpoint endpoint = passwordEndpoint((r, user) -> SUCCESS);
-             MimeCoreClient client = new MimeCoreClient(gateway(endpoint.address(), CoreAuth.PASSWORD, "riverside", Duration.ofSeconds(5)),
-                     trusting(trustStore, null), Secrets.of(Map.of("CORE_PW", "not-the-password")))) {
+             MimeCoreClient client = client(endpoint.address(), null, stores.trust(), Duration.ofSeconds(5), 4,
+                     Secrets.of(Map.of("CORE_PW", "not-the-password")))) {
             CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request()));
             assertEquals(CoreCallException.Kind.CREDENTIAL_REFUSED, e.kind());
             assertFalse(e.mayHaveReachedPayer());
@@ -109,9 +104,8 @@ class MimeCoreClientTest {
 
     @Test
     void aPasswordNotSetInTheEnvironmentIsSaidBeforeAnyCall() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MimeCoreClient(
-                gateway(URI.create("https://127.0.0.1:1/core"), CoreAuth.PASSWORD, "riverside", Duration.ofSeconds(5)),
-                trusting(trustStore, null), Secrets.of(Map.of())));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> client(URI.create("https://127.0.0.1:1/core"),
+                null, stores.trust(), Duration.ofSeconds(5), 4, Secrets.of(Map.of())));
         assertEquals("the password for the CORE gateway at 127.0.0.1 is not set: set the environment variable CORE_PW", e.getMessage());
     }
 
@@ -121,13 +115,15 @@ class MimeCoreClientTest {
         try (CoreMimeEndpoint endpoint = CoreMimeEndpoint.withCertificate((r, user) -> {
             seenUser.set(user);
             return SUCCESS;
-        }, serverStore, PW, trustStore, PW, CLOCK).start(0)) {
-            CoreGateway g = gateway(endpoint.address(), CoreAuth.CERTIFICATE, null, Duration.ofSeconds(5));
-            try (MimeCoreClient client = new MimeCoreClient(g, trusting(trustStore, clientStore), SECRETS)) {
+        }, stores.serverKeys(), PW, stores.trust(), PW, CLOCK).start(0)) {
+            try (MimeCoreClient client = client(endpoint.address(), stores.clientKeys(), stores.trust(), Duration.ofSeconds(5), 4, SECRETS)) {
                 assertEquals(SUCCESS, client.call(request()));
                 assertEquals("O=retro278,CN=riverside", seenUser.get(), "the subject of the client certificate");
             }
-            try (MimeCoreClient client = new MimeCoreClient(g, trusting(trustStore, null), SECRETS)) {
+            // a certificate gateway, but a TLS context with no client key in it
+            CoreGateway g = LoopbackStores.gateway(endpoint.address(), stores.clientKeys(), stores.trust(), Duration.ofSeconds(5), 4);
+            CoreGateway keyless = LoopbackStores.gateway(endpoint.address(), null, stores.trust(), Duration.ofSeconds(5), 4);
+            try (MimeCoreClient client = new MimeCoreClient(g, LoopbackStores.tls(keyless), SECRETS)) {
                 CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request()));
                 assertEquals(CoreCallException.Kind.CREDENTIAL_REFUSED, e.kind(), e::getMessage);
                 assertFalse(e.mayHaveReachedPayer());
@@ -139,11 +135,10 @@ class MimeCoreClientTest {
     @Test
     void aClientCertificateFromAnotherAuthorityIsNotAccepted() throws Exception {
         // the gateway names the authorities it trusts; the JDK then offers no certificate, and the gateway refuses
-        Path stranger = LoopbackPki.create("stranger", FROM, TO).client("riverside").writeKeyStore(dir.resolve("stranger.p12"), PW);
-        try (CoreMimeEndpoint endpoint = CoreMimeEndpoint.withCertificate((r, user) -> SUCCESS, serverStore, PW, trustStore, PW,
-                CLOCK).start(0);
-             MimeCoreClient client = new MimeCoreClient(gateway(endpoint.address(), CoreAuth.CERTIFICATE, null, Duration.ofSeconds(5)),
-                     trusting(trustStore, stranger), SECRETS)) {
+        try (CoreMimeEndpoint endpoint = CoreMimeEndpoint.withCertificate((r, user) -> SUCCESS, stores.serverKeys(), PW,
+                stores.trust(), PW, CLOCK).start(0);
+             MimeCoreClient client = client(endpoint.address(), stores.strangerClientKeys(), stores.trust(), Duration.ofSeconds(5), 4,
+                     SECRETS)) {
             CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request()));
             assertEquals(CoreCallException.Kind.CREDENTIAL_REFUSED, e.kind(), e::getMessage);
             assertFalse(e.mayHaveReachedPayer());
@@ -153,8 +148,7 @@ class MimeCoreClientTest {
     @Test
     void aServerCertificateFromAnotherAuthorityIsRefused() throws Exception {
         try (CoreMimeEndpoint endpoint = passwordEndpoint((r, user) -> SUCCESS);
-             MimeCoreClient client = new MimeCoreClient(gateway(endpoint.address(), CoreAuth.PASSWORD, "riverside", Duration.ofSeconds(5)),
-                     trusting(otherTrustStore, null), SECRETS)) {
+             MimeCoreClient client = client(endpoint.address(), null, stores.otherTrust(), Duration.ofSeconds(5), 4, SECRETS)) {
             CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request()));
             assertEquals(CoreCallException.Kind.TLS_REFUSED, e.kind());
             assertEquals("the CORE gateway at 127.0.0.1 refused: its server certificate is not trusted by the configured trust store",
@@ -172,8 +166,7 @@ class MimeCoreClientTest {
                 Thread.currentThread().interrupt();
             }
             return SUCCESS;
-        }); MimeCoreClient client = new MimeCoreClient(gateway(endpoint.address(), CoreAuth.PASSWORD, "riverside",
-                Duration.ofMillis(300)), trusting(trustStore, null), SECRETS)) {
+        }); MimeCoreClient client = client(endpoint.address(), null, stores.trust(), Duration.ofMillis(300), 4, SECRETS)) {
             long started = System.nanoTime();
             CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request()));
             long tookMs = (System.nanoTime() - started) / 1_000_000;
@@ -191,8 +184,7 @@ class MimeCoreClientTest {
     void anEnvelopeErrorComesBackAsAnAnswer() throws Exception {
         try (CoreMimeEndpoint endpoint = passwordEndpoint((r, user) -> CoreEnvelopeErrors.answer(r.payloadId(), r.senderId(),
                 r.receiverId(), r.ruleVersion(), CLOCK.instant(), CoreEnvelopeErrors.VERSION_MISMATCH, "this gateway speaks 2.2.0"));
-             MimeCoreClient client = new MimeCoreClient(gateway(endpoint.address(), CoreAuth.PASSWORD, "riverside", Duration.ofSeconds(5)),
-                     trusting(trustStore, null), SECRETS)) {
+             MimeCoreClient client = client(endpoint.address())) {
             CoreAnswer a = client.call(request());
             assertTrue(a.envelopeError());
             assertFalse(a.hasPayload());
@@ -203,13 +195,44 @@ class MimeCoreClientTest {
     }
 
     @Test
+    void noMoreCallsReachTheGatewayAtOnceThanMaxInFlight() throws Exception {
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        CoreResponder busy = (r, user) -> {
+            most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(150); // the payer at work, so that calls overlap
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inside.decrementAndGet();
+            }
+            return SUCCESS;
+        };
+        try (CoreMimeEndpoint endpoint = passwordEndpoint(busy)) {
+            ExecutorService callers = Executors.newFixedThreadPool(6);
+            try (MimeCoreClient client = client(endpoint.address(), null, stores.trust(), Duration.ofSeconds(10), 2, SECRETS)) {
+                List<Future<CoreAnswer>> calls = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    calls.add(callers.submit(() -> client.call(request())));
+                }
+                for (Future<CoreAnswer> f : calls) {
+                    assertEquals(SUCCESS, f.get(30, TimeUnit.SECONDS));
+                }
+            } finally {
+                callers.shutdownNow();
+            }
+            assertTrue(most.get() <= 2, "at most maxInFlight at once: " + most.get());
+        }
+    }
+
+    @Test
     void aClosedPortIsUnreachableAndNothingWasSent() throws Exception {
         URI gone;
         try (CoreMimeEndpoint endpoint = passwordEndpoint((r, user) -> SUCCESS)) {
             gone = endpoint.address();
         }
-        try (MimeCoreClient client = new MimeCoreClient(gateway(gone, CoreAuth.PASSWORD, "riverside", Duration.ofSeconds(5)),
-                trusting(trustStore, null), SECRETS)) {
+        try (MimeCoreClient client = client(gone)) {
             CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request()));
             assertEquals(CoreCallException.Kind.UNREACHABLE, e.kind(), e::getMessage);
             assertFalse(e.mayHaveReachedPayer());

@@ -26,10 +26,8 @@ import org.retro278.config.PayerProfile;
 import org.retro278.config.RetroPolicy;
 import org.retro278.config.CoreGateway;
 import org.retro278.core.CoreAnswer;
-import org.retro278.core.CoreAuth;
 import org.retro278.core.CoreCallException;
-import org.retro278.core.CoreEnvelope;
-import org.retro278.core.LoopbackTls;
+import org.retro278.core.LoopbackStores;
 import org.retro278.core.MimeCoreClient;
 import org.retro278.core.CorePayloadTypes;
 import org.retro278.core.CoreRequest;
@@ -184,33 +182,27 @@ class SimulatedCorePayerTest {
 
     @Test
     void overHttpsTheMimeGatewayCarriesTheAnswerAndADelayBeyondTheBudgetIsATimeout() throws Exception {
-        char[] pw = "changeit-loopback".toCharArray();
-        LoopbackPki pki = LoopbackPki.create("payer", Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2100-01-01T00:00:00Z"));
-        Path server = pki.server("gateway").writeKeyStore(dir.resolve("server.p12"), pw);
-        Path trust = pki.writeTrustStore(dir.resolve("trust.p12"), pw);
+        LoopbackStores stores = LoopbackStores.in(dir);
         try (SimulatedCorePayer payer = payer(r -> PayerSimulator.Decision.DENIED);
-             CoreMimeEndpoint endpoint = CoreMimeEndpoint.withPassword(payer, server, pw, "riverside", "pw-1", CLOCK).start(0)) {
-            Secrets secrets = Secrets.of(Map.of("PW", "pw-1"));
-            try (MimeCoreClient client = new MimeCoreClient(gateway(endpoint, trust, Duration.ofSeconds(10)),
-                    LoopbackTls.client(trust, pw, null, null), secrets)) {
+             CoreMimeEndpoint endpoint = CoreMimeEndpoint.withPassword(payer, stores.serverKeys(), LoopbackStores.PASSWORD, "riverside",
+                     "pw-1", CLOCK).start(0)) {
+            try (MimeCoreClient client = client(endpoint, stores, Duration.ofSeconds(10))) {
                 CoreAnswer a = client.call(request(interchange("CLM106")));
                 ReviewResponse r = (ReviewResponse) read(a).documents().get(0);
                 assertEquals(RequestIdentifiers.traceNumber("CLM106", 1), r.traces().get(0).number());
                 assertEquals("A3", r.event().action().code());
             }
             payer.delay(Duration.ofMillis(1000));
-            try (MimeCoreClient client = new MimeCoreClient(gateway(endpoint, trust, Duration.ofMillis(300)),
-                    LoopbackTls.client(trust, pw, null, null), secrets)) {
+            try (MimeCoreClient client = client(endpoint, stores, Duration.ofMillis(300))) {
                 CoreCallException e = assertThrows(CoreCallException.class, () -> client.call(request(interchange("CLM107"))));
                 assertEquals(CoreCallException.Kind.TIMEOUT, e.kind(), e::getMessage);
             }
         }
     }
 
-    private static CoreGateway gateway(CoreMimeEndpoint endpoint, Path trust, Duration answerTimeout) {
-        return new CoreGateway(endpoint.address(), CoreEnvelope.MIME, CoreAuth.PASSWORD, "riverside", "PW", null, null, trust, null,
-                "SUBMITTER01", "PAYERCORE", "2.2.0", Duration.ofSeconds(5), answerTimeout, Duration.ofSeconds(60),
-                Duration.ofSeconds(90), 1, Duration.ofSeconds(90), 2);
+    private static MimeCoreClient client(CoreMimeEndpoint endpoint, LoopbackStores stores, Duration answerTimeout) throws Exception {
+        CoreGateway g = LoopbackStores.gateway(endpoint.address(), null, stores.trust(), answerTimeout, 2);
+        return new MimeCoreClient(g, LoopbackStores.tls(g), Secrets.of(Map.of("CORE_PW", "pw-1")));
     }
 
     private static String code(SimulatedCorePayer payer, CoreRequest r) {
