@@ -89,7 +89,7 @@ public final class RealTimeGateways implements CoreClients, AutoCloseable {
                     continue;
                 }
                 CoreGateway gateway = p.gateway().core();
-                String file = "payers/" + p.id() + ".yaml";
+                String file = directory.file(p.id()).toString();
                 if (gateway.embedded()) {
                     if (!simulatePayers) {
                         throw new ConfigurationException(file + ": gateway.core.endpoint: embedded is the payer simulator's"

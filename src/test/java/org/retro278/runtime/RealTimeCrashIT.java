@@ -60,7 +60,7 @@ class RealTimeCrashIT extends AdapterIT {
     private static void restartAndCheckOneRequest(AdapterHarness h, CorePayer payer) throws Exception {
         Adapter a = h.start();
         AdapterHarness.await("the claim in the store", WAIT, () -> !RealTimePayerIT.claims(a).isEmpty());
-        Thread.sleep(4000); // a few real-time ticks after the restart, all inside the 90 s retransmitAfter window
+        Thread.sleep(2500); // ten real-time ticks after the restart, all inside the 90 s retransmitAfter window
         StoredClaim c = RealTimePayerIT.claims(a).get(0);
         assertEquals(1, payer.payloadIds.size(), "requests at the payer: " + payer.payloadIds);
         assertEquals(1, new HashSet<>(payer.bht03s).size(), payer.bht03s.toString());

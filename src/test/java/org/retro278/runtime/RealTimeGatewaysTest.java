@@ -47,7 +47,7 @@ class RealTimeGatewaysTest {
         PayerDirectory payers = payerWithStores("soap", Instant.parse("2100-01-01T00:00:00Z"));
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> RealTimeGateways.start(payers, true,
                 tmp.resolve("work"), null, Secrets.of(Map.of("PAYERD_TRUSTSTORE_PASSWORD", PW)), CLOCK));
-        assertTrue(e.getMessage().startsWith("payers/PAYERD.yaml: gateway.core.keyStorePasswordEnv: the environment variable"
+        assertTrue(e.getMessage().startsWith(tmp.resolve("payers-soap/PAYERD.yaml") + ": gateway.core.keyStorePasswordEnv: the environment variable"
                 + " PAYERD_KEYSTORE_PASSWORD is not set"), e.getMessage());
     }
 
@@ -76,7 +76,8 @@ class RealTimeGatewaysTest {
         PayerDirectory payers = PayerDirectory.load(ProjectFiles.path("demo/config/payers"));
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> RealTimeGateways.start(payers, false,
                 tmp.resolve("work"), null, Secrets.of(Map.of()), CLOCK));
-        assertTrue(e.getMessage().startsWith("payers/PAYERD.yaml: gateway.core.endpoint: embedded"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(ProjectFiles.path("demo/config/payers/PAYERD.yaml") + ": gateway.core.endpoint: embedded"),
+                e.getMessage());
     }
 
     @Test
