@@ -133,6 +133,53 @@ public final class ClaimFileReader implements AutoCloseable {
         return read(file.toString(), () -> Files.newInputStream(file), !Files.isRegularFile(file), sink);
     }
 
+    /**
+     * Reads one claim file in two passes, so that every claim it hands on is final: the first pass checks the file
+     * whole (everything that refuses it, {@link ClaimFileRefusedException}, and which claims have rows apart) and
+     * hands nothing on; the second hands on each claim once, complete, as soon as its rows end, a claim with rows
+     * apart after the end of the file. {@link ClaimGroupSink#retract} is never called and no refusal follows a claim
+     * handed on, so a sink may let each claim go at once (the intake releases them in chunks as they are recorded).
+     * The file must be a regular file that does not change while it is read.
+     *
+     * @throws IOException also when the second pass does not read what the first did (the file changed)
+     */
+    public ReadSummary readChecked(Path file, ClaimGroupSink sink) throws ClaimFileRefusedException, IOException {
+        long started = System.nanoTime();
+        try (SplitClaimStore store = new SplitClaimStore(tempDir)) {
+            ClaimGrouper checking = new ClaimGrouper(NOTHING, store);
+            FirstPass first = new FirstPass(file.toString(), checking);
+            try (InputStream in = Files.newInputStream(file)) {
+                filter(in, first);
+            }
+            checking.endOfFile();
+            ReadSummary summary = summary(file.toString(), first, checking);
+            long checked = System.nanoTime();
+            ClaimGrouper handing = ClaimGrouper.knowingSplits(sink, checking);
+            try (InputStream in = Files.newInputStream(file)) {
+                filter(in, new HandingPass(handing));
+            } catch (ClaimFileRefusedException e) {
+                throw new IOException(file + " changed while it was read: its second pass was refused", e);
+            }
+            handing.endOfFile();
+            handing.handOnSplitClaims();
+            if (handing.claims() != checking.claims()) {
+                throw new IOException(file + " changed while it was read: " + checking.claims() + " claims, then "
+                        + handing.claims());
+            }
+            end(sink);
+            LOG.info("read {} (layout '{}'), checked first: {} rows, {} claims, {} split claims, {} defective rows, {} blank "
+                            + "rows; checked in {} ms, handed on in {} ms", file, layout.name(), summary.rows(), summary.claims(),
+                    summary.splitClaims(), summary.defectiveRows(), summary.blankRows(), (checked - started) / 1_000_000,
+                    (System.nanoTime() - checked) / 1_000_000);
+            return summary;
+        } catch (ClaimFileRefusedException e) {
+            LOG.warn("refused {} (layout '{}'): {}", file, layout.name(), e.getMessage());
+            throw e;
+        } catch (ConsumerFailure e) {
+            throw e.consumerException(ClaimSinkException::new);
+        }
+    }
+
     /** Reads from a stream that can be read only once, and closes it (tests feed pipes through this). */
     ReadSummary read(String fileName, InputStream in, ClaimGroupSink sink)
             throws ClaimFileRefusedException, IOException {
@@ -160,17 +207,7 @@ public final class ClaimFileReader implements AutoCloseable {
                 grouper.handOnSplitClaims();
             }
             end(sink);
-            ReadSummary summary = new ReadSummary(first.rows, grouper.claims(), grouper.splitClaims(),
-                    first.defectiveRows, first.blankRows, first.unreadableLines, first.lines, first.headerLines,
-                    first.blankLines, first.rowLines);
-            if (!summary.accountsForEveryLine()) {
-                throw new IllegalStateException(fileName + ": " + summary.lines() + " lines read but only "
-                        + (summary.headerLines() + summary.blankLines() + summary.rowLines()) + " accounted for");
-            }
-            if (summary.unreadableLines() > 0) {
-                LOG.warn("{}: {} line(s) are not valid CSV; each is rejected with the claim it shows", fileName,
-                        summary.unreadableLines());
-            }
+            ReadSummary summary = summary(fileName, first, grouper);
             LOG.info("read {} (layout '{}'): {} rows, {} claims, {} split claims, {} defective rows, {} blank rows "
                             + "in {} ms", fileName, layout.name(), summary.rows(), summary.claims(),
                     summary.splitClaims(), summary.defectiveRows(), summary.blankRows(),
@@ -187,6 +224,33 @@ public final class ClaimFileReader implements AutoCloseable {
             }
         }
     }
+
+    /** What a first pass counted, checked to account for every line. */
+    private static ReadSummary summary(String fileName, FirstPass first, ClaimGrouper grouper) {
+        ReadSummary summary = new ReadSummary(first.rows, grouper.claims(), grouper.splitClaims(),
+                first.defectiveRows, first.blankRows, first.unreadableLines, first.lines, first.headerLines,
+                first.blankLines, first.rowLines);
+        if (!summary.accountsForEveryLine()) {
+            throw new IllegalStateException(fileName + ": " + summary.lines() + " lines read but only "
+                    + (summary.headerLines() + summary.blankLines() + summary.rowLines()) + " accounted for");
+        }
+        if (summary.unreadableLines() > 0) {
+            LOG.warn("{}: {} line(s) are not valid CSV; each is rejected with the claim it shows", fileName,
+                    summary.unreadableLines());
+        }
+        return summary;
+    }
+
+    /** The first pass of {@link #readChecked}: claims are counted and grouped, not handed on. */
+    private static final ClaimGroupSink NOTHING = new ClaimGroupSink() {
+        @Override
+        public void claim(ClaimGroup group) {
+        }
+
+        @Override
+        public void retract(String claimId) {
+        }
+    };
 
     private static OutputStream newCopy(Path copy) throws IOException {
         return Files.newOutputStream(copy);
@@ -328,14 +392,8 @@ public final class ClaimFileReader implements AutoCloseable {
         }
     }
 
-    /** The second pass: gathers the rows of split claims, and stops after the last of them. */
-    private static final class GatheringPass implements ClaimRowListener {
-        private final ClaimGrouper grouper;
-
-        GatheringPass(ClaimGrouper grouper) {
-            this.grouper = grouper;
-        }
-
+    /** A later pass over a file the first pass has checked: rows only. */
+    private abstract static class RowPass implements ClaimRowListener {
         @Override
         public void header(List<String> sourceNames, List<String> names) {
         }
@@ -347,6 +405,15 @@ public final class ClaimFileReader implements AutoCloseable {
         @Override
         public void lines(long lines, long headerLines, long unreadableLines) {
         }
+    }
+
+    /** The second pass: gathers the rows of split claims, and stops after the last of them. */
+    private static final class GatheringPass extends RowPass {
+        private final ClaimGrouper grouper;
+
+        GatheringPass(ClaimGrouper grouper) {
+            this.grouper = grouper;
+        }
 
         @Override
         public void row(ClaimRow row) {
@@ -354,6 +421,20 @@ public final class ClaimFileReader implements AutoCloseable {
                 throw new GatheringDone();
             }
             grouper.keep(row);
+        }
+    }
+
+    /** The second pass of {@link #readChecked}: the file is known to be readable; rows go to a grouper knowing the splits. */
+    private static final class HandingPass extends RowPass {
+        private final ClaimGrouper grouper;
+
+        HandingPass(ClaimGrouper grouper) {
+            this.grouper = grouper;
+        }
+
+        @Override
+        public void row(ClaimRow row) {
+            grouper.row(row);
         }
     }
 
