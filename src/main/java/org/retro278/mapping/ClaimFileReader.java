@@ -43,7 +43,8 @@ import org.xml.sax.SAXException;
  *       lacks required columns of the layout (all of them are named, as the layout writes them), names a
  *       column twice, or holds no claims (nothing but blank rows after the header); such a refusal can
  *       come after claims were handed on (a mapping expression failing late in the file), so a sink keeps
- *       nothing until {@link ClaimGroupSink#end()}, which is called only after a complete read;</li>
+ *       nothing until {@link ClaimGroupSink#end()}, which is called only after a complete read ({@link #readChecked}
+ *       refuses before it hands anything on);</li>
  *   <li>hands every row on: rows with another cell count than the header, bytes that are not UTF-8, or
  *       a value longer than any 278 element carry a {@link ClaimRow#defect()}; so does every line that is
  *       not valid CSV, as a row of its own ({@link CsvRecordReader}); blank rows are counted, not handed
