@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * The intake of one claim file that the practice route has spooled to a local file: the file is first checked
  * whole ({@link ClaimFileReader#readChecked}: everything that refuses it as a whole, which claims have rows apart),
  * then every claim is checked by the input rules and written to the store, and released (READY or REJECTED_LOCALLY)
- * in chunks of {@link #chunkClaims} claims as they are recorded, each chunk in one transaction, so the submission
+ * in chunks of up to {@link #chunkClaims} claims as they are recorded, each chunk in one transaction, so the submission
  * can send the first claims of a large file while the rest is still being read, and never sees a claim a later
  * file-level check could take back.
  *
@@ -73,6 +73,8 @@ public final class ClaimIntake implements DropFolderSftpComponent.SeesDotFiles<O
     public static final String CHUNK_PROPERTY = "retro278.intake.chunkClaims";
     /** Claims recorded and released per transaction unless {@value #CHUNK_PROPERTY} says otherwise. */
     static final int CHUNK = 5_000;
+    /** A file's first chunk: the submission gets going soon; each next chunk doubles, up to the chunk size. */
+    static final int FIRST_CHUNK = 500;
 
     /** The exchange header the route names the practice in. */
     public static final String PRACTICE_HEADER = "retro278PracticeId";
@@ -285,14 +287,16 @@ public final class ClaimIntake implements DropFolderSftpComponent.SeesDotFiles<O
 
     /**
      * Writes the claims of the file to the store as they stream out of the mapping, each final ({@link
-     * ClaimFileReader#readChecked}): a chunk of them recorded and released per transaction, skipping the claims an
+     * ClaimFileReader#readChecked}): a chunk of them recorded and released per transaction (the first of {@value
+     * #FIRST_CHUNK} claims, each next one twice as big, up to {@link #chunkClaims}), skipping the claims an
      * interrupted intake of the file released before (by their first row).
      */
     private final class Recorder implements ClaimGroupSink {
         private final long fileId;
         private final ClaimRules rules;
         private final BitSet releasedBefore;
-        private final int chunk = chunkClaims;
+        private final int chunkClaims = ClaimIntake.this.chunkClaims;
+        private int chunk = Math.min(FIRST_CHUNK, chunkClaims);
         private final List<NewClaim> pending = new ArrayList<>();
         int ready;
         int rejected;
@@ -331,6 +335,7 @@ public final class ClaimIntake implements DropFolderSftpComponent.SeesDotFiles<O
             if (!pending.isEmpty()) {
                 TransactionStore.FileRelease r = store.recordReleasedClaims(fileId, new ArrayList<>(pending));
                 pending.clear();
+                chunk = (int) Math.min(chunkClaims, 2L * chunk);
                 ready += r.ready();
                 rejected += r.rejected();
                 LOG.info("file {}: a chunk of {} claims released ({} ready, {} rejected locally), {} so far", fileId,

@@ -157,7 +157,13 @@ public final class ClaimFileReader implements AutoCloseable {
             long checked = System.nanoTime();
             ClaimGrouper handing = ClaimGrouper.knowingSplits(sink, checking);
             try (InputStream in = Files.newInputStream(file)) {
-                filter(in, new HandingPass(handing));
+                // the second pass of a checked read: rows go to the grouper that knows the splits
+                filter(in, new RowPass(handing) {
+                    @Override
+                    public void row(ClaimRow row) {
+                        grouper.row(row);
+                    }
+                });
             } catch (ClaimFileRefusedException e) {
                 throw new IOException(file + " changed while it was read: its second pass was refused", e);
             }
@@ -393,8 +399,14 @@ public final class ClaimFileReader implements AutoCloseable {
         }
     }
 
-    /** A later pass over a file the first pass has checked: rows only. */
+    /** A later pass over a file the first pass has checked: rows only, to a grouper. */
     private abstract static class RowPass implements ClaimRowListener {
+        final ClaimGrouper grouper;
+
+        RowPass(ClaimGrouper grouper) {
+            this.grouper = grouper;
+        }
+
         @Override
         public void header(List<String> sourceNames, List<String> names) {
         }
@@ -410,10 +422,8 @@ public final class ClaimFileReader implements AutoCloseable {
 
     /** The second pass: gathers the rows of split claims, and stops after the last of them. */
     private static final class GatheringPass extends RowPass {
-        private final ClaimGrouper grouper;
-
         GatheringPass(ClaimGrouper grouper) {
-            this.grouper = grouper;
+            super(grouper);
         }
 
         @Override
@@ -422,20 +432,6 @@ public final class ClaimFileReader implements AutoCloseable {
                 throw new GatheringDone();
             }
             grouper.keep(row);
-        }
-    }
-
-    /** The second pass of {@link #readChecked}: the file is known to be readable; rows go to a grouper knowing the splits. */
-    private static final class HandingPass extends RowPass {
-        private final ClaimGrouper grouper;
-
-        HandingPass(ClaimGrouper grouper) {
-            this.grouper = grouper;
-        }
-
-        @Override
-        public void row(ClaimRow row) {
-            grouper.row(row);
         }
     }
 
