@@ -87,9 +87,11 @@ class CrashRecoveryIT extends AdapterIT {
             Instant restart = h.clock().instant();
 
             Adapter a = h.start();
-            AdapterHarness.await("every claim out of READY and no interchange SENDING", Duration.ofSeconds(30), () -> {
+            int claimsInFile = Reliability.claimIdsOf(RIVERSIDE).size();
+            AdapterHarness.await("every claim recorded, out of READY, and no interchange SENDING", Duration.ofSeconds(30), () -> {
                 List<StoredClaim> all = Reliability.allClaims(a.store());
-                return !all.isEmpty() && all.stream().noneMatch(c -> c.state() == ClaimState.READY || c.state() == ClaimState.RECEIVED)
+                // after AFTER_CHUNK the file is read again (resumed) at the next poll
+                return all.size() == claimsInFile && all.stream().noneMatch(c -> c.state() == ClaimState.READY || c.state() == ClaimState.RECEIVED)
                         && new StoreInspection(a.store()).interchangesSending().isEmpty();
             });
             Thread.sleep(1000); // a few more submission ticks: nothing more may go out
