@@ -174,10 +174,8 @@ public final class ClaimFileReader implements AutoCloseable {
                         + handing.claims());
             }
             end(sink);
-            LOG.info("read {} (layout '{}'), checked first: {} rows, {} claims, {} split claims, {} defective rows, {} blank "
-                            + "rows; checked in {} ms, handed on in {} ms", file, layout.name(), summary.rows(), summary.claims(),
-                    summary.splitClaims(), summary.defectiveRows(), summary.blankRows(), (checked - started) / 1_000_000,
-                    (System.nanoTime() - checked) / 1_000_000);
+            logRead(file.toString(), summary, ", checked first", "; checked in " + (checked - started) / 1_000_000
+                    + " ms, handed on in " + (System.nanoTime() - checked) / 1_000_000 + " ms");
             return summary;
         } catch (ClaimFileRefusedException e) {
             LOG.warn("refused {} (layout '{}'): {}", file, layout.name(), e.getMessage());
@@ -215,10 +213,7 @@ public final class ClaimFileReader implements AutoCloseable {
             }
             end(sink);
             ReadSummary summary = summary(fileName, first, grouper);
-            LOG.info("read {} (layout '{}'): {} rows, {} claims, {} split claims, {} defective rows, {} blank rows "
-                            + "in {} ms", fileName, layout.name(), summary.rows(), summary.claims(),
-                    summary.splitClaims(), summary.defectiveRows(), summary.blankRows(),
-                    (System.nanoTime() - started) / 1_000_000);
+            logRead(fileName, summary, "", " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
             return summary;
         } catch (ClaimFileRefusedException e) {
             LOG.warn("refused {} (layout '{}'): {}", fileName, layout.name(), e.getMessage());
@@ -230,6 +225,12 @@ public final class ClaimFileReader implements AutoCloseable {
                 Files.deleteIfExists(copy);
             }
         }
+    }
+
+    private void logRead(String fileName, ReadSummary summary, String how, String time) {
+        LOG.info("read {} (layout '{}'){}: {} rows, {} claims, {} split claims, {} defective rows, {} blank rows{}", fileName,
+                layout.name(), how, summary.rows(), summary.claims(), summary.splitClaims(), summary.defectiveRows(),
+                summary.blankRows(), time);
     }
 
     /** What a first pass counted, checked to account for every line. */

@@ -71,11 +71,10 @@ class ClaimIntakeChunksTest {
     @AfterEach
     void close() throws Exception {
         intakes.forEach(ClaimIntake::close);
-        if (store != null) {
-            store.close();
-        }
-        if (db != null) {
-            db.close();
+        for (AutoCloseable opened : new AutoCloseable[] {store, db}) {
+            if (opened != null) {
+                opened.close();
+            }
         }
     }
 
