@@ -116,16 +116,7 @@ public final class PayerDirectory {
         int window = accepted ? r.integer("windowDays", 0, 3650) : r.integer("windowDays", 0, 3650, 0);
         RetroPolicy retro = new RetroPolicy(accepted, window, r.bool("attachmentRequired", false));
 
-        PayerGateway gateway = null;
-        if (top.has("gateway")) {
-            YamlSection g = top.section("gateway").onlyKeys(Set.of("sftp", "inboundFolder", "outboundFolder",
-                    "maxWaitSeconds", "pollMillis"));
-            gateway = new PayerGateway(SftpSettings.parse(g.section("sftp")),
-                    g.text("inboundFolder", SftpSettings.FOLDER, "a folder name such as inbound"),
-                    g.text("outboundFolder", SftpSettings.FOLDER, "a folder name such as outbound"),
-                    Duration.ofSeconds(g.integer("maxWaitSeconds", 0, 86_400, 0)),
-                    Duration.ofMillis(g.integer("pollMillis", 100, 3_600_000, 500)));
-        }
+        PayerGateway gateway = top.has("gateway") ? gateway(top.section("gateway")) : null;
         Deadlines deadlines = Deadlines.DEFAULT;
         if (top.has("deadlines")) {
             YamlSection d = top.section("deadlines").onlyKeys(Set.of("acknowledgmentMinutes", "decisionBusinessDays",
@@ -136,6 +127,41 @@ public final class PayerDirectory {
                     d.integer("pendedBusinessDays", 1, 365, 2));
         }
         return new PayerProfile(id, name, ids, usage.charAt(0), ack, delimiters, retro, max, gateway, deadlines);
+    }
+
+    /**
+     * {@code gateway:} an SFTP batch drop, or a real-time CORE gateway ({@code core}) whose optional SFTP server only
+     * brings unsolicited answers back (the final 278 after a pended one). A real-time payer refuses the batch-only
+     * settings ({@code inboundFolder}, {@code maxWaitSeconds}) rather than ignoring them, so a half-converted profile
+     * is caught when it loads.
+     */
+    private static PayerGateway gateway(YamlSection g) throws ConfigurationException {
+        g.onlyKeys(Set.of("sftp", "inboundFolder", "outboundFolder", "maxWaitSeconds", "pollMillis", "core"));
+        Duration poll = Duration.ofMillis(g.integer("pollMillis", 100, 3_600_000, 500));
+        if (!g.has("core")) {
+            return new PayerGateway(SftpSettings.parse(g.section("sftp")),
+                    g.text("inboundFolder", SftpSettings.FOLDER, "a folder name such as inbound"),
+                    g.text("outboundFolder", SftpSettings.FOLDER, "a folder name such as outbound"),
+                    Duration.ofSeconds(g.integer("maxWaitSeconds", 0, 86_400, 0)), poll);
+        }
+        CoreGateway core = CoreSettings.parse(g.section("core"));
+        for (String batchOnly : List.of("inboundFolder", "maxWaitSeconds")) {
+            if (g.has(batchOnly)) {
+                throw new ConfigurationException(g.where(batchOnly) + ": not with gateway.core (requests go in real time,"
+                        + " one claim per call; gateway.sftp, when set, only brings answers back from outboundFolder)");
+            }
+        }
+        if (!g.has("sftp")) {
+            if (g.has("outboundFolder")) {
+                throw new ConfigurationException(g.where("outboundFolder") + ": needs gateway.sftp (the server the"
+                        + " unsolicited answers come back on)");
+            }
+            return new PayerGateway(null, null, null, Duration.ZERO, poll, core);
+        }
+        return new PayerGateway(SftpSettings.parse(g.section("sftp")), null,
+                g.text("outboundFolder", SftpSettings.FOLDER, "the folder the payer leaves unsolicited answers in,"
+                        + " such as outbound (required with gateway.sftp beside gateway.core)"),
+                Duration.ZERO, poll, core);
     }
 
     public Optional<PayerProfile> find(String payerId) {

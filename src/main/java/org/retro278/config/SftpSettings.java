@@ -17,7 +17,7 @@ final class SftpSettings {
     static final Pattern USER = Pattern.compile("[A-Za-z0-9._\\-]{1,64}");
     /** A folder below the account's home: no absolute paths, no '..'. */
     static final Pattern FOLDER = Pattern.compile("(?!.*\\.\\.)[A-Za-z0-9._\\-]+(/[A-Za-z0-9._\\-]+)*");
-    static final Pattern ENV = Pattern.compile("[A-Z_][A-Z0-9_]{0,127}");
+    static final Pattern ENV = YamlSection.ENV;
 
     private SftpSettings() {
     }
@@ -31,8 +31,8 @@ final class SftpSettings {
         String authText = s.text("auth", Pattern.compile("(?i)key|password"), "key or password", "key");
         SftpConnection.Auth auth = SftpConnection.Auth.valueOf(authText.toUpperCase(Locale.ROOT));
         Path key = s.has("privateKey") ? existingFile(s, "privateKey", "the private key file") : null;
-        String passphraseEnv = s.text("passphraseEnv", ENV, "an environment variable name", null);
-        String passwordEnv = s.text("passwordEnv", ENV, "an environment variable name", null);
+        String passphraseEnv = s.secretName("passphraseEnv", "the key's passphrase", false);
+        String passwordEnv = s.secretName("passwordEnv", "the password", false);
         if (auth == SftpConnection.Auth.PASSWORD && passwordEnv == null) {
             throw new ConfigurationException(s.where("passwordEnv") + ": password auth needs the name of the environment"
                     + " variable that holds the password (never the password itself)");
@@ -80,7 +80,7 @@ final class SftpSettings {
     }
 
     /** A file a setting names, which must be there when the configuration loads (not at the first poll). */
-    private static Path existingFile(YamlSection s, String key, String what) throws ConfigurationException {
+    static Path existingFile(YamlSection s, String key, String what) throws ConfigurationException {
         Path file = Path.of(s.text(key, null, "a file path"));
         if (!Files.isRegularFile(file)) {
             throw new ConfigurationException(s.where(key) + ": " + what + " " + file.toAbsolutePath() + " does not exist"

@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 record YamlSection(String file, String path, JsonNode node) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** An environment variable's name, as settings that name a secret's variable take it. */
+    static final Pattern ENV = Pattern.compile("[A-Z_][A-Z0-9_]{0,127}");
 
     /** Reads one file of {@code <config>/payers/} or {@code <config>/practices/}: the mapping at its top. */
     static YamlSection read(Path file) throws ConfigurationException {
@@ -131,6 +133,24 @@ record YamlSection(String file, String path, JsonNode node) {
 
     String text(String key, Pattern pattern, String expected, String defaultValue) throws ConfigurationException {
         return has(key) ? text(key, pattern, expected) : defaultValue;
+    }
+
+    /**
+     * The name of the environment variable that holds a secret ({@code [A-Z_][A-Z0-9_]*}), or {@code null} when the
+     * setting is absent and optional. A value that is not such a name is never echoed: it may be the secret itself.
+     */
+    String secretName(String key, String holds, boolean required) throws ConfigurationException {
+        if (!has(key) && !required) {
+            return null;
+        }
+        String s = value(key, JsonNode::isValueNode, "missing (the name of the environment variable that holds " + holds
+                + ")", "expected the name of an environment variable").asText();
+        if (!ENV.matcher(s).matches()) {
+            throw new ConfigurationException(where(key) + ": not the name of an environment variable (upper-case letters,"
+                    + " digits and _, such as PAYERX_PASSWORD); it names the variable that holds " + holds
+                    + ", never the secret itself (the value is not repeated here)");
+        }
+        return s;
     }
 
     boolean bool(String key) throws ConfigurationException {

@@ -29,6 +29,14 @@ public interface Activity {
     default void uploadFailed(String payerId) {
     }
 
+    /**
+     * A real-time call to the payer's CORE gateway ended.
+     *
+     * @param outcome answered (an X12 answer), envelope_error, no_answer (it may have reached the payer) or not_sent
+     */
+    default void realTimeCall(String payerId, String outcome) {
+    }
+
     /** A status file of a practice's claim file (CSV or JSON Lines), this many bytes, is in its outbox. */
     default void statusFileUploaded(String practiceId, long bytes) {
     }

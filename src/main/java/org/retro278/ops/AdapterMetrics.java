@@ -36,6 +36,9 @@ public final class AdapterMetrics implements Activity {
     static final Duration[] DECISION_BUCKETS = {Duration.ofHours(1), Duration.ofHours(4), Duration.ofHours(8), Duration.ofDays(1),
             Duration.ofDays(2), Duration.ofDays(3), Duration.ofDays(5), Duration.ofDays(7), Duration.ofDays(14), Duration.ofDays(30)};
 
+    /** The outcomes of a real-time call ({@link Activity#realTimeCall}). */
+    static final String[] REAL_TIME_OUTCOMES = {"answered", "envelope_error", "no_answer", "not_sent"};
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ClaimCensus census;
     private final StoreProbe probe;
@@ -78,6 +81,9 @@ public final class AdapterMetrics implements Activity {
             counter(Count.INTERCHANGES_SENT, payer);
             counter(Count.CLAIMS_SENT, payer);
             counter(Count.UPLOADS_FAILED, payer);
+            for (String outcome : REAL_TIME_OUTCOMES) {
+                counter(Count.REAL_TIME_CALLS, payer, outcome);
+            }
             for (String outcome : new String[] {"applied", "reported", "duplicate", "refused"}) {
                 counter(Count.RESPONSE_FILES, payer, outcome);
             }
@@ -165,6 +171,11 @@ public final class AdapterMetrics implements Activity {
     }
 
     @Override
+    public void realTimeCall(String payerId, String outcome) {
+        counter(Count.REAL_TIME_CALLS, payerId, outcome).increment();
+    }
+
+    @Override
     public void statusFileUploaded(String practiceId, long bytes) {
         counter(Count.STATUS_BYTES, practiceId).increment(bytes);
     }
@@ -186,6 +197,7 @@ public final class AdapterMetrics implements Activity {
         INTERCHANGES_SENT("retro278.interchanges.sent", "interchanges delivered to the payer's gateway", "payer"),
         CLAIMS_SENT("retro278.claims.sent", "claims sent in those interchanges", "payer"),
         UPLOADS_FAILED("retro278.uploads.failed", "uploads to the payer's gateway that failed (retried)", "payer"),
+        REAL_TIME_CALLS("retro278.realtime.calls", "real-time calls to the payer's CORE gateway, per outcome", "payer", "outcome"),
         RESPONSE_FILES("retro278.response.files", "response files read, per payer and outcome", "payer", "outcome"),
         ANSWERS("retro278.response.answers", "answers in response files, matched to a claim or not", "payer", "result"),
         STATUS_BYTES("retro278.status.bytes", "status-file bytes uploaded to the practice's outbox", "practice");

@@ -18,6 +18,7 @@ import org.retro278.inbound.SpooledFile;
 import org.retro278.io.Hashes;
 import org.retro278.io.PartnerFileName;
 import org.retro278.ops.Activity;
+import org.retro278.store.ResponseSession;
 import org.retro278.store.StoreException;
 import org.retro278.store.TransactionStore;
 import org.retro278.submit.RetryBackoff;
@@ -187,10 +188,26 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
     }
 
     public ResponseFileOutcome receive(String payerId, String fileName, Path file) throws IOException {
+        return receive(payerId, fileName, file, (sha, work) -> store.applyResponseFile(payerId, fileName, sha, work));
+    }
+
+    /** How the answers of a response reach the store: in a transaction of their own, or with what else must commit with them. */
+    @FunctionalInterface
+    public interface StoreApplication {
+        TransactionStore.AppliedResponseFile apply(String sha256, ResponseSession.Work work) throws IOException;
+    }
+
+    /**
+     * {@link #receive(String, String, Path)} for answers that did not come as a file on the payer's server (a real-time
+     * gateway's synchronous answer, named by {@code source}): the same copy kept, the same reading, correlation and
+     * state decisions, the same report; {@code application} runs the work in the store.
+     */
+    public ResponseFileOutcome receive(String payerId, String source, Path file, StoreApplication application) throws IOException {
+        String fileName = source;
         inbound.keepCopy(payerId, fileName, file);
         String sha = Hashes.sha256(file);
         List<X12Problem> problems = new ArrayList<>();
-        TransactionStore.AppliedResponseFile out = store.applyResponseFile(payerId, fileName, sha,
+        TransactionStore.AppliedResponseFile out = application.apply(sha,
                 session -> ResponseApplier.applyFile(session, payerId, reader, file, problems));
         if (out.duplicate()) {
             LOG.info("response file {} of payer {} was applied before (same content): nothing changed", PartnerFileName.logId(fileName),
@@ -224,12 +241,23 @@ public final class ResponseIntake implements GenericFileFilter<Object> {
 
     /** Route helper: a file that is not X12 goes to .error with a report; anything else propagates. */
     public ResponseFileOutcome receiveOrRefuse(String payerId, String fileName, Path file) throws IOException {
+        return receiveOrRefuse(payerId, fileName, file, (sha, work) -> store.applyResponseFile(payerId, fileName, sha, work));
+    }
+
+    /** {@link #receiveOrRefuse(String, String, Path)} for answers that came without a file, as {@link #receive(String, String, Path, StoreApplication)}. */
+    public ResponseFileOutcome receiveOrRefuse(String payerId, String fileName, Path file, StoreApplication application)
+            throws IOException {
         try {
-            return receive(payerId, fileName, file);
+            return receive(payerId, fileName, file, application);
         } catch (NotX12File e) {
             LOG.warn("response file {} of payer {} is not X12: moved aside", PartnerFileName.logId(fileName), payerId);
             return refused(fileName, "REFUSED: the file is not X12 (it does not start with an ISA segment); nothing in it was applied.");
         }
+    }
+
+    /** The report kept beside answers from {@code source} that could not be applied: the same words as a response file's. */
+    public String report(String source, String text) {
+        return inbound.report(source, "", text);
     }
 
     /** A file nothing of which was applied: to .error with a report, as claim intake does. */

@@ -52,7 +52,11 @@ import org.retro278.sim.PayerSimulator;
 import org.retro278.sim.SimulatedPayers;
 import org.retro278.status.StatusFiles;
 import org.retro278.store.TransactionStore;
+import org.retro278.submit.CoreClients;
 import org.retro278.submit.InterchangeFileName;
+import org.retro278.submit.InterchangeOutbox;
+import org.retro278.submit.RealTimeAnswers;
+import org.retro278.submit.RealTimeSubmission;
 import org.retro278.submit.RetryBackoff;
 import org.retro278.submit.Submission;
 import org.retro278.x12.response.ResponseReader;
@@ -94,11 +98,13 @@ public final class Adapter implements AutoCloseable {
 
     private final SimulatedPayers simulator;
     private final ManagementPort management;
+    private final RealTimeSubmission realTime;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Adapter(TransactionStore store, EmbeddedSftpServer embedded, CamelContext camel, ExecutorService workers,
                     ClaimIntake intake, Path workDir, PracticeDirectory practices, PayerDirectory payers,
-                    SimulatedPayers simulator, ManagementPort management) {
+                    SimulatedPayers simulator, ManagementPort management, RealTimeSubmission realTime) {
+        this.realTime = realTime;
         this.simulator = simulator;
         this.management = management;
         this.store = store;
@@ -111,7 +117,13 @@ public final class Adapter implements AutoCloseable {
         this.payers = payers;
     }
 
+    /** An adapter without CORE clients: a real-time payer's calls fail in plain words ({@link CoreClients#NONE}). */
     public static Adapter start(Options o) throws Exception {
+        return start(o, CoreClients.NONE);
+    }
+
+    /** The adapter, reaching real-time payers through the clients {@code coreClients} opens (one per payer). */
+    public static Adapter start(Options o, CoreClients coreClients) throws Exception {
         SubmitterSettings submitter = SubmitterSettings.load(o.config().resolve("application.properties"));
         RuntimeSettings settings = RuntimeSettings.load(o.config().resolve("application.properties"));
         PayerDirectory payers = PayerDirectory.load(o.config().resolve("payers"));
@@ -127,6 +139,7 @@ public final class Adapter implements AutoCloseable {
         ClaimIntake intake = null;
         SimulatedPayers simulator = null;
         ManagementPort management = null;
+        RealTimeSubmission realTime = null;
         try {
             AdapterKey key = AdapterKey.loadOrCreateIn(work.resolve("keys"), o.secrets());
             AccountKeys accountKeys = new AccountKeys(work.resolve("keys"), o.secrets());
@@ -154,6 +167,12 @@ public final class Adapter implements AutoCloseable {
                     InboundFiles.responseFiles(work.resolve("responses"), settings.readFolders(), o.clock()), o.clock(),
                     new RetryBackoff(settings.responseRetry().first(), settings.responseRetry().max()));
             responseIntake.countInto(management.activity());
+            realTime = new RealTimeSubmission(store, payers, new InterchangeOutbox(store, X12Checks.transactionSets(),
+                    X12Checks.envelopes(), submitter.traceOriginator(), work.resolve("outbox"), workers, cores), coreClients,
+                    new RealTimeAnswers(store, responseIntake, work.resolve("realtime-error")), o.clock(),
+                    new InterchangeFileName(settings.interchangeFileName()),
+                    new RetryBackoff(settings.retryBackoffFirst(), settings.retryBackoffMax()));
+            realTime.countInto(management.activity());
             SftpPollFailures pollFailures = new SftpPollFailures();
 
             camel = new DefaultCamelContext();
@@ -161,6 +180,7 @@ public final class Adapter implements AutoCloseable {
             management.countFailuresOf(camel);
             camel.getRegistry().bind("claimIntake", intake);
             camel.getRegistry().bind("submission", submission);
+            camel.getRegistry().bind("realTimeSubmission", realTime);
             camel.getRegistry().bind("store", store);
             camel.getRegistry().bind("sftpPollFailures", pollFailures);
             camel.getRegistry().bind("responseIntake", responseIntake);
@@ -193,11 +213,20 @@ public final class Adapter implements AutoCloseable {
                 if (p.gateway() == null) {
                     continue;
                 }
+                if (p.gateway().realTime()) {
+                    addRoute(camel, "payer-realtime", "realtime-" + p.id(), Map.of("payerId", p.id(),
+                            "pollMillis", Long.toString(p.gateway().poll().toMillis())));
+                }
+                if (!p.gateway().hasSftp()) {
+                    continue; // a real-time payer without a batch path for its unsolicited answers
+                }
                 Map<String, String> sftp = SftpParameters.of("payer " + p.id(), p.gateway().sftp(), embedded,
                         loginKey(p.gateway().sftp(), key, accountKeys), o.secrets(), camel.getRegistry()::bind);
-                Map<String, String> params = partnerParameters(sftp, "payerId", p.id(), p.gateway().inboundFolder());
-                params.put("pollMillis", Long.toString(p.gateway().poll().toMillis()));
-                addRoute(camel, "payer-submission", "submit-" + p.id(), params);
+                if (!p.gateway().realTime()) {
+                    Map<String, String> params = partnerParameters(sftp, "payerId", p.id(), p.gateway().inboundFolder());
+                    params.put("pollMillis", Long.toString(p.gateway().poll().toMillis()));
+                    addRoute(camel, "payer-submission", "submit-" + p.id(), params);
+                }
                 Map<String, String> responses = partnerParameters(sftp, "payerId", p.id(), p.gateway().outboundFolder());
                 responses.put("pollMillis", Long.toString(Math.max(times.responsePollAtLeast().toMillis(), p.gateway().poll().toMillis())));
                 responses.put("quietMillis", Long.toString(times.responseQuiet().toMillis()));
@@ -211,7 +240,7 @@ public final class Adapter implements AutoCloseable {
             if (settings.simulatePayers() && embedded != null) {
                 List<SimulatedPayers.Payer> simulated = new ArrayList<>();
                 for (PayerProfile p : payers.all()) {
-                    if (p.gateway() != null && p.gateway().sftp().embedded()) {
+                    if (p.gateway() != null && !p.gateway().realTime() && p.gateway().sftp().embedded()) {
                         Path home = embedded.home(p.gateway().sftp().user());
                         simulated.add(new SimulatedPayers.Payer(p.id(), home.resolve(p.gateway().inboundFolder()),
                                 home.resolve(p.gateway().outboundFolder())));
@@ -222,13 +251,16 @@ public final class Adapter implements AutoCloseable {
             }
             LOG.info("retro278 running: {} practice(s), {} payer gateway(s), work directory {}", practices.all().size(),
                     payers.all().stream().filter(p -> p.gateway() != null).count(), work);
-            return new Adapter(store, embedded, camel, workers, intake, work, practices, payers, simulator, management);
+            return new Adapter(store, embedded, camel, workers, intake, work, practices, payers, simulator, management, realTime);
         } catch (Exception e) {
             if (management != null) {
                 management.close();
             }
             if (camel != null) {
                 camel.close();
+            }
+            if (realTime != null) {
+                realTime.close();
             }
             if (workers != null) {
                 workers.shutdownNow();
@@ -266,9 +298,9 @@ public final class Adapter implements AutoCloseable {
             }
         }
         for (PayerProfile p : payers.all()) {
-            if (p.gateway() != null && p.gateway().sftp().embedded()) {
-                accounts.computeIfAbsent(p.gateway().sftp().user(), k -> new ArrayList<>())
-                        .addAll(List.of(p.gateway().inboundFolder(), p.gateway().outboundFolder()));
+            if (p.gateway() != null && p.gateway().hasSftp() && p.gateway().sftp().embedded()) {
+                accounts.computeIfAbsent(p.gateway().sftp().user(), k -> new ArrayList<>()).addAll(
+                        Stream.of(p.gateway().inboundFolder(), p.gateway().outboundFolder()).filter(f -> f != null).toList());
                 addLogin(logins, p.gateway().sftp(), keys);
             }
         }
@@ -394,6 +426,7 @@ public final class Adapter implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("stopping the routes failed: {}", e.getClass().getSimpleName());
         }
+        realTime.close();
         workers.shutdownNow();
         intake.close();
         if (embedded != null) {

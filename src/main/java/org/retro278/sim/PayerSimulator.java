@@ -90,12 +90,19 @@ public final class PayerSimulator {
 
     /** Reads a request interchange file (StAEDI). */
     public static RequestInterchange read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in);
+        }
+    }
+
+    /** Reads a request interchange (StAEDI); the stream stays open. */
+    public static RequestInterchange read(InputStream in) throws IOException {
         EDIInputFactory f = EDIInputFactory.newFactory();
         f.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_STRUCTURE, false);
         List<ReceivedRequest> requests = new ArrayList<>();
         String[] isa = new String[17];
         String[] gs = new String[9];
-        try (InputStream in = Files.newInputStream(file); EDIStreamReader r = f.createEDIStreamReader(in)) {
+        try (EDIStreamReader r = f.createEDIStreamReader(in)) {
             String tag = null;
             List<String> elements = null;
             Builder b = null;
@@ -280,16 +287,30 @@ public final class PayerSimulator {
 
     /** A 999 accepting every transaction set of the request interchange. */
     public static void write999(RequestInterchange req, long isa13, LocalDateTime now, OutputStream out) throws IOException {
+        write999(req, true, isa13, now, out);
+    }
+
+    /** A 999 rejecting every transaction set of the request interchange (IK5*R*5: segments in error). */
+    public static void write999Rejecting(RequestInterchange req, long isa13, LocalDateTime now, OutputStream out) throws IOException {
+        write999(req, false, isa13, now, out);
+    }
+
+    private static void write999(RequestInterchange req, boolean accept, long isa13, LocalDateTime now, OutputStream out)
+            throws IOException {
         interchange(req, isa13, now, out, (w, s) -> {
             gs(s, req, "FA", "005010X231A1", isa13, now);
             s.segment("ST", "999", "0001", "005010X231A1");
             s.segment("AK1", "HI", req.gs06(), "005010X217");
             for (ReceivedRequest r : req.requests()) {
                 s.segment("AK2", "278", r.st02(), "005010X217");
-                s.segment("IK5", "A");
+                if (accept) {
+                    s.segment("IK5", "A");
+                } else {
+                    s.segment("IK5", "R", "5");
+                }
             }
             int n = req.requests().size();
-            s.segment("AK9", "A", Integer.toString(n), Integer.toString(n), Integer.toString(n));
+            s.segment("AK9", accept ? "A" : "R", Integer.toString(n), Integer.toString(n), Integer.toString(accept ? n : 0));
             s.segment("SE", Integer.toString(4 + 2 * n), "0001");
             s.segment("GE", "1", Long.toString(isa13));
             return 1;

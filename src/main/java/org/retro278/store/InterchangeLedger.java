@@ -187,40 +187,46 @@ final class InterchangeLedger {
     /** See {@link TransactionStore#markInterchangeSent}. */
     boolean markInterchangeSent(long interchangeId) {
         OffsetDateTime now = db.now();
-        boolean marked = db.transaction("marking an interchange sent", c -> {
-            try (PreparedStatement up = c.prepareStatement(
-                    "update interchange set state = 'SENT', sent_at = ? where id = ? and state = 'SENDING'")) {
-                Sql.setTime(up, 1, now);
-                up.setLong(2, interchangeId);
-                if (up.executeUpdate() == 0) {
-                    InterchangeState s = interchangeState(c, interchangeId);
-                    if (s == InterchangeState.SENT) {
-                        return false;
-                    }
-                    throw new IllegalStateException("interchange " + interchangeId + " is " + s + ", not SENDING");
-                }
-            }
-            Interchange ic = interchange(c, interchangeId).orElseThrow();
-            // every claim of the interchange in one statement, and their history rows in one more (docs/store.md)
-            int moved = Database.update(c, "update claim set state = 'SENT', updated_at = ?, sent_at = ?, overdue = false, "
-                    + "reasons_json = null where interchange_id = ? and state = 'READY'", up -> {
-                        Sql.setTime(up, 1, now);
-                        Sql.setTime(up, 2, now);
-                        up.setLong(3, interchangeId);
-                    });
-            if (moved != ic.transactionCount()) {
-                throw new IllegalStateException("interchange ISA13 " + ic.isa13() + " holds " + ic.transactionCount()
-                        + " claims but only " + moved + " were READY; nothing was marked");
-            }
-            HistoryEntry.writeMoved(c, "interchange_id = ? and state = 'SENT'", interchangeId,
-                    ClaimState.READY, ClaimState.SENT, String.format("sent in interchange ISA13 %09d", ic.isa13()), now,
-                    HistoryCause.submission(interchangeId));
-            return true;
-        });
+        boolean marked = db.transaction("marking an interchange sent", c -> markSent(c, interchangeId, now));
         if (marked) {
             log.info("interchange {} sent", interchangeId);
         }
         return marked;
+    }
+
+    /**
+     * Marks an interchange in SENDING and all its claims SENT inside the caller's transaction (the batch upload's
+     * commit, and a real-time call's outcome in the same transaction as what it brought); false when it was SENT already.
+     */
+    boolean markSent(Connection c, long interchangeId, OffsetDateTime now) throws SQLException {
+        try (PreparedStatement up = c.prepareStatement(
+                "update interchange set state = 'SENT', sent_at = ? where id = ? and state = 'SENDING'")) {
+            Sql.setTime(up, 1, now);
+            up.setLong(2, interchangeId);
+            if (up.executeUpdate() == 0) {
+                InterchangeState s = interchangeState(c, interchangeId);
+                if (s == InterchangeState.SENT) {
+                    return false;
+                }
+                throw new IllegalStateException("interchange " + interchangeId + " is " + s + ", not SENDING");
+            }
+        }
+        Interchange ic = interchange(c, interchangeId).orElseThrow();
+        // every claim of the interchange in one statement, and their history rows in one more (docs/store.md)
+        int moved = Database.update(c, "update claim set state = 'SENT', updated_at = ?, sent_at = ?, overdue = false, "
+                + "reasons_json = null where interchange_id = ? and state = 'READY'", up -> {
+                    Sql.setTime(up, 1, now);
+                    Sql.setTime(up, 2, now);
+                    up.setLong(3, interchangeId);
+                });
+        if (moved != ic.transactionCount()) {
+            throw new IllegalStateException("interchange ISA13 " + ic.isa13() + " holds " + ic.transactionCount()
+                    + " claims but only " + moved + " were READY; nothing was marked");
+        }
+        HistoryEntry.writeMoved(c, "interchange_id = ? and state = 'SENT'", interchangeId,
+                ClaimState.READY, ClaimState.SENT, String.format("sent in interchange ISA13 %09d", ic.isa13()), now,
+                HistoryCause.submission(interchangeId));
+        return true;
     }
 
     /** See {@link TransactionStore#recordSendFailure}. */
@@ -315,7 +321,7 @@ final class InterchangeLedger {
         }
     }
 
-    private Optional<Interchange> interchange(Connection c, long interchangeId) throws SQLException {
+    Optional<Interchange> interchange(Connection c, long interchangeId) throws SQLException {
         return interchangeBy(c, "id", interchangeId);
     }
 

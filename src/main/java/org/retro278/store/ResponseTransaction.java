@@ -50,9 +50,22 @@ final class ResponseTransaction implements ResponseSession {
     /** See {@link TransactionStore#applyResponseFile}. */
     static TransactionStore.AppliedResponseFile apply(Database db, ClaimLedger claims, String payerId, String fileName,
                                                       String sha256, ResponseSession.Work work) throws IOException {
+        return apply(db, claims, payerId, fileName, sha256, work, (c, now) -> { });
+    }
+
+    /** What must commit with the answers of a response, before them, in the same transaction (a real-time call's outcome). */
+    @FunctionalInterface
+    interface Before {
+        void run(Connection c, OffsetDateTime now) throws SQLException;
+    }
+
+    /** {@link #apply}, with {@code before} run first in its transaction, whether or not these bytes were applied before. */
+    static TransactionStore.AppliedResponseFile apply(Database db, ClaimLedger claims, String payerId, String fileName,
+                                                      String sha256, ResponseSession.Work work, Before before) throws IOException {
         String hash = Database.normalizeSha256(sha256);
         OffsetDateTime now = db.now();
         TransactionStore.AppliedResponseFile out = db.transaction("applying a response file", c -> {
+            before.run(c, now);
             Optional<Long> earlier = recorded(c, payerId, hash);
             if (earlier.isPresent()) {
                 return new TransactionStore.AppliedResponseFile(earlier.get(), true, new ResponseSession.Tally(0, 0, 0, 0));

@@ -434,6 +434,11 @@ public final class TransactionStore implements AutoCloseable {
         return interchanges.findInterchange(interchangeId);
     }
 
+    /** The calls of real-time (CORE) payer gateways: recorded before each call, their outcomes with the claim's move. */
+    public RealTimeLedger realTime() {
+        return new RealTimeLedger(db, claims, interchanges);
+    }
+
     // ---------------------------------------------------------------------------------- the operator
 
     /** What the operator's commands ask ({@code status}, {@code claim}): read-only, paged, on indexes. */

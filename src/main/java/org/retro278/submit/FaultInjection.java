@@ -24,7 +24,11 @@ public final class FaultInjection {
         /** The file is at the gateway under its final name; the store does not know yet. */
         AFTER_UPLOAD,
         /** The store says SENT. */
-        AFTER_COMMIT
+        AFTER_COMMIT,
+        /** A real-time call is recorded (its PayloadID in the claim's history) and about to be made. */
+        BEFORE_CORE_CALL,
+        /** A real-time call brought its answer; nothing of it is recorded yet. */
+        AFTER_CORE_ANSWER
     }
 
     private FaultInjection() {

@@ -44,7 +44,8 @@ class PayerDirectoryTest {
         return f;
     }
 
-    private static final String GOOD = """
+    /** A payer profile without a gateway, for the tests of this package to add to. */
+    static final String GOOD = """
             id: PAYERX
             name: Example
             interchange:
@@ -208,5 +209,23 @@ class PayerDirectoryTest {
                 """.formatted(hosts, keys));
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> PayerDirectory.loadFile(f));
         assertTrue(e.getMessage().contains("gateway.sftp.account: only for host: embedded"), e.getMessage());
+    }
+
+    @Test
+    void aPasswordPastedWhereItsVariableBelongsIsRefusedWithoutRepeatingIt() throws Exception {
+        Path f = payer("PAYERX", GOOD + """
+                gateway:
+                  sftp:
+                    host: embedded
+                    user: payerx
+                    auth: password
+                    passwordEnv: s3cret-Pw
+                  inboundFolder: inbound
+                  outboundFolder: outbound
+                """);
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> PayerDirectory.loadFile(f));
+        assertTrue(e.getMessage().startsWith(f + ": gateway.sftp.passwordEnv: not the name of an environment variable"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
     }
 }

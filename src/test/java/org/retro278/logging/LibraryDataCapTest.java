@@ -90,6 +90,10 @@ class LibraryDataCapTest {
         assertEquals(Level.INFO, cap.capOf("org.apache.sshd.sftp.server.SftpSubsystem"), "MINA's SFTP prints paths");
         assertEquals(Level.DEBUG, cap.capOf("org.apache.sshd.server.session.ServerSessionImpl"), "MINA dumps packets at TRACE");
         assertEquals(Level.INFO, cap.capOf("org.apache.camel.component.file.GenericFileConsumer"), "Camel prints file names");
+        assertEquals(Level.INFO, cap.capOf("org.apache.hc.client5.http.wire"), "HttpClient's wire log prints bodies");
+        assertEquals(Level.INFO, cap.capOf("org.apache.hc.client5.http.headers"), "HttpClient's headers log prints headers");
+        assertEquals(Level.INFO, cap.capOf("org.eclipse.jetty.http.MultiPart$Parser"), "Jetty prints the buffers it parses");
+        assertEquals(Level.ALL, cap.capOf("org.apache.hc.client5.http.impl.classic.InternalHttpClient"), "the rest of HttpClient prints no data");
         assertEquals(Level.ALL, cap.capOf("org.retro278"), "retro278's own loggers are never capped");
         context.stop();
     }

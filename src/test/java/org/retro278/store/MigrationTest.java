@@ -70,14 +70,14 @@ class MigrationTest {
                 }
             }
             assertTrue(tables.containsAll(List.of("claim", "claim_event", "control_number", "flyway_schema_history",
-                    "interchange", "received_file", "claim_request", "response_file", "unmatched_response")), tables.toString());
+                    "interchange", "received_file", "claim_request", "response_file", "unmatched_response", "core_attempt")), tables.toString());
             Map<String, Boolean> applied = new TreeMap<>();
             try (ResultSet rs = s.executeQuery("select version, success from flyway_schema_history where version is not null")) {
                 while (rs.next()) {
                     applied.put(rs.getString(1), rs.getBoolean(2));
                 }
             }
-            assertEquals(Stream.of("1", "2", "3", "4", "5", "5.1", "6", "7", "8", "9", "9.1", "10", "10.1")
+            assertEquals(Stream.of("1", "2", "3", "4", "5", "5.1", "6", "7", "8", "9", "9.1", "10", "10.1", "11")
                     .collect(Collectors.toMap(v -> v, v -> true)), applied);
         }
     }
