@@ -21,4 +21,8 @@ public interface RealTimeObserver {
      */
     default void settled(long interchangeId, String payloadId) {
     }
+
+    /** The call's thread is done with the interchange, whatever came of it: its slot is free for the next tick. */
+    default void ended(long interchangeId) {
+    }
 }

@@ -235,12 +235,13 @@ public final class RealTimeSubmission implements AutoCloseable {
         }
     }
 
-    private static void done(Payer p, long id) {
+    private void done(Payer p, long id) {
         p.inFlight.remove(id);
         synchronized (p) {
             p.running.decrementAndGet();
             p.notifyAll();
         }
+        observer.ended(id);
     }
 
     /** One call: built, recorded, made, and its outcome recorded. */

@@ -27,6 +27,7 @@ class RealTimeObserverTest {
     final List<Long> reserved = new CopyOnWriteArrayList<>();
     final Map<String, Long> settled = new ConcurrentHashMap<>();
     final Map<String, ClaimState> stateWhenSettled = new ConcurrentHashMap<>();
+    final List<Long> ended = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void open() throws Exception {
@@ -53,6 +54,12 @@ class RealTimeObserverTest {
                 stateWhenSettled.put(payloadId, flow.store.claimsOfFile(flow.fileId).stream()
                         .filter(c -> Long.valueOf(interchangeId).equals(c.interchangeId())).findFirst().orElseThrow().state());
             }
+
+            @Override
+            public void ended(long interchangeId) {
+                assertTrue(settled.containsValue(interchangeId), "ended after settled");
+                ended.add(interchangeId);
+            }
         });
     }
 
@@ -68,6 +75,7 @@ class RealTimeObserverTest {
         assertEquals(flow.gateway.requests.stream().map(r -> r.payloadId()).sorted().toList(), settled.keySet().stream().sorted().toList(),
                 "each call settled under the PayloadID it was made with");
         assertEquals(List.copyOf(reserved).stream().sorted().toList(), settled.values().stream().sorted().toList());
+        assertEquals(List.copyOf(reserved).stream().sorted().toList(), ended.stream().sorted().toList(), "each call's slot freed");
         assertTrue(stateWhenSettled.values().stream().allMatch(s -> s == ClaimState.CERTIFIED),
                 "told after the answer's state was committed: " + stateWhenSettled);
     }
