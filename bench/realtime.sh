@@ -14,5 +14,5 @@ cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
 echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 # shellcheck disable=SC2086
 java -Xmx512m ${BENCH_JAVA_OPTS:-} -Dlogback.configurationFile=src/main/resources/logback.xml -javaagent:target/retro278-agent.jar \
-  -cp "$cp" org.retro278.bench.RealTimeBenchmark "${1:-2000}" "${2:-1,8,32}" "${3:-soap,mime}" "${4:-eager}" \
+  -cp "$cp" org.retro278.bench.RealTimeBenchmark "${1:-2000}" "${2:-1,8,32}" "${3:-soap,mime}" "${4:-eager}" 2>&1 \
   | grep -v ' INFO '   # each call's log lines (the shipped logging, its cost measured) kept off the screen
