@@ -113,7 +113,8 @@ public final class RealTimeBenchmark {
             try (AutoCloseable endpoint = b.endpoint(e, responder)) {
                 URI address = b.address;
                 current[0] = new CallTimings();
-                b.adapterRun(e, address, 8, Math.max(100, claims / 5), current[0]); // warm-up, not reported
+                b.adapterRun(e, address, 8, Math.max(100, claims / 2), current[0]); // warm-up, not reported
+                System.out.printf("RESULT %s: the JVM idle after the warm-up takes %.1f ms of CPU per second%n", e, idleCpu());
                 for (String n : inFlights) {
                     int maxInFlight = Integer.parseInt(n.trim());
                     current[0] = new CallTimings();
@@ -273,6 +274,13 @@ public final class RealTimeBenchmark {
             throw new IllegalStateException(name + ": " + t.count() + " calls for " + claims + " claims");
         }
         return row;
+    }
+
+    /** CPU of the whole JVM over two idle seconds (JIT, GC, the store's and servers' own threads), per second. */
+    private static double idleCpu() throws InterruptedException {
+        long cpu0 = cpuNanos();
+        Thread.sleep(2000);
+        return (cpuNanos() - cpu0) / 2e6;
     }
 
     private static String loadAverage() throws IOException {
