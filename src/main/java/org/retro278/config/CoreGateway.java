@@ -30,17 +30,53 @@ import org.retro278.model.Require;
  * @param retries               how many times a request without an answer is sent again before the claim waits for an operator
  * @param retrySpacing          the least time between two attempts of one claim (never less than {@code retransmitAfter})
  * @param maxInFlight           the most calls to this payer at once
+ * @param embedded              {@code endpoint: embedded}: the payer simulator's gateway on loopback, whose certificates
+ *                              and passwords the adapter makes under its work directory; {@link #endpoint()} and the
+ *                              stores are then placeholders until {@link #onLoopback} names the real ones
  */
 public record CoreGateway(URI endpoint, CoreEnvelope envelope, CoreAuth auth, String user, String passwordEnv,
                           Path keyStore, String keyStorePasswordEnv, Path trustStore, String trustStorePasswordEnv,
                           String senderId, String receiverId, String ruleVersion, Duration connectTimeout,
                           Duration answerTimeout, Duration connectionHold, Duration retransmitAfter, int retries,
-                          Duration retrySpacing, int maxInFlight) {
+                          Duration retrySpacing, int maxInFlight, boolean embedded) {
+
+    /** Where an embedded gateway stands until the adapter has started it (never called: the port is 0). */
+    public static final URI EMBEDDED_PLACEHOLDER = URI.create("https://127.0.0.1:0/core");
 
     public CoreGateway {
-        Require.nonNull("endpoint envelope auth trustStore senderId receiverId ruleVersion connectTimeout answerTimeout "
+        Require.nonNull("endpoint envelope auth senderId receiverId ruleVersion connectTimeout answerTimeout "
                         + "connectionHold retransmitAfter retrySpacing",
-                endpoint, envelope, auth, trustStore, senderId, receiverId, ruleVersion, connectTimeout, answerTimeout,
+                endpoint, envelope, auth, senderId, receiverId, ruleVersion, connectTimeout, answerTimeout,
                 connectionHold, retransmitAfter, retrySpacing);
+        if (!embedded) {
+            Require.nonNull("trustStore", trustStore);
+        }
+    }
+
+    /** A gateway of a real payer (not embedded). */
+    public CoreGateway(URI endpoint, CoreEnvelope envelope, CoreAuth auth, String user, String passwordEnv,
+                       Path keyStore, String keyStorePasswordEnv, Path trustStore, String trustStorePasswordEnv,
+                       String senderId, String receiverId, String ruleVersion, Duration connectTimeout,
+                       Duration answerTimeout, Duration connectionHold, Duration retransmitAfter, int retries,
+                       Duration retrySpacing, int maxInFlight) {
+        this(endpoint, envelope, auth, user, passwordEnv, keyStore, keyStorePasswordEnv, trustStore, trustStorePasswordEnv,
+                senderId, receiverId, ruleVersion, connectTimeout, answerTimeout, connectionHold, retransmitAfter, retries,
+                retrySpacing, maxInFlight, false);
+    }
+
+    /**
+     * This embedded gateway as the adapter started it: its loopback URL, the stores it made and the names under which
+     * their passwords (and, in password mode, the password) are found in the in-process secrets.
+     */
+    public CoreGateway onLoopback(URI loopback, Path keyStore, String keyStorePasswordEnv, Path trustStore,
+                                  String trustStorePasswordEnv, String passwordEnv) {
+        if (!embedded) {
+            throw new IllegalStateException("only an embedded CORE gateway is placed on loopback");
+        }
+        boolean certificate = auth == CoreAuth.CERTIFICATE;
+        return new CoreGateway(loopback, envelope, auth, user, certificate ? null : passwordEnv,
+                certificate ? keyStore : null, certificate ? keyStorePasswordEnv : null, trustStore, trustStorePasswordEnv,
+                senderId, receiverId, ruleVersion, connectTimeout, answerTimeout, connectionHold, retransmitAfter, retries,
+                retrySpacing, maxInFlight, true);
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,6 +20,8 @@ final class CoreSettings {
 
     /** What the CORE rule allows as the soonest retransmission, in seconds. */
     static final int RETRANSMIT_AT_LEAST = 90;
+    /** {@code endpoint: embedded}: the payer simulator's gateway on loopback (the demo, the default installation). */
+    static final String EMBEDDED = "embedded";
     private static final int LONGEST = 86_400;
     /** SenderID / ReceiverID: visible ASCII without spaces (plain ids, or OIDs such as urn:oid:2.16.840...). */
     private static final Pattern CORE_ID = Pattern.compile("[\\x21-\\x7E]{1,80}");
@@ -33,7 +36,16 @@ final class CoreSettings {
                 "trustStore", "trustStorePasswordEnv", "senderId", "receiverId", "ruleVersion", "connectTimeoutSeconds",
                 "answerTimeoutSeconds", "connectionHoldSeconds", "retransmitAfterSeconds", "retries",
                 "retrySpacingSeconds", "maxInFlight"));
-        URI endpoint = endpoint(s);
+        boolean embedded = EMBEDDED.equals(s.text("endpoint", null, "the gateway's https URL, or 'embedded'"));
+        URI endpoint = embedded ? CoreGateway.EMBEDDED_PLACEHOLDER : endpoint(s);
+        if (embedded) {
+            for (String key : List.of("keyStore", "keyStorePasswordEnv", "trustStore", "trustStorePasswordEnv", "passwordEnv")) {
+                if (s.has(key)) {
+                    throw new ConfigurationException(s.where(key) + ": not with endpoint: embedded (the adapter makes the"
+                            + " simulated gateway's certificates and passwords under its work directory)");
+                }
+            }
+        }
         CoreEnvelope envelope = CoreEnvelope.valueOf(s.text("envelope", Pattern.compile("(?i)soap|mime"), "soap or mime")
                 .toUpperCase(Locale.ROOT));
         CoreAuth auth = s.text("auth", Pattern.compile("(?i)certificate|password"), "certificate or password")
@@ -46,15 +58,18 @@ final class CoreSettings {
             refuse(s, "keyStore", auth, "it sends a user name and password, not a client certificate");
             refuse(s, "keyStorePasswordEnv", auth, "it has no key store");
             user = s.text("user", USER, "a user name (letters, digits, . _ @ -)");
-            passwordEnv = s.secretName("passwordEnv", "the password", true);
+            passwordEnv = embedded ? null : s.secretName("passwordEnv", "the password", true);
         } else {
             refuse(s, "user", auth, "the client certificate says who we are; or use auth: password");
             refuse(s, "passwordEnv", auth, "it sends no password; or use auth: password");
-            keyStore = SftpSettings.existingFile(s, "keyStore", "the PKCS#12 key store with the client certificate");
-            keyStorePasswordEnv = s.secretName("keyStorePasswordEnv", "the key store's password", true);
+            if (!embedded) {
+                keyStore = SftpSettings.existingFile(s, "keyStore", "the PKCS#12 key store with the client certificate");
+                keyStorePasswordEnv = s.secretName("keyStorePasswordEnv", "the key store's password", true);
+            }
         }
-        Path trustStore = SftpSettings.existingFile(s, "trustStore", "the PKCS#12 trust store for the payer's server certificate");
-        String trustStorePasswordEnv = s.secretName("trustStorePasswordEnv", "the trust store's password", false);
+        Path trustStore = embedded ? null
+                : SftpSettings.existingFile(s, "trustStore", "the PKCS#12 trust store for the payer's server certificate");
+        String trustStorePasswordEnv = embedded ? null : s.secretName("trustStorePasswordEnv", "the trust store's password", false);
         String senderId = s.text("senderId", CORE_ID, "a CORE SenderID of 1-80 visible characters without spaces");
         String receiverId = s.text("receiverId", CORE_ID, "a CORE ReceiverID of 1-80 visible characters without spaces");
         String ruleVersion = s.text("ruleVersion", RULE_VERSION, "a CORE rule version such as 2.2.0", "2.2.0");
@@ -82,7 +97,7 @@ final class CoreSettings {
         return new CoreGateway(endpoint, envelope, auth, user, passwordEnv, keyStore, keyStorePasswordEnv, trustStore,
                 trustStorePasswordEnv, senderId, receiverId, ruleVersion, Duration.ofSeconds(connect),
                 Duration.ofSeconds(answer), Duration.ofSeconds(hold), Duration.ofSeconds(retransmit), retries,
-                Duration.ofSeconds(spacing), maxInFlight);
+                Duration.ofSeconds(spacing), maxInFlight, embedded);
     }
 
     /** The gateway's URL: https only (the rule's transport), with a host, and no credentials in it. */

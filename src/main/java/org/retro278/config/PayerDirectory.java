@@ -41,9 +41,15 @@ public final class PayerDirectory {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9 &'(),\\-./]{1,60}");
 
     private final Map<String, PayerProfile> byId;
+    private final Map<String, Path> files;
+
+    private PayerDirectory(Map<String, PayerProfile> byId, Map<String, Path> files) {
+        this.byId = Collections.unmodifiableMap(byId);
+        this.files = Map.copyOf(files);
+    }
 
     private PayerDirectory(Map<String, PayerProfile> byId) {
-        this.byId = Collections.unmodifiableMap(byId);
+        this(byId, Map.of());
     }
 
     public static PayerDirectory of(Collection<PayerProfile> profiles) {
@@ -54,23 +60,33 @@ public final class PayerDirectory {
         return new PayerDirectory(m);
     }
 
+    /**
+     * The file a payer's profile was read from, as configuration mistakes name it; for a directory made in code,
+     * {@code payers/<ID>.yaml}.
+     */
+    public Path file(String payerId) {
+        return files.getOrDefault(payerId, Path.of("payers", payerId + ".yaml"));
+    }
+
     /** Loads every {@code *.yaml} / {@code *.yml} file of a directory. */
     public static PayerDirectory load(Path dir) throws ConfigurationException {
         if (!Files.isDirectory(dir)) {
             throw new ConfigurationException(dir + ": payer profile directory not found");
         }
         Map<String, PayerProfile> m = new TreeMap<>();
+        Map<String, Path> files = new TreeMap<>();
         for (Map.Entry<Path, PayerProfile> e : YamlSection.loadEach(dir, "payer profiles", PayerDirectory::loadFile,
                 PayerProfile::id).entrySet()) {
             PayerProfile p = e.getValue();
             if (m.put(p.id(), p) != null) {
                 throw new ConfigurationException(e.getKey() + ": payer id '" + p.id() + "' is defined twice");
             }
+            files.put(p.id(), e.getKey());
         }
         if (m.isEmpty()) {
             throw new ConfigurationException(dir + ": no payer profiles (*.yaml) found");
         }
-        return new PayerDirectory(m);
+        return new PayerDirectory(m, files);
     }
 
     static PayerProfile loadFile(Path file) throws ConfigurationException {

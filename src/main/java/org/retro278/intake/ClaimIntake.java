@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,7 @@ import org.retro278.rules.ClaimRules;
 import org.retro278.rules.X217Facts;
 import org.retro278.sftp.DropFolderSftpComponent;
 import org.retro278.store.FileOutcome;
+import org.retro278.submit.FaultInjection;
 import org.retro278.store.NewClaim;
 import org.retro278.store.Reason;
 import org.retro278.store.ReceivedFile;
@@ -43,17 +45,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The intake of one claim file that the practice route has spooled to a local file: every claim is
- * written to the store before anything else happens, checked by the input rules, and released (READY or
- * REJECTED_LOCALLY) together with its file, so the submission never sees half a file.
+ * The intake of one claim file that the practice route has spooled to a local file: the file is first checked
+ * whole ({@link ClaimFileReader#readChecked}: everything that refuses it as a whole, which claims have rows apart),
+ * then every claim is checked by the input rules and written to the store, and released (READY or REJECTED_LOCALLY)
+ * in chunks of up to {@link #chunkClaims} claims as they are recorded, each chunk in one transaction, so the submission
+ * can send the first claims of a large file while the rest is still being read, and never sees a claim a later
+ * file-level check could take back.
  *
  * <p>A file is processed once: its SHA-256 is recorded with the practice, and the same bytes dropped
  * again are reported as a duplicate and never sent again. A claim is taken in once while it is in flight
  * or decided: the same claim (its {@code store.ClaimIdentity}) in a file with other bytes is
  * recorded, in the same store transaction as its check, as REJECTED_LOCALLY with the reason DUPLICATE_CLAIM
  * naming the earlier claim ({@link TransactionStore#recordClaims}); the file is processed as usual and the
- * practice reads why in its status file. A file whose intake was interrupted (a crash
- * before its release) is read again from the start when it is polled again. A file that cannot be read
+ * practice reads why in its status file. A file whose intake was interrupted (a crash before its end) is read
+ * again when it is polled again: the claims its released chunks hold are skipped, the rest is recorded
+ * ({@link TransactionStore#restartFile}, {@link TransactionStore#releasedRows}). A file that cannot be read
  * as a claim file is refused as a whole; the route moves it to {@code .error} beside a report, and a copy
  * of its bytes stays in the local quarantine folder. A file whose name starts with a dot (an upload in progress, by
  * the SFTP clients' convention) is never read: once it has stayed unchanged for the dot-file quiet period, it is
@@ -63,8 +69,12 @@ import org.slf4j.LoggerFactory;
 public final class ClaimIntake implements DropFolderSftpComponent.SeesDotFiles<Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClaimIntake.class);
-    /** Claims written to the store per transaction. */
-    static final int CHUNK = 500;
+    /** The JVM property that sets how many claims are recorded and released per transaction. */
+    public static final String CHUNK_PROPERTY = "retro278.intake.chunkClaims";
+    /** Claims recorded and released per transaction unless {@value #CHUNK_PROPERTY} says otherwise. */
+    static final int CHUNK = 5_000;
+    /** A file's first chunk: the submission gets going soon; each next chunk doubles, up to the chunk size. */
+    static final int FIRST_CHUNK = 500;
 
     /** The exchange header the route names the practice in. */
     public static final String PRACTICE_HEADER = "retro278PracticeId";
@@ -79,6 +89,14 @@ public final class ClaimIntake implements DropFolderSftpComponent.SeesDotFiles<O
     private volatile Activity activity = Activity.NONE;
     private volatile Duration dotFileQuiet = RuntimeSettings.defaults().pollTimes().dotFileQuiet();
     private volatile AbandonedUploads dotFiles;
+    private volatile int chunkClaims = Integer.getInteger(CHUNK_PROPERTY, CHUNK);
+    private volatile ChunkListener chunkListener = (fileId, released) -> { };
+
+    /** Told after each chunk a file's intake released, before the next is read (tests watch the store there). */
+    @FunctionalInterface
+    public interface ChunkListener {
+        void released(long fileId, TransactionStore.FileRelease chunk);
+    }
 
     public ClaimIntake(TransactionStore store, PracticeDirectory practices, PayerDirectory payers, X217Facts facts,
                        Path mappings, InboundFiles inbound, Clock clock) {
@@ -96,6 +114,16 @@ public final class ClaimIntake implements DropFolderSftpComponent.SeesDotFiles<O
     public void refuseDotFilesQuietFor(Duration quiet) {
         this.dotFileQuiet = quiet;
         this.dotFiles = new AbandonedUploads(clock, quiet);
+    }
+
+    /** How many claims are recorded and released per transaction (at least 1; {@value #CHUNK_PROPERTY}). */
+    public void releaseInChunksOf(int claims) {
+        this.chunkClaims = Math.max(1, claims);
+    }
+
+    /** Who is told after each released chunk; nobody until set. */
+    public void tellAfterEachChunk(ChunkListener listener) {
+        this.chunkListener = listener;
     }
 
     /** Counts what this bean does into {@code activity} (the metrics, org.retro278.ops); nothing until set. */
@@ -157,12 +185,14 @@ public final class ClaimIntake implements DropFolderSftpComponent.SeesDotFiles<O
 
         Optional<ReceivedFile> earlier = store.findFirstCopy(practiceId, sha256);
         ReceivedFile received;
+        BitSet released = new BitSet();
         if (earlier.isPresent() && earlier.get().outcome() == FileOutcome.RECEIVED) {
-            // the intake of these bytes was interrupted (a crash before the release): read them again
+            // the intake of these bytes was interrupted (a crash before its end): read them again, skipping what was released
             received = earlier.get();
             store.restartFile(received.id());
-            LOG.info("file {} of practice {} ({}) was interrupted before; reading it again", received.id(), practiceId,
-                    PartnerFileName.logId(fileName));
+            released = store.releasedRows(received.id());
+            LOG.info("file {} of practice {} ({}) was interrupted before; reading it again, skipping the {} claims it released",
+                    received.id(), practiceId, PartnerFileName.logId(fileName), released.cardinality());
         } else if (earlier.isPresent() && sourceModified != null
                 && store.isSameSourceFile(earlier.get().id(), fileName, size, sourceModified)) {
             return leftBehind(earlier.get(), fileName);
@@ -183,12 +213,19 @@ public final class ClaimIntake implements DropFolderSftpComponent.SeesDotFiles<O
         try {
             ClaimFileReader reader = readers.of(practice.layout());
             ClaimRules rules = new ClaimRules(payers, facts, reader.layout().datePattern(), asOf);
-            Recorder recorder = new Recorder(received.id(), rules);
-            reader.read(file, recorder);
+            Recorder recorder = new Recorder(received.id(), rules, released);
+            reader.readChecked(file, recorder);
             recorder.flush();
             TransactionStore.FileRelease release = store.releaseFile(received.id());
-            return new ClaimFileOutcome(ClaimFileOutcome.Kind.PROCESSED, received.id(), release.ready(), release.rejected(), null);
+            return new ClaimFileOutcome(ClaimFileOutcome.Kind.PROCESSED, received.id(), recorder.ready + release.ready(),
+                    recorder.rejected + release.rejected(), null);
         } catch (ClaimFileRefusedException e) {
+            if (!released.isEmpty()) {
+                // read whole before, now refused (its layout changed?): what was released stands; an operator decides
+                LOG.error("file {} of practice {} is refused when read again, after {} of its claims were released: left in"
+                        + " place", received.id(), practiceId, released.cardinality());
+                throw new IOException("file " + received.id() + " was refused when read again after claims of it were released");
+            }
             store.restartFile(received.id());
             store.markFileRefused(received.id(), e.getMessage());
             inbound.keepCopy(practiceId, fileName, file);
@@ -248,19 +285,33 @@ public final class ClaimIntake implements DropFolderSftpComponent.SeesDotFiles<O
         }
     }
 
-    /** Writes the claims of the file to the store as they stream out of the mapping, in chunks. */
+    /**
+     * Writes the claims of the file to the store as they stream out of the mapping, each final ({@link
+     * ClaimFileReader#readChecked}): a chunk of them recorded and released per transaction (the first of {@value
+     * #FIRST_CHUNK} claims, each next one twice as big, up to {@link #chunkClaims}), skipping the claims an
+     * interrupted intake of the file released before (by their first row).
+     */
     private final class Recorder implements ClaimGroupSink {
         private final long fileId;
         private final ClaimRules rules;
-        private final List<NewClaim> pending = new ArrayList<>(CHUNK);
+        private final BitSet releasedBefore;
+        private final int chunkClaims = ClaimIntake.this.chunkClaims;
+        private int chunk = Math.min(FIRST_CHUNK, chunkClaims);
+        private final List<NewClaim> pending = new ArrayList<>();
+        int ready;
+        int rejected;
 
-        Recorder(long fileId, ClaimRules rules) {
+        Recorder(long fileId, ClaimRules rules, BitSet releasedBefore) {
             this.fileId = fileId;
             this.rules = rules;
+            this.releasedBefore = releasedBefore;
         }
 
         @Override
         public void claim(ClaimGroup group) {
+            if (group.firstRow() <= Integer.MAX_VALUE && releasedBefore.get((int) group.firstRow())) {
+                return;
+            }
             List<Long> rows = group.rows().stream().map(ClaimRow::row).toList();
             ClaimRules.Outcome outcome = rules.check(group);
             if (outcome instanceof ClaimRules.Accepted a) {
@@ -270,21 +321,27 @@ public final class ClaimIntake implements DropFolderSftpComponent.SeesDotFiles<O
                 pending.add(NewClaim.rejected(storable(group.claimId()), storable(r.payerId()), rows,
                         r.reasons().stream().map(Reason::of).toList(), r.serviceFrom(), r.serviceTo()));
             }
-            if (pending.size() >= CHUNK) {
+            if (pending.size() >= chunk) {
                 flush();
             }
         }
 
         @Override
         public void retract(String claimId) {
-            flush();
-            store.retractClaim(fileId, storable(claimId));
+            throw new IllegalStateException("a checked read never takes a claim back");
         }
 
         void flush() {
             if (!pending.isEmpty()) {
-                store.recordClaims(fileId, new ArrayList<>(pending));
+                TransactionStore.FileRelease r = store.recordReleasedClaims(fileId, new ArrayList<>(pending));
                 pending.clear();
+                chunk = (int) Math.min(chunkClaims, 2L * chunk);
+                ready += r.ready();
+                rejected += r.rejected();
+                LOG.info("file {}: a chunk of {} claims released ({} ready, {} rejected locally), {} so far", fileId,
+                        r.ready() + r.rejected(), r.ready(), r.rejected(), ready + rejected);
+                chunkListener.released(fileId, r);
+                FaultInjection.reached(FaultInjection.Point.AFTER_CHUNK);
             }
         }
     }

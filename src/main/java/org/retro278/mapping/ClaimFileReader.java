@@ -43,7 +43,8 @@ import org.xml.sax.SAXException;
  *       lacks required columns of the layout (all of them are named, as the layout writes them), names a
  *       column twice, or holds no claims (nothing but blank rows after the header); such a refusal can
  *       come after claims were handed on (a mapping expression failing late in the file), so a sink keeps
- *       nothing until {@link ClaimGroupSink#end()}, which is called only after a complete read;</li>
+ *       nothing until {@link ClaimGroupSink#end()}, which is called only after a complete read ({@link #readChecked}
+ *       refuses before it hands anything on);</li>
  *   <li>hands every row on: rows with another cell count than the header, bytes that are not UTF-8, or
  *       a value longer than any 278 element carry a {@link ClaimRow#defect()}; so does every line that is
  *       not valid CSV, as a row of its own ({@link CsvRecordReader}); blank rows are counted, not handed
@@ -133,6 +134,57 @@ public final class ClaimFileReader implements AutoCloseable {
         return read(file.toString(), () -> Files.newInputStream(file), !Files.isRegularFile(file), sink);
     }
 
+    /**
+     * Reads one claim file in two passes, so that every claim it hands on is final: the first pass checks the file
+     * whole (everything that refuses it, {@link ClaimFileRefusedException}, and which claims have rows apart) and
+     * hands nothing on; the second hands on each claim once, complete, as soon as its rows end, a claim with rows
+     * apart after the end of the file. {@link ClaimGroupSink#retract} is never called and no refusal follows a claim
+     * handed on, so a sink may let each claim go at once (the intake releases them in chunks as they are recorded).
+     * The file must be a regular file that does not change while it is read.
+     *
+     * @throws IOException also when the second pass does not read what the first did (the file changed)
+     */
+    public ReadSummary readChecked(Path file, ClaimGroupSink sink) throws ClaimFileRefusedException, IOException {
+        long started = System.nanoTime();
+        try (SplitClaimStore store = new SplitClaimStore(tempDir)) {
+            ClaimGrouper checking = new ClaimGrouper(NOTHING, store);
+            FirstPass first = new FirstPass(file.toString(), checking);
+            try (InputStream in = Files.newInputStream(file)) {
+                filter(in, first);
+            }
+            checking.endOfFile();
+            ReadSummary summary = summary(file.toString(), first, checking);
+            long checked = System.nanoTime();
+            ClaimGrouper handing = ClaimGrouper.knowingSplits(sink, checking);
+            try (InputStream in = Files.newInputStream(file)) {
+                // the second pass of a checked read: rows go to the grouper that knows the splits
+                filter(in, new RowPass(handing) {
+                    @Override
+                    public void row(ClaimRow row) {
+                        grouper.row(row);
+                    }
+                });
+            } catch (ClaimFileRefusedException e) {
+                throw new IOException(file + " changed while it was read: its second pass was refused", e);
+            }
+            handing.endOfFile();
+            handing.handOnSplitClaims();
+            if (handing.claims() != checking.claims()) {
+                throw new IOException(file + " changed while it was read: " + checking.claims() + " claims, then "
+                        + handing.claims());
+            }
+            end(sink);
+            logRead(file.toString(), summary, ", checked first", "; checked in " + (checked - started) / 1_000_000
+                    + " ms, handed on in " + (System.nanoTime() - checked) / 1_000_000 + " ms");
+            return summary;
+        } catch (ClaimFileRefusedException e) {
+            LOG.warn("refused {} (layout '{}'): {}", file, layout.name(), e.getMessage());
+            throw e;
+        } catch (ConsumerFailure e) {
+            throw e.consumerException(ClaimSinkException::new);
+        }
+    }
+
     /** Reads from a stream that can be read only once, and closes it (tests feed pipes through this). */
     ReadSummary read(String fileName, InputStream in, ClaimGroupSink sink)
             throws ClaimFileRefusedException, IOException {
@@ -160,21 +212,8 @@ public final class ClaimFileReader implements AutoCloseable {
                 grouper.handOnSplitClaims();
             }
             end(sink);
-            ReadSummary summary = new ReadSummary(first.rows, grouper.claims(), grouper.splitClaims(),
-                    first.defectiveRows, first.blankRows, first.unreadableLines, first.lines, first.headerLines,
-                    first.blankLines, first.rowLines);
-            if (!summary.accountsForEveryLine()) {
-                throw new IllegalStateException(fileName + ": " + summary.lines() + " lines read but only "
-                        + (summary.headerLines() + summary.blankLines() + summary.rowLines()) + " accounted for");
-            }
-            if (summary.unreadableLines() > 0) {
-                LOG.warn("{}: {} line(s) are not valid CSV; each is rejected with the claim it shows", fileName,
-                        summary.unreadableLines());
-            }
-            LOG.info("read {} (layout '{}'): {} rows, {} claims, {} split claims, {} defective rows, {} blank rows "
-                            + "in {} ms", fileName, layout.name(), summary.rows(), summary.claims(),
-                    summary.splitClaims(), summary.defectiveRows(), summary.blankRows(),
-                    (System.nanoTime() - started) / 1_000_000);
+            ReadSummary summary = summary(fileName, first, grouper);
+            logRead(fileName, summary, "", " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
             return summary;
         } catch (ClaimFileRefusedException e) {
             LOG.warn("refused {} (layout '{}'): {}", fileName, layout.name(), e.getMessage());
@@ -187,6 +226,39 @@ public final class ClaimFileReader implements AutoCloseable {
             }
         }
     }
+
+    private void logRead(String fileName, ReadSummary summary, String how, String time) {
+        LOG.info("read {} (layout '{}'){}: {} rows, {} claims, {} split claims, {} defective rows, {} blank rows{}", fileName,
+                layout.name(), how, summary.rows(), summary.claims(), summary.splitClaims(), summary.defectiveRows(),
+                summary.blankRows(), time);
+    }
+
+    /** What a first pass counted, checked to account for every line. */
+    private static ReadSummary summary(String fileName, FirstPass first, ClaimGrouper grouper) {
+        ReadSummary summary = new ReadSummary(first.rows, grouper.claims(), grouper.splitClaims(),
+                first.defectiveRows, first.blankRows, first.unreadableLines, first.lines, first.headerLines,
+                first.blankLines, first.rowLines);
+        if (!summary.accountsForEveryLine()) {
+            throw new IllegalStateException(fileName + ": " + summary.lines() + " lines read but only "
+                    + (summary.headerLines() + summary.blankLines() + summary.rowLines()) + " accounted for");
+        }
+        if (summary.unreadableLines() > 0) {
+            LOG.warn("{}: {} line(s) are not valid CSV; each is rejected with the claim it shows", fileName,
+                    summary.unreadableLines());
+        }
+        return summary;
+    }
+
+    /** The first pass of {@link #readChecked}: claims are counted and grouped, not handed on. */
+    private static final ClaimGroupSink NOTHING = new ClaimGroupSink() {
+        @Override
+        public void claim(ClaimGroup group) {
+        }
+
+        @Override
+        public void retract(String claimId) {
+        }
+    };
 
     private static OutputStream newCopy(Path copy) throws IOException {
         return Files.newOutputStream(copy);
@@ -328,11 +400,11 @@ public final class ClaimFileReader implements AutoCloseable {
         }
     }
 
-    /** The second pass: gathers the rows of split claims, and stops after the last of them. */
-    private static final class GatheringPass implements ClaimRowListener {
-        private final ClaimGrouper grouper;
+    /** A later pass over a file the first pass has checked: rows only, to a grouper. */
+    private abstract static class RowPass implements ClaimRowListener {
+        final ClaimGrouper grouper;
 
-        GatheringPass(ClaimGrouper grouper) {
+        RowPass(ClaimGrouper grouper) {
             this.grouper = grouper;
         }
 
@@ -346,6 +418,13 @@ public final class ClaimFileReader implements AutoCloseable {
 
         @Override
         public void lines(long lines, long headerLines, long unreadableLines) {
+        }
+    }
+
+    /** The second pass: gathers the rows of split claims, and stops after the last of them. */
+    private static final class GatheringPass extends RowPass {
+        GatheringPass(ClaimGrouper grouper) {
+            super(grouper);
         }
 
         @Override

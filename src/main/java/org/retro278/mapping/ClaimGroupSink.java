@@ -7,7 +7,9 @@ package org.retro278.mapping;
  * one claim_id are not adjacent in the file, the part seen first has already been handed on by the
  * time the later rows show up: the reader then calls {@link #retract(String)} for that claim id, and
  * hands on the whole claim (all its rows) once more after the end of the file. A sink must therefore
- * be able to take back what it did for a claim until {@link #end()} is called.
+ * be able to take back what it did for a claim until {@link #end()} is called. A read with
+ * {@link ClaimFileReader#readChecked} checks the file first and hands on each claim once, final: no retract, no
+ * refusal after it.
  */
 public interface ClaimGroupSink {
 

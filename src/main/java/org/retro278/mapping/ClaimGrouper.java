@@ -21,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * Memory holds the current claim's rows only; the ids seen so far live in the {@link SplitClaimStore}.
+ *
+ * <p>{@link #knowingSplits} makes a grouper for a second pass over the same rows, after a first one has found the
+ * split claims: it hands on no part of a split claim, gathers its rows as they come, and hands on each claim
+ * once, complete; nothing is retracted.
  */
 final class ClaimGrouper {
 
@@ -30,6 +34,8 @@ final class ClaimGrouper {
 
     private final ClaimGroupSink sink;
     private final SplitClaimStore store;
+    /** Whether the store already knows every split claim of the file (a second pass): see {@link #knowingSplits}. */
+    private final boolean splitsKnown;
 
     private String currentId;
     private boolean currentIsSplit;
@@ -40,13 +46,35 @@ final class ClaimGrouper {
     private long lastSplitRow;
 
     ClaimGrouper(ClaimGroupSink sink, SplitClaimStore store) {
+        this(sink, store, false);
+    }
+
+    private ClaimGrouper(ClaimGroupSink sink, SplitClaimStore store, boolean splitsKnown) {
         this.sink = sink;
         this.store = store;
+        this.splitsKnown = splitsKnown;
+    }
+
+    /**
+     * A grouper for a second pass over the rows a first grouper has seen, with its store: a split claim's rows are
+     * kept as they come ({@link #keep}) and no part of it is handed on before {@link #handOnSplitClaims}; every
+     * other claim is handed on once its rows end. So each claim is handed on once, complete, and never retracted.
+     */
+    static ClaimGrouper knowingSplits(ClaimGroupSink sink, ClaimGrouper firstPass) {
+        ClaimGrouper g = new ClaimGrouper(sink, firstPass.store, true);
+        g.splitClaims = firstPass.splitClaims;
+        g.lastSplitRow = firstPass.lastSplitRow;
+        return g;
     }
 
     /** The next row of the file. */
     void row(ClaimRow row) {
         String claimId = row.get(CLAIM_ID);
+        if (splitsKnown && claimId != null && store.isSplit(claimId)) {
+            endCurrent();
+            store.keep(row);
+            return;
+        }
         if (claimId != null && claimId.equals(currentId)) {
             if (currentIsSplit) {
                 lastSplitRow = row.row();
@@ -61,7 +89,7 @@ final class ClaimGrouper {
             return;
         }
         currentId = claimId;
-        Long firstRow = store.handedOn(claimId);
+        Long firstRow = splitsKnown ? null : store.handedOn(claimId);
         if (firstRow != null) {
             currentIsSplit = true;
             lastSplitRow = row.row();
@@ -105,6 +133,9 @@ final class ClaimGrouper {
     void handOnSplitClaims() {
         for (Iterator<ClaimGroup> groups = store.splitClaims(); groups.hasNext(); ) {
             ClaimGroup group = groups.next();
+            if (splitsKnown) {
+                claims++; // handed on for the first time
+            }
             ConsumerFailure.handOver(() -> sink.claim(group));
         }
     }
@@ -120,7 +151,9 @@ final class ClaimGrouper {
 
     private void endCurrent() {
         if (!current.isEmpty()) {
-            store.markHandedOn(currentId, current.get(0).row());
+            if (!splitsKnown) {
+                store.markHandedOn(currentId, current.get(0).row());
+            }
             handOn(new ClaimGroup(currentId, current));
             current.clear();
         }

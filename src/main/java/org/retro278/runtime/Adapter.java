@@ -99,12 +99,14 @@ public final class Adapter implements AutoCloseable {
     private final SimulatedPayers simulator;
     private final ManagementPort management;
     private final RealTimeSubmission realTime;
+    private final RealTimeGateways gateways;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Adapter(TransactionStore store, EmbeddedSftpServer embedded, CamelContext camel, ExecutorService workers,
                     ClaimIntake intake, Path workDir, PracticeDirectory practices, PayerDirectory payers,
-                    SimulatedPayers simulator, ManagementPort management, RealTimeSubmission realTime) {
+                    SimulatedPayers simulator, ManagementPort management, RealTimeSubmission realTime, RealTimeGateways gateways) {
         this.realTime = realTime;
+        this.gateways = gateways;
         this.simulator = simulator;
         this.management = management;
         this.store = store;
@@ -117,12 +119,15 @@ public final class Adapter implements AutoCloseable {
         this.payers = payers;
     }
 
-    /** An adapter without CORE clients: a real-time payer's calls fail in plain words ({@link CoreClients#NONE}). */
+    /** The adapter, reaching real-time payers over their gateways as configured ({@link RealTimeGateways}). */
     public static Adapter start(Options o) throws Exception {
-        return start(o, CoreClients.NONE);
+        return start(o, null);
     }
 
-    /** The adapter, reaching real-time payers through the clients {@code coreClients} opens (one per payer). */
+    /**
+     * The adapter, reaching real-time payers through the clients {@code coreClients} opens (one per payer), or when
+     * {@code null} through their configured gateways; these are checked (and embedded ones started) either way.
+     */
     public static Adapter start(Options o, CoreClients coreClients) throws Exception {
         SubmitterSettings submitter = SubmitterSettings.load(o.config().resolve("application.properties"));
         RuntimeSettings settings = RuntimeSettings.load(o.config().resolve("application.properties"));
@@ -140,10 +145,12 @@ public final class Adapter implements AutoCloseable {
         SimulatedPayers simulator = null;
         ManagementPort management = null;
         RealTimeSubmission realTime = null;
+        RealTimeGateways gateways = null;
         try {
             AdapterKey key = AdapterKey.loadOrCreateIn(work.resolve("keys"), o.secrets());
             AccountKeys accountKeys = new AccountKeys(work.resolve("keys"), o.secrets());
             embedded = startEmbedded(settings, o, work, practices, payers, accountKeys);
+            gateways = RealTimeGateways.start(payers, settings.simulatePayers(), work, embedded, o.secrets(), o.clock());
             int cores = Runtime.getRuntime().availableProcessors();
             AtomicInteger n = new AtomicInteger();
             workers = Executors.newFixedThreadPool(cores, r -> {
@@ -168,7 +175,8 @@ public final class Adapter implements AutoCloseable {
                     new RetryBackoff(settings.responseRetry().first(), settings.responseRetry().max()));
             responseIntake.countInto(management.activity());
             realTime = new RealTimeSubmission(store, payers, new InterchangeOutbox(store, X12Checks.transactionSets(),
-                    X12Checks.envelopes(), submitter.traceOriginator(), work.resolve("outbox"), workers, cores), coreClients,
+                    X12Checks.envelopes(), submitter.traceOriginator(), work.resolve("outbox"), workers, cores),
+                    coreClients != null ? coreClients : gateways,
                     new RealTimeAnswers(store, responseIntake, work.resolve("realtime-error")), o.clock(),
                     new InterchangeFileName(settings.interchangeFileName()),
                     new RetryBackoff(settings.retryBackoffFirst(), settings.retryBackoffMax()));
@@ -251,7 +259,8 @@ public final class Adapter implements AutoCloseable {
             }
             LOG.info("retro278 running: {} practice(s), {} payer gateway(s), work directory {}", practices.all().size(),
                     payers.all().stream().filter(p -> p.gateway() != null).count(), work);
-            return new Adapter(store, embedded, camel, workers, intake, work, practices, payers, simulator, management, realTime);
+            return new Adapter(store, embedded, camel, workers, intake, work, practices, payers, simulator, management, realTime,
+                    gateways);
         } catch (Exception e) {
             if (management != null) {
                 management.close();
@@ -264,6 +273,9 @@ public final class Adapter implements AutoCloseable {
             }
             if (workers != null) {
                 workers.shutdownNow();
+            }
+            if (gateways != null) {
+                gateways.close();
             }
             if (embedded != null) {
                 embedded.close();
@@ -400,6 +412,11 @@ public final class Adapter implements AutoCloseable {
         return management.consoleAddress();
     }
 
+    /** The real-time payers' gateways as started (an embedded one's loopback URL). */
+    public RealTimeGateways realTimeGateways() {
+        return gateways;
+    }
+
     public Path workDir() {
         return workDir;
     }
@@ -427,6 +444,7 @@ public final class Adapter implements AutoCloseable {
             LOG.warn("stopping the routes failed: {}", e.getClass().getSimpleName());
         }
         realTime.close();
+        gateways.close();
         workers.shutdownNow();
         intake.close();
         if (embedded != null) {

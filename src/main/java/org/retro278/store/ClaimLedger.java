@@ -41,6 +41,26 @@ final class ClaimLedger {
 
     /** See {@link TransactionStore#recordClaims}. */
     List<Long> recordClaims(long fileId, List<NewClaim> claims) {
+        return recordClaims(fileId, claims, false, null);
+    }
+
+    /** See {@link TransactionStore#recordReleasedClaims}. */
+    TransactionStore.FileRelease recordReleasedClaims(long fileId, List<NewClaim> claims) {
+        int[] ready = new int[1];
+        List<Long> keys = recordClaims(fileId, claims, true, ready);
+        if (ready[0] > 0) {
+            db.claimsBecameReady();
+        }
+        log.debug("{} claims of file {} recorded and released: {} ready", keys.size(), fileId, ready[0]);
+        return new TransactionStore.FileRelease(ready[0], keys.size() - ready[0]);
+    }
+
+    /**
+     * Records claims, as RECEIVED or ({@code release}) at once in the state their file's release would give them:
+     * READY when they passed the input rules (and are no duplicate), else REJECTED_LOCALLY, with the same two history
+     * rows as a recording and a release. {@code ready[0]} gets how many became READY.
+     */
+    private List<Long> recordClaims(long fileId, List<NewClaim> claims, boolean release, int[] ready) {
         if (claims.isEmpty()) {
             return List.of();
         }
@@ -60,10 +80,11 @@ final class ClaimLedger {
             Map<String, EarlierClaim> earlier = files.earlierClaims(c, practiceId, fileId, claims, identities);
             duplicates[0] = 0;
             List<String> details = new ArrayList<>(claims.size());
+            List<ClaimState> states = new ArrayList<>(claims.size());
             List<Long> out = new ArrayList<>(claims.size());
             try (PreparedStatement ins = c.prepareStatement("insert into claim (file_id, practice_id, practice_claim_id, "
                     + "payer_id, state, has_request, file_rows, earliest_service_date, latest_service_date, received_at, "
-                    + "updated_at, reasons_json, identity_sha256) values (?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + "updated_at, reasons_json, identity_sha256, ready_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     new String[] {"id"})) {
                 for (int i = 0; i < claims.size(); i++) {
                     NewClaim n = claims.get(i);
@@ -77,18 +98,24 @@ final class ClaimLedger {
                         duplicates[0]++;
                     }
                     details.add(detail);
+                    // the release's rule (ReceivedFiles.releaseFile): no reasons and a request
+                    ClaimState state = !release ? ClaimState.RECEIVED
+                            : reasons.isEmpty() && requests.get(i) != null ? ClaimState.READY : ClaimState.REJECTED_LOCALLY;
+                    states.add(state);
                     ins.setLong(1, fileId);
                     ins.setString(2, practiceId);
                     Sql.setText(ins, 3, n.claimId());
                     Sql.setText(ins, 4, n.payerId());
-                    ins.setBoolean(5, requests.get(i) != null);
-                    ins.setString(6, db.json.rows(n.rows()));
-                    Sql.setDate(ins, 7, n.serviceFrom());
-                    Sql.setDate(ins, 8, n.serviceTo());
-                    Sql.setTime(ins, 9, now);
+                    ins.setString(5, state.name());
+                    ins.setBoolean(6, requests.get(i) != null);
+                    ins.setString(7, db.json.rows(n.rows()));
+                    Sql.setDate(ins, 8, n.serviceFrom());
+                    Sql.setDate(ins, 9, n.serviceTo());
                     Sql.setTime(ins, 10, now);
-                    Sql.setText(ins, 11, reasons.isEmpty() ? null : db.json.reasons(reasons));
-                    Sql.setText(ins, 12, identities.get(i));
+                    Sql.setTime(ins, 11, now);
+                    Sql.setText(ins, 12, reasons.isEmpty() ? null : db.json.reasons(reasons));
+                    Sql.setText(ins, 13, identities.get(i));
+                    Sql.setTime(ins, 14, state == ClaimState.READY ? now : null);
                     ins.addBatch();
                 }
                 ins.executeBatch();
@@ -116,11 +143,21 @@ final class ClaimLedger {
                     ins.executeBatch();
                 }
             }
-            List<HistoryEntry> events = new ArrayList<>(out.size());
+            List<HistoryEntry> events = new ArrayList<>(release ? 2 * out.size() : out.size());
+            int readyNow = 0;
             for (int i = 0; i < out.size(); i++) {
                 events.add(new HistoryEntry(out.get(i), null, ClaimState.RECEIVED, details.get(i)));
+                if (states.get(i) == ClaimState.READY) {
+                    events.add(new HistoryEntry(out.get(i), ClaimState.RECEIVED, ClaimState.READY, ReceivedFiles.PASSED));
+                    readyNow++;
+                } else if (states.get(i) == ClaimState.REJECTED_LOCALLY) {
+                    events.add(new HistoryEntry(out.get(i), ClaimState.RECEIVED, ClaimState.REJECTED_LOCALLY, ReceivedFiles.REFUSED));
+                }
             }
             HistoryEntry.writeAll(c, events, now, HistoryCause.intake(fileId));
+            if (ready != null) {
+                ready[0] = readyNow;
+            }
             return out;
         });
         log.debug("{} claims of file {} recorded", keys.size(), fileId);

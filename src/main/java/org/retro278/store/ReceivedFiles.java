@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,10 @@ final class ReceivedFiles {
     /** The states that make a claim dropped again a duplicate, as SQL literals (ClaimState holds the policy). */
     private static final String BLOCKING_STATES = String.join(", ", Arrays.stream(ClaimState.values())
             .filter(ClaimState::blocksRedrop).map(st -> "'" + st.name() + "'").toList());
+
+    /** The history's words for the two ways out of RECEIVED (a release, or a chunk recorded and released at once). */
+    static final String PASSED = "passed the input rules";
+    static final String REFUSED = "rejected by the input rules";
 
     private final Database db;
 
@@ -177,7 +182,7 @@ final class ReceivedFiles {
             // (nothing else moves the claims of a file being taken in) (docs/store.md)
             String passed = "file_id = ? and state = 'RECEIVED' and reasons_json is null and has_request";
             int readyEvents = HistoryEntry.writeMoved(c, passed, fileId, ClaimState.RECEIVED, ClaimState.READY,
-                    "passed the input rules", now, HistoryCause.intake(fileId));
+                    PASSED, now, HistoryCause.intake(fileId));
             int ready = Database.update(c, "update claim set state = 'READY', ready_at = ?, updated_at = ? where " + passed, up -> {
                 Sql.setTime(up, 1, now);
                 Sql.setTime(up, 2, now);
@@ -185,7 +190,7 @@ final class ReceivedFiles {
             });
             String refused = "file_id = ? and state = 'RECEIVED'";
             int rejectedEvents = HistoryEntry.writeMoved(c, refused, fileId, ClaimState.RECEIVED, ClaimState.REJECTED_LOCALLY,
-                    "rejected by the input rules", now, HistoryCause.intake(fileId));
+                    REFUSED, now, HistoryCause.intake(fileId));
             int rejected = Database.update(c, "update claim set state = 'REJECTED_LOCALLY', updated_at = ? where " + refused, up -> {
                 Sql.setTime(up, 1, now);
                 up.setLong(2, fileId);
@@ -213,26 +218,40 @@ final class ReceivedFiles {
     int restartFile(long fileId) {
         int n = db.transaction("restarting a file", c -> {
             practiceOfOpenFile(c, fileId);
-            try (PreparedStatement q = c.prepareStatement("select count(*) from claim where file_id = ? and state <> 'RECEIVED'")) {
-                q.setLong(1, fileId);
-                if (Database.one(q, rs -> rs.getLong(1)).orElse(0L) > 0) {
-                    throw new IllegalStateException("file " + fileId + " has claims past RECEIVED: it cannot be read again");
-                }
-            }
+            // claims a chunk released stay: they may be on their way to the payer (docs/reliability.md)
+            String unreleased = "select id from claim where file_id = ? and state = 'RECEIVED'";
             for (String table : List.of("claim_event", "claim_request")) {
-                try (PreparedStatement d = c.prepareStatement("delete from " + table + " where claim_key in "
-                        + "(select id from claim where file_id = ?)")) {
+                try (PreparedStatement d = c.prepareStatement("delete from " + table + " where claim_key in (" + unreleased + ")")) {
                     d.setLong(1, fileId);
                     d.executeUpdate();
                 }
             }
-            try (PreparedStatement d = c.prepareStatement("delete from claim where file_id = ?")) {
+            try (PreparedStatement d = c.prepareStatement("delete from claim where file_id = ? and state = 'RECEIVED'")) {
                 d.setLong(1, fileId);
                 return d.executeUpdate();
             }
         });
         log.info("file {} restarted: {} claims of an interrupted intake forgotten", fileId, n);
         return n;
+    }
+
+    /** See {@link TransactionStore#releasedRows}. */
+    BitSet releasedRows(long fileId) {
+        return db.transaction("reading the claims a file released", c -> {
+            BitSet first = new BitSet();
+            try (PreparedStatement q = c.prepareStatement("select file_rows from claim where file_id = ? and state <> 'RECEIVED'")) {
+                q.setLong(1, fileId);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        List<Long> rows = db.json.rows(rs.getString(1));
+                        if (!rows.isEmpty()) {
+                            first.set(Math.toIntExact(rows.get(0)));
+                        }
+                    }
+                }
+            }
+            return first;
+        });
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -166,10 +167,8 @@ public final class TransactionStore implements AutoCloseable {
     }
 
     /**
-     * Ends the intake of a file in ONE transaction: its RECEIVED claims that passed the input rules become
-     * READY (and so visible to the submission), those with reasons become REJECTED_LOCALLY, and the file
-     * becomes PROCESSED. Until then none of its claims can be sent, so a claim whose rows were not adjacent
-     * in the file can still be taken back and recorded whole.
+     * Ends the intake of a file in ONE transaction: its RECEIVED claims that passed the input rules become READY
+     * (visible to the submission), those with reasons REJECTED_LOCALLY, and the file becomes PROCESSED.
      *
      * @throws IllegalStateException when the file is not in {@link FileOutcome#RECEIVED}
      */
@@ -178,14 +177,19 @@ public final class TransactionStore implements AutoCloseable {
     }
 
     /**
-     * Forgets what an interrupted intake recorded for a file (its claims, all still RECEIVED, and their
-     * history) so that the file can be read again from the start. Only a file still in
-     * {@link FileOutcome#RECEIVED} can be restarted.
+     * Forgets what an interrupted intake recorded for a file and did not release (its RECEIVED claims and their
+     * history), so that the file can be read again; claims already released (a chunk, {@link #recordReleasedClaims})
+     * stay, and {@link #releasedRows} says which to skip. Only a file still in {@link FileOutcome#RECEIVED}.
      *
      * @return how many claims were forgotten
      */
     public int restartFile(long fileId) {
         return files.restartFile(fileId);
+    }
+
+    /** The first file row of each claim of a file being taken in that is past RECEIVED (released in a chunk). */
+    public BitSet releasedRows(long fileId) {
+        return files.releasedRows(fileId);
     }
 
     /**
@@ -223,6 +227,15 @@ public final class TransactionStore implements AutoCloseable {
      */
     public List<Long> recordClaims(long fileId, List<NewClaim> newClaims) {
         return claims.recordClaims(fileId, newClaims);
+    }
+
+    /**
+     * A chunk of a file whose every file-level check has passed, recorded as {@link #recordClaims} does and released
+     * in the same transaction, as {@link #releaseFile} would release it (READY or REJECTED_LOCALLY, the same history);
+     * the file stays RECEIVED until {@link #releaseFile}. The submission may take its READY claims at once.
+     */
+    public FileRelease recordReleasedClaims(long fileId, List<NewClaim> newClaims) {
+        return claims.recordReleasedClaims(fileId, newClaims);
     }
 
     /**

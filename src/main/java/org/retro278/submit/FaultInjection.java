@@ -13,8 +13,10 @@ public final class FaultInjection {
     private static final Logger LOG = LoggerFactory.getLogger(FaultInjection.class);
     public static final String PROPERTY = "retro278.fault.halt";
 
-    /** The points a submission passes, in order. */
+    /** The points a submission passes, in order, and one of the intake. */
     public enum Point {
+        /** Intake: a chunk of a claim file is recorded and released, the file not fully read (ClaimIntake). */
+        AFTER_CHUNK,
         /** The interchange and its claims are reserved in the store; no file yet. */
         AFTER_RESERVE,
         /** The interchange file is built in the local outbox; nothing uploaded. */

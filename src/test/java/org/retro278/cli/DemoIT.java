@@ -26,6 +26,8 @@ class DemoIT {
             Map.entry("CLM1001", "CERTIFIED"), Map.entry("CLM1002", "CERTIFIED"), Map.entry("CLM1003", "CERTIFIED"),
             Map.entry("CLM1004", "CERTIFIED"), Map.entry("CLM1005", "CERTIFIED"), Map.entry("CLM2010", "CERTIFIED"),
             Map.entry("E-40017", "CERTIFIED"), Map.entry("E-40022", "CERTIFIED"), Map.entry("E-40031", "CERTIFIED"),
+            // PAYERD, the real-time payer (CORE SOAP, embedded): CLM3010 is pended, then certified through the batch path
+            Map.entry("CLM3001", "CERTIFIED"), Map.entry("CLM3002", "CERTIFIED"), Map.entry("CLM3010", "CERTIFIED"),
             Map.entry("CLM2001", "REJECTED_LOCALLY"), Map.entry("CLM2002", "REJECTED_LOCALLY"), Map.entry("CLM2003", "REJECTED_LOCALLY"),
             Map.entry("CLM2004", "REJECTED_LOCALLY"), Map.entry("CLM2005", "REJECTED_LOCALLY"), Map.entry("CLM2006", "REJECTED_LOCALLY"),
             Map.entry("CLM2007", "REJECTED_LOCALLY"), Map.entry("CLM2008", "REJECTED_LOCALLY"), Map.entry("CLM2009", "REJECTED_LOCALLY"));
@@ -48,7 +50,7 @@ class DemoIT {
             }
         }
         assertEquals(EXPECTED, printed, demo::toString);
-        assertTrue(demo.out.contains("19 claims: 10 REJECTED_LOCALLY, 9 CERTIFIED"), demo::toString);
+        assertTrue(demo.out.contains("22 claims: 10 REJECTED_LOCALLY, 12 CERTIFIED"), demo::toString);
         // codes with their words, and no log line among what a person reads
         assertTrue(demo.out.contains("HCR01:A1: patient event: certified in total"), demo::toString);
         assertTrue(demo.out.contains("RETRO_WINDOW_EXCEEDED: The service is older than the payer's retro window"), demo::toString);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,31 @@ class PayerDirectoryCoreTest {
 
     private Path payer(String gateway) throws Exception {
         return Files.writeString(dir.resolve("PAYERX.yaml"), PAYER + gateway.indent(2));
+    }
+
+    @Test
+    void anEmbeddedGatewayNamesNoStoresAndRefusesThem() throws Exception {
+        String embedded = """
+                core:
+                  endpoint: embedded
+                  envelope: mime
+                  auth: password
+                  user: retro278
+                  senderId: SUBMITTER
+                  receiverId: PAYERX
+                """;
+        CoreGateway c = PayerDirectory.loadFile(payer(embedded)).gateway().core();
+        assertTrue(c.embedded());
+        assertNull(c.trustStore());
+        assertNull(c.passwordEnv());
+        assertEquals("retro278", c.user());
+        assertFalse(PayerDirectory.loadFile(payer(certificateCore())).gateway().core().embedded());
+        for (String extra : List.of("trustStore: " + trust, "passwordEnv: PAYERX_CORE_PASSWORD")) {
+            Path f = payer(embedded + "  " + extra + "\n");
+            ConfigurationException e = assertThrows(ConfigurationException.class, () -> PayerDirectory.loadFile(f));
+            assertTrue(e.getMessage().startsWith(f + ": gateway.core." + extra.substring(0, extra.indexOf(':'))
+                    + ": not with endpoint: embedded"), e.getMessage());
+        }
     }
 
     @Test

@@ -68,6 +68,22 @@ class ClaimGroupingTest {
     }
 
     @Test
+    void aCheckedReadHandsOnEachClaimOnceWholeAndNeverRetracts() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        // the claims with rows apart come after the end of the file, whole; no part of them is handed on before
+        assertEquals(new ReadSummary(7, 4, 2, 0, 0, 0, 8, 1, 0, 7), reader.readChecked(Fixtures.file("claims-split-apart.csv"),
+                sink), "the same counts as a one-pass read");
+        assertEquals(List.of("claim CLM-C rows 5", "claim CLM-D rows 8", "claim CLM-A rows 2,4,6", "claim CLM-B rows 3,7",
+                "end"), sink.events);
+        try (var left = Files.list(temp)) {
+            assertEquals(List.of(), left.collect(Collectors.toList()), "temporary files are deleted");
+        }
+        RecordingSink adjacent = new RecordingSink();
+        reader.readChecked(Fixtures.file("claims-adjacent-and-single-row.csv"), adjacent);
+        assertEquals(List.of("claim CLM-A rows 2,3", "claim CLM-B rows 4", "claim CLM-C rows 5,6,7", "end"), adjacent.events);
+    }
+
+    @Test
     void aSplitClaimInAStreamThatCannotBeReopenedIsGatheredFromACopy() throws Exception {
         RecordingSink sink = new RecordingSink();
         try (InputStream once = Files.newInputStream(Fixtures.file("claims-split-apart.csv"))) {

@@ -113,6 +113,10 @@ class ClaimLayoutTest {
             assertTrue(e.getMessage().startsWith("row 4 could not be mapped: an expression of the layout failed on it"),
                     e.getMessage());
             assertEquals(List.of("claim -1 rows 2"), sink.events, "the row before was mapped, the read never ended");
+            RecordingSink checked = new RecordingSink();
+            e = assertThrows(ClaimFileRefusedException.class, () -> reader.readChecked(claims, checked));
+            assertTrue(e.getMessage().startsWith("row 4 could not be mapped"), e.getMessage());
+            assertEquals(List.of(), checked.events, "a checked read refuses before it hands anything on");
         }
     }
 

@@ -33,7 +33,7 @@ import org.retro278.testing.TestClock;
 public final class AdapterHarness implements AutoCloseable {
 
     /** Accounts the shipped practices and payers use on the SFTP server. */
-    public static final String[] ACCOUNTS = {"riverside", "westside", "payera", "payerb", "payerc"};
+    public static final String[] ACCOUNTS = {"riverside", "westside", "payera", "payerb", "payerc", "payerd"};
 
     private final SftpServerExtension sftp;
     private final Path dir;
