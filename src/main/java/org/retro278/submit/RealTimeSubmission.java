@@ -69,6 +69,7 @@ public final class RealTimeSubmission implements AutoCloseable {
     private final RetryBackoff backoff;
     private final Map<String, Payer> running = new ConcurrentHashMap<>();
     private volatile Activity activity = Activity.NONE;
+    private volatile RealTimeObserver observer = RealTimeObserver.NONE;
 
     /**
      * @param answers where the synchronous answers go: the same response intake as the payer's answer files
@@ -88,6 +89,11 @@ public final class RealTimeSubmission implements AutoCloseable {
     /** Counts what this bean does into {@code activity} (the metrics, org.retro278.ops); nothing until set. */
     public void countInto(Activity activity) {
         this.activity = activity;
+    }
+
+    /** Tells {@code observer} when reservations and outcomes commit (the benchmark); {@link RealTimeObserver#NONE} by default. */
+    public void observe(RealTimeObserver observer) {
+        this.observer = observer;
     }
 
     /** One payer's calls: its client, its threads, the interchanges being called now. */
@@ -183,6 +189,7 @@ public final class RealTimeSubmission implements AutoCloseable {
             if (r.isEmpty()) {
                 break;
             }
+            observer.reserved(r.get().id());
             FaultInjection.reached(FaultInjection.Point.AFTER_RESERVE);
             start(p, Pending.of(r.get()));
             started++;
@@ -228,12 +235,13 @@ public final class RealTimeSubmission implements AutoCloseable {
         }
     }
 
-    private static void done(Payer p, long id) {
+    private void done(Payer p, long id) {
         p.inFlight.remove(id);
         synchronized (p) {
             p.running.decrementAndGet();
             p.notifyAll();
         }
+        observer.ended(id);
     }
 
     /** One call: built, recorded, made, and its outcome recorded. */
@@ -257,6 +265,7 @@ public final class RealTimeSubmission implements AutoCloseable {
             answer = client.call(request);
         } catch (CoreCallException e) {
             failed(p, pending, call, e);
+            observer.settled(pending.id(), payloadId);
             return;
         }
         FaultInjection.reached(FaultInjection.Point.AFTER_CORE_ANSWER);
@@ -266,11 +275,13 @@ public final class RealTimeSubmission implements AutoCloseable {
         } else if (!answer.hasPayload()) {
             failed(p, pending, call, new CoreCallException(CoreCallException.Kind.UNREADABLE_ANSWER,
                     "the gateway answered without an X12 payload", null));
+            observer.settled(pending.id(), payloadId);
             return;
         } else {
             answers.apply(p.profile.id(), pending.id(), pending.isa13(), payloadId, answer.payload());
             activity.realTimeCall(p.profile.id(), "answered");
         }
+        observer.settled(pending.id(), payloadId);
         store.findInterchange(pending.id()).ifPresent(outbox::remove);
     }
 
