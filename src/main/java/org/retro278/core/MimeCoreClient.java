@@ -114,6 +114,10 @@ public final class MimeCoreClient implements CoreClient {
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
+                // one client per payer and one identity per client: a pooled connection made with the client
+                // certificate may serve every call (with connection state on, HttpClient ties such a connection to
+                // the principal and never hands it back out, so each call would pay a new TLS handshake)
+                .disableConnectionState()
                 .disableContentCompression()
                 .evictExpiredConnections()
                 .build();

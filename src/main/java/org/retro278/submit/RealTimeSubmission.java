@@ -19,7 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.retro278.config.CoreGateway;
 import org.retro278.config.PayerDirectory;
 import org.retro278.config.PayerProfile;
@@ -104,6 +106,10 @@ public final class RealTimeSubmission implements AutoCloseable {
         final ExecutorService calls;
         final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
         final AtomicInteger running = new AtomicInteger();
+        /** Held while claims are reserved for this payer (a tick, or a call that ended and frees its place). */
+        final ReentrantLock reserving = new ReentrantLock();
+        /** A place freed while another thread was reserving: whoever holds {@link #reserving} looks again. */
+        final AtomicBoolean freed = new AtomicBoolean();
         volatile CoreClient client;
         boolean swept;
 
@@ -144,6 +150,18 @@ public final class RealTimeSubmission implements AutoCloseable {
     public int tick(String payerId) throws IOException {
         Payer p = running.computeIfAbsent(payerId, id -> new Payer(payers.find(id).filter(x -> x.gateway() != null
                 && x.gateway().realTime()).orElseThrow(() -> new IllegalArgumentException("no real-time payer " + id)), backoff));
+        p.reserving.lock();
+        try {
+            return tick(p, payerId);
+        } finally {
+            p.reserving.unlock();
+            if (p.freed.get()) {
+                refill(p);
+            }
+        }
+    }
+
+    private int tick(Payer p, String payerId) throws IOException {
         RealTimeLedger ledger = store.realTime();
         // the calls under way before the store is read: one that ends meanwhile has its outcome committed already
         Set<Long> busy = new HashSet<>(p.inFlight);
@@ -177,6 +195,12 @@ public final class RealTimeSubmission implements AutoCloseable {
                 started++;
             }
         }
+        return started + reserveNew(p, payerId);
+    }
+
+    /** New READY claims, each reserved alone and its call started, while fewer than maxInFlight calls are under way. */
+    private int reserveNew(Payer p, String payerId) throws IOException {
+        int started = 0;
         while (p.inFlight.size() < p.limit()) {
             Optional<ReservedInterchange> r;
             try {
@@ -237,11 +261,12 @@ public final class RealTimeSubmission implements AutoCloseable {
 
     private void done(Payer p, long id) {
         p.inFlight.remove(id);
+        observer.ended(id);
+        refill(p); // before this call stops counting as running: awaitIdle never sees a gap between a call and the next
         synchronized (p) {
             p.running.decrementAndGet();
             p.notifyAll();
         }
-        observer.ended(id);
     }
 
     /** One call: built, recorded, made, and its outcome recorded. */
@@ -283,6 +308,28 @@ public final class RealTimeSubmission implements AutoCloseable {
         }
         observer.settled(pending.id(), payloadId);
         store.findInterchange(pending.id()).ifPresent(outbox::remove);
+    }
+
+    /**
+     * A call ended and freed its place: the next READY claim goes at once, not at the next tick of the payer's timer
+     * (which would cap a payer at maxInFlight calls per poll). Only one thread reserves for a payer at a time; a place
+     * freed meanwhile is taken by that thread ({@link Payer#freed}). Retransmissions and calls due after a back-off
+     * stay with the timer's tick.
+     */
+    private void refill(Payer p) {
+        p.freed.set(true);
+        while (p.freed.get() && !p.calls.isShutdown() && p.reserving.tryLock()) {
+            try {
+                p.freed.set(false);
+                reserveNew(p, p.profile.id());
+            } catch (IOException | RuntimeException e) {
+                // the timer's next tick tries again; nothing was reserved, or what was is SENDING and found by that tick
+                LOG.warn("payer {}: the next READY claim could not be taken at once ({}); the next tick takes it",
+                        p.profile.id(), e.getClass().getSimpleName());
+            } finally {
+                p.reserving.unlock();
+            }
+        }
     }
 
     private CoreClient client(Payer p) throws IOException {

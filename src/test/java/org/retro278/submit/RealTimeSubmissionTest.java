@@ -373,6 +373,30 @@ class RealTimeSubmissionTest {
     }
 
     @Test
+    void aCallThatEndsTakesTheNextReadyClaimAtOnceNotAtTheNextTick() throws Exception {
+        payers = payers(2, 2);
+        submission.close();
+        submission = newSubmission();
+        List<Long> keys = ready(7);
+        AtomicInteger now = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        gateway.answers = r -> {
+            most.accumulateAndGet(now.incrementAndGet(), Math::max);
+            try {
+                return answer(r, answer278(r, PayerSimulator.Decision.CERTIFIED, false, dir));
+            } finally {
+                now.decrementAndGet();
+            }
+        };
+        tick(); // one tick of the timer: two calls, and each that ends starts the next
+        assertEquals(7, gateway.requests.size(), "every READY claim called after a single tick");
+        assertTrue(most.get() <= 2, "never more than maxInFlight at once: " + most.get());
+        for (long k : keys) {
+            assertEquals(ClaimState.CERTIFIED, claim(k).state());
+        }
+    }
+
+    @Test
     void aCallCutShortByACrashIsNotSentAgainBeforeRetransmitAfter() throws Exception {
         long key = ready(1).get(0);
         // the first run recorded its call and stopped before an answer was committed
