@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -214,8 +215,10 @@ final class Database implements AutoCloseable {
     private <T, X extends Exception> T once(Work<T, X> work) throws SQLException, X {
         try (Connection c = pool.getConnection()) {
             readyInTransaction.remove();
+            Map<ClaimTallyDeltas.Key, Long> outerTally = ClaimTallyDeltas.begin();
             try {
                 T result = work.run(c);
+                ClaimTallyDeltas.flush(c); // the tally rows last, so that their locks are held only for the commit
                 c.commit();
                 commits.increment();
                 if (readyInTransaction.get() != null) {
@@ -230,6 +233,8 @@ final class Database implements AutoCloseable {
                     e.addSuppressed(suppressed);
                 }
                 throw e;
+            } finally {
+                ClaimTallyDeltas.end(outerTally);
             }
         }
     }
