@@ -8,15 +8,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The changes H2's tally trigger ({@link ClaimTallyTrigger}) makes to {@code claim_tally}. Inside a store transaction
+ * The changes H2's count triggers make to {@code claim_tally} ({@link ClaimTallyTrigger}) and to
+ * {@code interchange_awaiting} ({@link InterchangeAwaitingTrigger}). Inside a store transaction
  * ({@link Database#transaction}) they are summed per key on the transaction's thread and written at its end, just
- * before the commit, one update per key whose count changed, keys in order: a transaction holds a tally row's lock
+ * before the commit, one write per key whose count changed, keys in order: a transaction holds a count row's lock
  * only for the moment of its commit, not from its first claim on. Before, a chunk of intake that inserted thousands
  * of READY claims held its payers' {@code (…, READY)} rows until it committed, and every interchange's SENT (which
  * moves claims out of READY) waited for it (docs/benchmarks.md, "The tally's row locks"). Writes outside a store
- * transaction (an operator's SQL, another process through H2's server) change the tally at once, as before.
+ * transaction (an operator's SQL, another process through H2's server) change the counts at once, as before.
  *
- * <p>Nothing in a store transaction reads the tally after changing claims (status and the metrics read it in
+ * <p>Nothing in a store transaction reads either table after changing claims (status and the metrics read it in
  * transactions of their own), so summing the changes until the end changes no answer.
  */
 final class ClaimTallyDeltas {
@@ -30,35 +31,45 @@ final class ClaimTallyDeltas {
     private static final Comparator<Key> ORDER = Comparator.comparing(Key::practiceId).thenComparing(Key::payerId)
             .thenComparing(Key::state).thenComparing(Key::overdue);
 
+    /** A store transaction's sums: per tally key, and per interchange of claims SENT. */
+    record Sums(Map<Key, Long> tally, Map<Long, Long> awaiting) {
+    }
+
     /** The current store transaction's sums on this thread, or none outside one. */
-    private static final ThreadLocal<Map<Key, Long>> PENDING = new ThreadLocal<>();
+    private static final ThreadLocal<Sums> PENDING = new ThreadLocal<>();
 
     private ClaimTallyDeltas() {
     }
 
     /** Starts summing this thread's changes for a store transaction; returns what to give {@link #end}. */
-    static Map<Key, Long> begin() {
-        Map<Key, Long> outer = PENDING.get();
-        PENDING.set(new TreeMap<>(ORDER));
+    static Sums begin() {
+        Sums outer = PENDING.get();
+        PENDING.set(new Sums(new TreeMap<>(ORDER), new TreeMap<>()));
         return outer;
     }
 
     /** Writes the sums of this thread's transaction on its connection, keys in order, and starts again from zero. */
     static void flush(Connection c) throws SQLException {
-        Map<Key, Long> sums = PENDING.get();
-        if (sums == null || sums.isEmpty()) {
+        Sums sums = PENDING.get();
+        if (sums == null) {
             return;
         }
-        for (Map.Entry<Key, Long> e : sums.entrySet()) {
+        for (Map.Entry<Key, Long> e : sums.tally().entrySet()) {
             if (e.getValue() != 0) {
                 write(c, e.getKey(), e.getValue());
             }
         }
-        sums.clear();
+        sums.tally().clear();
+        for (Map.Entry<Long, Long> e : sums.awaiting().entrySet()) {
+            if (e.getValue() != 0) {
+                InterchangeAwaitingTrigger.write(c, e.getKey(), e.getValue());
+            }
+        }
+        sums.awaiting().clear();
     }
 
     /** Ends the transaction's summing (committed, flushed or rolled back), back to {@code outer}'s. */
-    static void end(Map<Key, Long> outer) {
+    static void end(Sums outer) {
         if (outer == null) {
             PENDING.remove();
         } else {
@@ -68,12 +79,25 @@ final class ClaimTallyDeltas {
 
     /** Adds {@code delta} to the key's count: to the transaction's sums, or at once outside a store transaction. */
     static void add(Connection c, Key k, long delta) throws SQLException {
-        Map<Key, Long> sums = PENDING.get();
+        Sums sums = PENDING.get();
         if (sums != null) {
-            sums.merge(k, delta, Long::sum);
+            sums.tally().merge(k, delta, Long::sum);
         } else {
             write(c, k, delta);
         }
+    }
+
+    /**
+     * Adds {@code delta} to the claims SENT of an interchange: to the transaction's sums, or at once outside a store
+     * transaction; false when it was summed.
+     */
+    static boolean summed(long interchangeId, long delta) {
+        Sums sums = PENDING.get();
+        if (sums == null) {
+            return false;
+        }
+        sums.awaiting().merge(interchangeId, delta, Long::sum);
+        return true;
     }
 
     /** Adds {@code delta} to the key's row, making it the first time (or after a racing first insert). */

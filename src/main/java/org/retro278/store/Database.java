@@ -15,7 +15,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -215,7 +214,7 @@ final class Database implements AutoCloseable {
     private <T, X extends Exception> T once(Work<T, X> work) throws SQLException, X {
         try (Connection c = pool.getConnection()) {
             readyInTransaction.remove();
-            Map<ClaimTallyDeltas.Key, Long> outerTally = ClaimTallyDeltas.begin();
+            ClaimTallyDeltas.Sums outerTally = ClaimTallyDeltas.begin();
             try {
                 T result = work.run(c);
                 ClaimTallyDeltas.flush(c); // the tally rows last, so that their locks are held only for the commit
