@@ -81,7 +81,8 @@ public final class InterchangeAwaitingTrigger implements Trigger {
             merge(c, interchangeId, delta);
         }
         if (delta < 0) {
-            try (PreparedStatement del = c.prepareStatement("delete from interchange_awaiting where interchange_id = ? and n = 0")) {
+            try (PreparedStatement del = c.prepareStatement(
+                    "delete from interchange_awaiting where interchange_id = ? and n = 0")) {
                 del.setLong(1, interchangeId);
                 del.executeUpdate();
             }

@@ -69,7 +69,8 @@ class ClaimTallyConcurrencyTest extends StoreTestBase {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(counted("select " + KEY_OF_CLAIM + ", count(*) from claim group by practice_id, coalesce(payer_id, ''), state, overdue"),
+        assertEquals(counted("select " + KEY_OF_CLAIM + ", count(*) from claim "
+                        + "group by practice_id, coalesce(payer_id, ''), state, overdue"),
                 counted("select " + KEY + ", n from claim_tally where n <> 0"),
                 "the tally is the count of the claims");
         assertEquals(Map.of(), counted("select cast(claim_key as varchar), count(*) from claim_event where to_state = 'SENT' "

@@ -27,7 +27,7 @@ class ClaimWritesTest extends StoreTestBase {
     private static final int CHUNK = 500; // the intake's (ClaimIntake.CHUNK)
     private static final int PER_INTERCHANGE = 1_000;
 
-    /** Rows written per claim, every table of {@link RowWrites#TABLES} together (H2 writes its tally and awaiting rows once per key and transaction). */
+    /** Rows written per claim, every table of {@link RowWrites#TABLES} together (H2 sums its tallies per transaction). */
     private static final double MAX_ROW_WRITES_PER_CLAIM_H2 = 8.1;
     private static final double MAX_ROW_WRITES_PER_CLAIM_POSTGRESQL = 9.1;
     /** Transactions per claim. */
