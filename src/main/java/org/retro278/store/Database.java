@@ -214,8 +214,10 @@ final class Database implements AutoCloseable {
     private <T, X extends Exception> T once(Work<T, X> work) throws SQLException, X {
         try (Connection c = pool.getConnection()) {
             readyInTransaction.remove();
+            ClaimTallyDeltas.Sums outerTally = ClaimTallyDeltas.begin();
             try {
                 T result = work.run(c);
+                ClaimTallyDeltas.flush(c); // the tally rows last, so that their locks are held only for the commit
                 c.commit();
                 commits.increment();
                 if (readyInTransaction.get() != null) {
@@ -230,6 +232,8 @@ final class Database implements AutoCloseable {
                     e.addSuppressed(suppressed);
                 }
                 throw e;
+            } finally {
+                ClaimTallyDeltas.end(outerTally);
             }
         }
     }

@@ -12,7 +12,8 @@ import org.h2.api.Trigger;
 /**
  * H2's trigger on {@code claim} that keeps {@code interchange_awaiting} (V10, version 10.1): a claim that comes
  * into SENT adds one to its interchange's row, one that leaves SENT (or is deleted) takes one away, and the row
- * goes when it falls to zero; on the statement's connection, so in its transaction. Rows that stay out of SENT,
+ * goes when it falls to zero; in the statement's transaction (inside a store transaction summed per interchange
+ * and written just before its commit, {@link ClaimTallyDeltas}). Rows that stay out of SENT,
  * and changes that keep the state and interchange (most updates only stamp times), touch nothing. H2 names this
  * class in the database: keep its name and package.
  */
@@ -50,15 +51,11 @@ public final class InterchangeAwaitingTrigger implements Trigger {
         if (Objects.equals(before, after)) {
             return;
         }
-        if (before != null) {
-            add(c, before, -1);
-            try (PreparedStatement del = c.prepareStatement("delete from interchange_awaiting where interchange_id = ? and n = 0")) {
-                del.setLong(1, before);
-                del.executeUpdate();
-            }
+        if (before != null && !ClaimTallyDeltas.summed(before, -1)) {
+            write(c, before, -1);
         }
-        if (after != null) {
-            add(c, after, 1);
+        if (after != null && !ClaimTallyDeltas.summed(after, 1)) {
+            write(c, after, 1);
         }
     }
 
@@ -70,8 +67,11 @@ public final class InterchangeAwaitingTrigger implements Trigger {
         return ((Number) row[interchange]).longValue();
     }
 
-    /** Adds {@code delta} to the interchange's row, making it the first time (once more after a racing first insert). */
-    private static void add(Connection c, long interchangeId, long delta) throws SQLException {
+    /**
+     * Adds {@code delta} to the interchange's row, making it the first time (once more after a racing first insert),
+     * and deletes it when it falls to zero.
+     */
+    static void write(Connection c, long interchangeId, long delta) throws SQLException {
         try {
             merge(c, interchangeId, delta);
         } catch (SQLException e) {
@@ -79,6 +79,13 @@ public final class InterchangeAwaitingTrigger implements Trigger {
                 throw e;
             }
             merge(c, interchangeId, delta);
+        }
+        if (delta < 0) {
+            try (PreparedStatement del = c.prepareStatement(
+                    "delete from interchange_awaiting where interchange_id = ? and n = 0")) {
+                del.setLong(1, interchangeId);
+                del.executeUpdate();
+            }
         }
     }
 
