@@ -1,12 +1,8 @@
 package org.retro278.runtime;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.TrustManagerFactory;
 import org.retro278.config.ConfigurationException;
 import org.retro278.config.CoreGateway;
 import org.retro278.config.PayerDirectory;
@@ -188,32 +182,24 @@ public final class RealTimeGateways implements CoreClients, AutoCloseable {
             simulated.add(endpoint);
             address = endpoint.start(0).address();
         } else {
+            CoreSoapEndpoint endpoint;
             try {
-                KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                kmf.init(load(stores.serverKeyStore(), stores.password(EmbeddedCoreStores.SERVER_KEY_STORE)),
-                        stores.password(EmbeddedCoreStores.SERVER_KEY_STORE));
-                TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                tmf.init(load(stores.trustStore(), stores.password(EmbeddedCoreStores.TRUST_STORE)));
-                CoreSoapEndpoint endpoint = new CoreSoapEndpoint(payer, gateway.auth(), gateway.user(),
-                        gateway.auth() == CoreAuth.PASSWORD ? password : null, kmf.getKeyManagers(), tmf.getTrustManagers());
-                simulated.add(endpoint);
-                endpoint.start(0);
-                address = URI.create(endpoint.address());
-            } catch (GeneralSecurityException e) {
+                endpoint = CoreSoapEndpoint.fromStores(payer, gateway.auth(), gateway.user(),
+                        gateway.auth() == CoreAuth.PASSWORD ? password : null,
+                        stores.serverKeyStore(), stores.password(EmbeddedCoreStores.SERVER_KEY_STORE),
+                        stores.trustStore(), stores.password(EmbeddedCoreStores.TRUST_STORE));
+            } catch (IOException e) {
+                Throwable why = e.getCause() == null ? e : e.getCause();
                 throw new IOException("payer " + p.id() + ": the embedded CORE gateway's stores under the work directory"
-                        + " cannot be opened (" + e.getClass().getSimpleName() + "); remove core/" + p.id() + " to make new ones", e);
+                        + " cannot be opened (" + why.getClass().getSimpleName() + "); remove core/" + p.id()
+                        + " to make new ones", e);
             }
+            simulated.add(endpoint);
+            endpoint.start(0);
+            address = URI.create(endpoint.address());
         }
         LOG.info("payer {}: embedded CORE gateway (simulated, {} envelope, {} credential) on {}", p.id(), gateway.envelope(),
                 gateway.auth(), address);
         return address;
-    }
-
-    private static KeyStore load(Path file, char[] password) throws IOException, GeneralSecurityException {
-        try (InputStream in = Files.newInputStream(file)) {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(in, password);
-            return ks;
-        }
     }
 }

@@ -1,10 +1,14 @@
 package org.retro278.sim;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -13,7 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.CallbackHandler;
 import javax.xml.datatype.DatatypeFactory;
@@ -95,6 +101,35 @@ public final class CoreSoapEndpoint implements AutoCloseable {
         this.password = password;
         this.keyManagers = keyManagers.clone();
         this.trustManagers = trustManagers.clone();
+    }
+
+    /**
+     * The endpoint with its key and trust material read from PKCS#12 stores (such as {@link LoopbackPki} writes).
+     *
+     * @param keyStore   the server's key and certificate
+     * @param trustStore the CAs client certificates are verified against
+     */
+    public static CoreSoapEndpoint fromStores(CoreResponder responder, CoreAuth auth, String user, String password,
+                                              Path keyStore, char[] keyStorePassword, Path trustStore,
+                                              char[] trustStorePassword) throws IOException {
+        try {
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(load(keyStore, keyStorePassword), keyStorePassword);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(load(trustStore, trustStorePassword));
+            return new CoreSoapEndpoint(responder, auth, user, password, keys.getKeyManagers(), trust.getTrustManagers());
+        } catch (GeneralSecurityException e) {
+            throw new IOException("the simulated CORE gateway's stores " + keyStore.getFileName() + " and "
+                    + trustStore.getFileName() + " cannot be opened (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    private static KeyStore load(Path file, char[] password) throws IOException, GeneralSecurityException {
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, password);
+            return ks;
+        }
     }
 
     /**

@@ -2,13 +2,10 @@ package org.retro278.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -19,10 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import org.retro278.build.X12Checks;
 import org.retro278.cli.Retro278;
 import org.retro278.config.ConfigurationException;
@@ -143,10 +137,8 @@ public final class RealTimeBenchmark {
     private AutoCloseable endpoint(CoreEnvelope e, CoreResponder responder) throws Exception {
         char[] pw = LoopbackStores.PASSWORD;
         if (e == CoreEnvelope.SOAP) {
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(load(pki.serverKeys()), pw);
-            CoreSoapEndpoint s = new CoreSoapEndpoint(responder, CoreAuth.CERTIFICATE, null, null, kmf.getKeyManagers(),
-                    trustManagers(pki.trust()));
+            CoreSoapEndpoint s = CoreSoapEndpoint.fromStores(responder, CoreAuth.CERTIFICATE, null, null, pki.serverKeys(), pw,
+                    pki.trust(), pw);
             s.start(0);
             address = URI.create(s.address());
             return s;
@@ -154,20 +146,6 @@ public final class RealTimeBenchmark {
         CoreMimeEndpoint m = CoreMimeEndpoint.withCertificate(responder, pki.serverKeys(), pw, pki.trust(), pw, clock).start(0);
         address = m.address();
         return m;
-    }
-
-    private static KeyStore load(Path p) throws IOException, GeneralSecurityException {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(p)) {
-            ks.load(in, LoopbackStores.PASSWORD);
-        }
-        return ks;
-    }
-
-    private static TrustManager[] trustManagers(Path p) throws IOException, GeneralSecurityException {
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(load(p));
-        return tmf.getTrustManagers();
     }
 
     /** The gateway of the benchmark's payer: client certificate, the loopback trust store, answer within 20 s. */

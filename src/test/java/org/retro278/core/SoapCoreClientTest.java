@@ -276,10 +276,8 @@ class SoapCoreClientTest {
     }
 
     private CoreSoapEndpoint endpoint(CoreAuth auth, CoreResponder responder) throws Exception {
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(load(serverStore), STORE_PASSWORD);
-        CoreSoapEndpoint endpoint = new CoreSoapEndpoint(responder, auth, USER, PASSWORD, kmf.getKeyManagers(),
-                trustManagers(trustStore));
+        CoreSoapEndpoint endpoint = CoreSoapEndpoint.fromStores(responder, auth, USER, PASSWORD, serverStore, STORE_PASSWORD,
+                trustStore, STORE_PASSWORD);
         endpoint.start(0);
         return track(endpoint);
     }

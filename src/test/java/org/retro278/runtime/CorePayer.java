@@ -1,12 +1,10 @@
 package org.retro278.runtime;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +14,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.TrustManagerFactory;
 import org.retro278.core.CoreAuth;
 import org.retro278.core.CoreEnvelope;
 import org.retro278.sftp.embedded.SftpServerExtension;
@@ -86,12 +82,8 @@ final class CorePayer implements AutoCloseable {
             address = e.start(0).address();
             endpoint = e;
         } else {
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(load(server, pw), pw);
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(load(dir.resolve("trust.p12"), pw));
-            CoreSoapEndpoint e = new CoreSoapEndpoint(counting, auth, auth == CoreAuth.PASSWORD ? GATEWAY_USER : null,
-                    auth == CoreAuth.PASSWORD ? GATEWAY_PASSWORD : null, kmf.getKeyManagers(), tmf.getTrustManagers());
+            CoreSoapEndpoint e = CoreSoapEndpoint.fromStores(counting, auth, auth == CoreAuth.PASSWORD ? GATEWAY_USER : null,
+                    auth == CoreAuth.PASSWORD ? GATEWAY_PASSWORD : null, server, pw, dir.resolve("trust.p12"), pw);
             e.start(0);
             address = URI.create(e.address());
             endpoint = e;
@@ -140,14 +132,6 @@ final class CorePayer implements AutoCloseable {
         StringBuilder out = new StringBuilder(lines.get(0)).append('\n');
         lines.stream().skip(1).filter(l -> l.startsWith(claimId + ",")).forEach(l -> out.append(l).append('\n'));
         return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static KeyStore load(Path file, char[] pw) throws Exception {
-        try (InputStream in = Files.newInputStream(file)) {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(in, pw);
-            return ks;
-        }
     }
 
     @Override
