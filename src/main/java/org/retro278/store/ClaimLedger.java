@@ -48,9 +48,6 @@ final class ClaimLedger {
     TransactionStore.FileRelease recordReleasedClaims(long fileId, List<NewClaim> claims) {
         int[] ready = new int[1];
         List<Long> keys = recordClaims(fileId, claims, true, ready);
-        if (ready[0] > 0) {
-            db.claimsBecameReady();
-        }
         log.debug("{} claims of file {} recorded and released: {} ready", keys.size(), fileId, ready[0]);
         return new TransactionStore.FileRelease(ready[0], keys.size() - ready[0]);
     }
@@ -155,6 +152,9 @@ final class ClaimLedger {
                 }
             }
             HistoryEntry.writeAll(c, events, now, HistoryCause.intake(fileId));
+            if (readyNow > 0) {
+                db.claimsBecameReady(); // inside the transaction: said once it has committed (after it, nothing would)
+            }
             if (ready != null) {
                 ready[0] = readyNow;
             }

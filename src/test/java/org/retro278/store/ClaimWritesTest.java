@@ -115,4 +115,19 @@ class ClaimWritesTest extends StoreTestBase {
         assertEquals(start + 2, store.readyChanges(), "a given-up interchange's claims are READY again");
         assertEquals(3, store.readyQueue("PAYERA", 10).orElseThrow().count());
     }
+
+    @Test
+    void aChunkReleasedDuringIntakeSaysItsReadyClaimsOnceCommittedSoTheSubmissionLooksAtOnce() {
+        long fileId = store.recordReceivedFile("P1", "claims-2.csv", 100, sha(2)).id();
+        long start = store.readyChanges();
+        store.recordReleasedClaims(fileId, List.of(NewClaim.rejected("R-1", null, List.of(2L),
+                List.of(new Reason("NO_PAYER", "no payer", "payer_id")))));
+        assertEquals(start, store.readyChanges(), "a chunk whose claims were all refused made nothing READY");
+        assertEquals(1, store.recordReleasedClaims(fileId, List.of(NewClaim.of(
+                TestRequests.simple("C-1", "PAYERA", LocalDate.of(2026, 11, 1)), List.of(3L)))).ready());
+        assertEquals(start + 1, store.readyChanges(), "the chunk's READY claims are said at its commit");
+        store.recordClaims(fileId, List.of(NewClaim.of(TestRequests.simple("C-2", "PAYERA", LocalDate.of(2026, 11, 1)),
+                List.of(4L))));
+        assertEquals(start + 1, store.readyChanges(), "a next transaction on the same thread does not lose or add one");
+    }
 }
