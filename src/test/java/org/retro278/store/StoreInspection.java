@@ -217,4 +217,24 @@ public final class StoreInspection {
             return out;
         });
     }
+
+    /**
+     * On H2, what its MVStore says of the file ({@code information_schema.settings} named {@code info.*}: file size,
+     * fill rate, chunks, pages, cache); empty on another engine. For the benchmarks' account of the file's growth.
+     */
+    public Map<String, String> h2StoreInfo() {
+        return db.transaction("reading the H2 store's file figures", c -> {
+            Map<String, String> out = new java.util.TreeMap<>();
+            if (!c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2")) {
+                return out;
+            }
+            try (PreparedStatement q = c.prepareStatement("select setting_name, setting_value from information_schema.settings "
+                    + "where setting_name like 'info.%'"); ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return out;
+        });
+    }
 }
