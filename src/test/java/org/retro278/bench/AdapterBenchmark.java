@@ -81,10 +81,12 @@ public final class AdapterBenchmark {
             Map<String, String> h2Before = new StoreInspection(a.store()).h2StoreInfo();
             double load0 = load();
             long cpu0 = cpuNanos();
+            double pg0 = postgresCpuSeconds();
             long t0 = System.nanoTime();
             double firstAt = dropAndWait(a, sftp, file, claims);
             double adapter = (System.nanoTime() - t0) / 1e9;
             double cpu = (cpuNanos() - cpu0) / 1e9;
+            double pgCpu = postgresCpuSeconds() - pg0;
             double load1 = load();
             awaitStatusSettled(a);
             double settled = (System.nanoTime() - t0) / 1e9;
@@ -109,6 +111,10 @@ public final class AdapterBenchmark {
                     load0, load1, Runtime.getRuntime().availableProcessors());
             System.out.printf("RESULT JVM CPU during the file (drop to the last interchange at the payers): %.2f s, %.0f us per claim%n",
                     cpu, cpu * 1e6 / claims);
+            if (!storeUrl.isEmpty() && pgCpu > 0) {
+                System.out.printf("RESULT PostgreSQL server CPU meanwhile (every postgres process on this machine): %.2f s, %.0f us per claim;"
+                        + " with the JVM's %.0f us per claim%n", pgCpu, pgCpu * 1e6 / claims, (cpu + pgCpu) * 1e6 / claims);
+            }
             System.out.printf("RESULT first interchange at the payer %.2f s after the drop%n", firstAt);
             if (storeAfter >= 0) {
                 System.out.printf("RESULT %s: %,d bytes before the file, %,d after: %,.0f bytes per claim%n",
@@ -157,6 +163,33 @@ public final class AdapterBenchmark {
     }
 
     /** The JVM's CPU time (all threads), in nanoseconds. */
+    /**
+     * CPU seconds (user and system) used so far by every process named {@code postgres} on this machine, from
+     * /proc (Linux; 0 elsewhere or when none runs): a PostgreSQL store's server side, which the JVM's CPU leaves out.
+     * Clock ticks are taken as 100 per second (Linux's USER_HZ on x86 and ARM).
+     */
+    private static double postgresCpuSeconds() {
+        long ticks = 0;
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    int close = stat.lastIndexOf(')');
+                    if (!stat.substring(stat.indexOf('(') + 1, close).equals("postgres")) {
+                        continue;
+                    }
+                    String[] f = stat.substring(close + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (java.io.IOException noProc) {
+            return 0;
+        }
+        return ticks / 100.0;
+    }
+
     private static long cpuNanos() {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
