@@ -128,7 +128,8 @@ final class Database implements AutoCloseable {
             Flyway.configure(TransactionStore.class.getClassLoader())
                     .dataSource(pool)
                     .locations("classpath:db/migration")
-                    .javaMigrations(new ClaimIdentityBackfill(), new ClaimTallyTriggers(), new InterchangeAwaitingTriggers())
+                    .javaMigrations(new ClaimIdentityBackfill(), new ClaimTallyTriggers(), new InterchangeAwaitingTriggers(),
+                            new H2IdentityCaches())
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();

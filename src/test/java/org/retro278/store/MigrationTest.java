@@ -77,7 +77,7 @@ class MigrationTest {
                     applied.put(rs.getString(1), rs.getBoolean(2));
                 }
             }
-            assertEquals(Stream.of("1", "2", "3", "4", "5", "5.1", "6", "7", "8", "9", "9.1", "10", "10.1", "11")
+            assertEquals(Stream.of("1", "2", "3", "4", "5", "5.1", "6", "7", "8", "9", "9.1", "10", "10.1", "11", "12")
                     .collect(Collectors.toMap(v -> v, v -> true)), applied);
         }
     }
