@@ -52,6 +52,8 @@ final class Database implements AutoCloseable {
     private static final int POOL_SIZE = 8;
 
     private final HikariDataSource pool;
+    /** On H2: the file's chunk housekeeping that H2 itself does not run with {@code WRITE_DELAY=0}; else null. */
+    private volatile H2Housekeeping housekeeping;
     private final Clock clock;
     /** Transactions committed through {@link #transaction}: what the store costs in durable commits. */
     private final LongAdder commits = new LongAdder();
@@ -135,6 +137,7 @@ final class Database implements AutoCloseable {
                     .migrate();
             Database db = new Database(pool, clock);
             db.logReady();
+            db.housekeeping = H2Housekeeping.start(pool, jdbcUrl).orElse(null);
             return db;
         } catch (RuntimeException e) {
             pool.close();
@@ -160,6 +163,9 @@ final class Database implements AutoCloseable {
     /** Closes the pool. Further calls fail. */
     @Override
     public void close() {
+        if (housekeeping != null) {
+            housekeeping.close();
+        }
         pool.close();
     }
 
