@@ -40,6 +40,8 @@ final class H2Housekeeping implements AutoCloseable {
 
     private final DataSource pool;
     private final ScheduledExecutorService timer;
+    private volatile boolean looked;
+    private volatile MVStore mvStore;
 
     private H2Housekeeping(DataSource pool, boolean scheduled) {
         this.pool = pool;
@@ -83,34 +85,45 @@ final class H2Housekeeping implements AutoCloseable {
      *         in this process
      */
     Optional<int[]> run() throws SQLException {
-        try (Connection c = pool.getConnection()) {
-            try {
-                Optional<MVStore> store = embeddedStore(c);
-                if (store.isEmpty() || store.get().isClosed() || store.get().getFileStore() == null) {
-                    return Optional.empty();
-                }
-                MVStore mv = store.get();
-                int before = mv.getFileStore().getChunksFillRate();
-                long stopAt = System.nanoTime() + BUDGET.toNanos();
-                int steps = 0;
-                // the share rises only once the emptied chunks are dropped (at a commit after the retention time), so
-                // the steps are bounded too: at most MAX_STEPS * WRITE_PER_STEP of live pages rewritten per run
-                while (before < TARGET_FILL_PERCENT && steps < MAX_STEPS && System.nanoTime() < stopAt
-                        && mv.compact(TARGET_FILL_PERCENT, WRITE_PER_STEP)) {
-                    steps++;
-                }
-                if (steps > 0) {
-                    mv.commit(); // the rewritten pages to the file now, as a store transaction's commit would
-                }
-                int after = mv.getFileStore().getChunksFillRate();
-                if (steps > 0) {
-                    log.debug("H2 housekeeping: {} step(s), live share of the chunks {} % -> {} %", steps, before, after);
-                }
-                return Optional.of(new int[] {before, after});
-            } finally {
-                c.rollback();
-            }
+        MVStore mv = store();
+        if (mv == null || mv.isClosed() || mv.getFileStore() == null) {
+            return Optional.empty();
         }
+        int before = mv.getFileStore().getChunksFillRate();
+        long stopAt = System.nanoTime() + BUDGET.toNanos();
+        int steps = 0;
+        // the share rises only once the emptied chunks are dropped (at a commit after the retention time), so the
+        // steps are bounded too: at most MAX_STEPS * WRITE_PER_STEP of live pages rewritten per run
+        while (before < TARGET_FILL_PERCENT && steps < MAX_STEPS && System.nanoTime() < stopAt
+                && mv.compact(TARGET_FILL_PERCENT, WRITE_PER_STEP)) {
+            steps++;
+        }
+        if (steps > 0) {
+            mv.commit(); // the rewritten pages to the file now, as a store transaction's commit would
+        }
+        int after = mv.getFileStore().getChunksFillRate();
+        if (steps > 0) {
+            log.debug("H2 housekeeping: {} step(s), live share of the chunks {} % -> {} %", steps, before, after);
+        }
+        return Optional.of(new int[] {before, after});
+    }
+
+    /**
+     * H2's store behind the pool, found once through a connection given back at once (the housekeeping holds no
+     * connection of the pool while it works); null when the database is not one this process opened itself.
+     */
+    private MVStore store() throws SQLException {
+        if (!looked) {
+            try (Connection c = pool.getConnection()) {
+                try {
+                    mvStore = embeddedStore(c).orElse(null);
+                } finally {
+                    c.rollback();
+                }
+            }
+            looked = true;
+        }
+        return mvStore;
     }
 
     private static Optional<MVStore> embeddedStore(Connection c) throws SQLException {
