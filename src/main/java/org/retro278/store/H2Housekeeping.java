@@ -38,13 +38,11 @@ final class H2Housekeeping implements AutoCloseable {
     static final int WRITE_PER_STEP = 16 << 20;
     static final int MAX_STEPS = 4;
 
-    private final DataSource pool;
+    private final MVStore store;
     private final ScheduledExecutorService timer;
-    private volatile boolean looked;
-    private volatile MVStore mvStore;
 
-    private H2Housekeeping(DataSource pool, boolean scheduled) {
-        this.pool = pool;
+    private H2Housekeeping(MVStore store, boolean scheduled) {
+        this.store = store;
         if (scheduled) {
             this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "retro278-h2-housekeeping");
@@ -58,20 +56,27 @@ final class H2Housekeeping implements AutoCloseable {
         }
     }
 
-    /** Housekeeping on its own timer for an H2 pool; nothing for another engine. */
+    /**
+     * Housekeeping on its own timer for an H2 database this process opened itself; nothing for another engine or an H2
+     * database reached through its server. H2's store is found once, through a connection given back at once: the
+     * housekeeping holds no connection of the pool.
+     */
     static Optional<H2Housekeeping> start(DataSource pool, String jdbcUrl) {
-        return jdbcUrl.regionMatches(true, 0, "jdbc:h2:", 0, 8) ? Optional.of(new H2Housekeeping(pool, true)) : Optional.empty();
+        if (!jdbcUrl.regionMatches(true, 0, "jdbc:h2:", 0, 8)) {
+            return Optional.empty();
+        }
+        return embeddedStore(pool).map(s -> new H2Housekeeping(s, true));
     }
 
     /** For tests: housekeeping that runs only when {@link #run} is called. */
     static H2Housekeeping manual(DataSource pool) {
-        return new H2Housekeeping(pool, false);
+        return new H2Housekeeping(embeddedStore(pool).orElse(null), false);
     }
 
     private void runQuietly() {
         try {
             run();
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // the next run tries again; a store that fails is said by the store operations themselves
             log.debug("H2 housekeeping did not run: {}", e.getClass().getSimpleName());
         }
@@ -84,46 +89,40 @@ final class H2Housekeeping implements AutoCloseable {
      *         which a later commit does once H2's retention time has passed); empty when the database is not H2 opened
      *         in this process
      */
-    Optional<int[]> run() throws SQLException {
-        MVStore mv = store();
-        if (mv == null || mv.isClosed() || mv.getFileStore() == null) {
+    Optional<int[]> run() {
+        if (store == null || store.isClosed() || store.getFileStore() == null) {
             return Optional.empty();
         }
-        int before = mv.getFileStore().getChunksFillRate();
+        int before = store.getFileStore().getChunksFillRate();
         long stopAt = System.nanoTime() + BUDGET.toNanos();
         int steps = 0;
         // the share rises only once the emptied chunks are dropped (at a commit after the retention time), so the
         // steps are bounded too: at most MAX_STEPS * WRITE_PER_STEP of live pages rewritten per run
         while (before < TARGET_FILL_PERCENT && steps < MAX_STEPS && System.nanoTime() < stopAt
-                && mv.compact(TARGET_FILL_PERCENT, WRITE_PER_STEP)) {
+                && store.compact(TARGET_FILL_PERCENT, WRITE_PER_STEP)) {
             steps++;
         }
         if (steps > 0) {
-            mv.commit(); // the rewritten pages to the file now, as a store transaction's commit would
+            store.commit(); // the rewritten pages to the file now, as a store transaction's commit would
         }
-        int after = mv.getFileStore().getChunksFillRate();
+        int after = store.getFileStore().getChunksFillRate();
         if (steps > 0) {
             log.debug("H2 housekeeping: {} step(s), live share of the chunks {} % -> {} %", steps, before, after);
         }
         return Optional.of(new int[] {before, after});
     }
 
-    /**
-     * H2's store behind the pool, found once through a connection given back at once (the housekeeping holds no
-     * connection of the pool while it works); null when the database is not one this process opened itself.
-     */
-    private MVStore store() throws SQLException {
-        if (!looked) {
-            try (Connection c = pool.getConnection()) {
-                try {
-                    mvStore = embeddedStore(c).orElse(null);
-                } finally {
-                    c.rollback();
-                }
+    /** H2's store behind the pool, or empty when the database is not one this process opened itself. */
+    private static Optional<MVStore> embeddedStore(DataSource pool) {
+        try (Connection c = pool.getConnection()) {
+            try {
+                return embeddedStore(c);
+            } finally {
+                c.rollback();
             }
-            looked = true;
+        } catch (SQLException e) {
+            throw new StoreException("opening the transaction store", e);
         }
-        return mvStore;
     }
 
     private static Optional<MVStore> embeddedStore(Connection c) throws SQLException {

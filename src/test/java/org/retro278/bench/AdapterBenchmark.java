@@ -7,10 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.KeyPair;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,7 +158,6 @@ public final class AdapterBenchmark {
         Files.move(tmp, folder.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** The JVM's CPU time (all threads), in nanoseconds. */
     /**
      * CPU seconds (user and system) used so far by every process named {@code postgres} on this machine, from
      * /proc (Linux; 0 elsewhere or when none runs): a PostgreSQL store's server side, which the JVM's CPU leaves out.
@@ -190,6 +185,7 @@ public final class AdapterBenchmark {
         return ticks / 100.0;
     }
 
+    /** The JVM's CPU time (all threads), in nanoseconds. */
     private static long cpuNanos() {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
@@ -198,25 +194,13 @@ public final class AdapterBenchmark {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    /**
-     * The size of the H2 store's file; on PostgreSQL ({@code storeUrl}) what the store's schema takes on disk: every
-     * table with its indexes and TOAST ({@code pg_total_relation_size}, dead row versions not yet vacuumed included, as
-     * an operator's disk sees them).
-     */
+    /** The size of the H2 store's file; on PostgreSQL ({@code storeUrl}) what the store's schema takes on disk. */
     private static long storeBytes(Adapter a, String storeUrl) throws Exception {
         if (storeUrl.isEmpty()) {
             Path db = a.workDir().resolve("db/retro278.mv.db");
             return Files.isRegularFile(db) ? Files.size(db) : -1;
         }
-        String password = System.getenv("RETRO278_STORE_PASSWORD");
-        try (Connection c = DriverManager.getConnection(storeUrl, System.getProperty("retro278.bench.storeUser", "postgres"),
-                password == null ? "" : password);
-             Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c "
-                     + "join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind = 'r'")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return new StoreInspection(a.store()).postgresqlBytes();
     }
 
     /** @return seconds from the drop until the first interchange was at a payer */

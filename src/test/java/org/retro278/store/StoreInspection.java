@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.retro278.model.RetroAuthorizationRequest;
 
 /**
@@ -224,8 +226,8 @@ public final class StoreInspection {
      */
     public Map<String, String> h2StoreInfo() {
         return db.transaction("reading the H2 store's file figures", c -> {
-            Map<String, String> out = new java.util.TreeMap<>();
-            if (!c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2")) {
+            Map<String, String> out = new TreeMap<>();
+            if (!c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2")) {
                 return out;
             }
             try (PreparedStatement q = c.prepareStatement("select setting_name, setting_value from information_schema.settings "
@@ -235,6 +237,19 @@ public final class StoreInspection {
                 }
             }
             return out;
+        });
+    }
+
+    /**
+     * On PostgreSQL, what the store's schema takes on disk: every table with its indexes and TOAST
+     * ({@code pg_total_relation_size}, dead row versions not yet vacuumed included, as an operator's disk sees them).
+     */
+    public long postgresqlBytes() {
+        return db.transaction("measuring the store's tables", c -> {
+            try (PreparedStatement q = c.prepareStatement("select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c "
+                    + "join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind = 'r'")) {
+                return Database.one(q, rs -> rs.getLong(1)).orElse(0L);
+            }
         });
     }
 }
